@@ -1,0 +1,133 @@
+package dev.esnetpol.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads Kubernetes objects from the places a user names: files (YAML or JSON, one or many documents),
+ * directories (every {@code .yaml}, {@code .yml} and {@code .json} below, in path order so output is
+ * stable), and {@code -} for standard input. {@code List}-shaped wrappers ({@code List}, {@code PodList},
+ * ...) are unwrapped into their items.
+ */
+public final class YamlSources {
+
+    public static final String STDIN = "-";
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private YamlSources() {
+    }
+
+    public static List<YamlDocument> read(List<String> locations, InputStream stdin) {
+        List<YamlDocument> documents = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        for (String location : locations) {
+            try {
+                if (STDIN.equals(location)) {
+                    String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                    documents.addAll(parse("<stdin>", text));
+                } else {
+                    for (Path file : expand(Path.of(location))) {
+                        documents.addAll(parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                    }
+                }
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            } catch (IOException e) {
+                problems.add(InputProblem.at(location, "", "cannot read: " + describe(e)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return documents;
+    }
+
+    public static List<YamlDocument> read(List<String> locations) {
+        return read(locations, System.in);
+    }
+
+    /** Parses the text of one file, which may hold several YAML documents or one JSON value. */
+    public static List<YamlDocument> parse(String file, String text) {
+        List<YamlDocument> documents = new ArrayList<>();
+        boolean json = file.endsWith(".json");
+        ObjectMapper mapper = json ? JSON : YAML;
+        try (Reader reader = new StringReader(text); JsonParser parser = mapper.createParser(reader)) {
+            while (true) {
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    break;
+                }
+                int line = parser.currentTokenLocation().getLineNr();
+                JsonNode node = mapper.readTree(parser);
+                if (node == null || node.isNull() || node.isMissingNode()) {
+                    continue; // an empty document between two '---'
+                }
+                if (!node.isObject()) {
+                    throw new InvalidInputException(new InputProblem(file, line, "",
+                            "expected a Kubernetes object (a mapping with apiVersion and kind), found " + node.getNodeType().toString().toLowerCase()));
+                }
+                addUnwrapped(file, line, node, documents);
+            }
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InvalidInputException(new InputProblem(file, line, "", "not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new InvalidInputException(InputProblem.at(file, "", "cannot read: " + describe(e)));
+        }
+        return documents;
+    }
+
+    private static void addUnwrapped(String file, int line, JsonNode node, List<YamlDocument> out) {
+        String kind = node.path("kind").asText("");
+        JsonNode items = node.get("items");
+        if (kind.endsWith("List") && items != null && items.isArray()) {
+            for (JsonNode item : items) {
+                if (item.isObject()) {
+                    addUnwrapped(file, line, item, out);
+                }
+            }
+        } else {
+            out.add(new YamlDocument(file, line, node));
+        }
+    }
+
+    private static List<Path> expand(Path location) throws IOException {
+        if (!Files.exists(location)) {
+            throw new InvalidInputException(InputProblem.at(location.toString(), "", "no such file or directory"));
+        }
+        if (!Files.isDirectory(location)) {
+            return List.of(location);
+        }
+        try (Stream<Path> walk = Files.walk(location)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String n = p.getFileName().toString();
+                        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+                    })
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
