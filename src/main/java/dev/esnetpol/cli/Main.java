@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 "Network policies for Event Streams (Kafka on Kubernetes): render them from the custom resources,",
                 "prove what they allow, and keep them applied on a cluster."},
         subcommands = {
+                RenderCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",

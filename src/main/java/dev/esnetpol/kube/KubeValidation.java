@@ -35,6 +35,7 @@ public final class KubeValidation {
             problem.accept(path, "a peer must not be null");
             return;
         }
+        unknownFields(peer.getAdditionalProperties(), path, "podSelector, namespaceSelector, ipBlock", problem);
         boolean selectors = peer.getPodSelector() != null || peer.getNamespaceSelector() != null;
         if (peer.getIpBlock() != null && selectors) {
             problem.accept(path, "ipBlock cannot be combined with podSelector or namespaceSelector in one peer; use separate peers");
@@ -54,6 +55,7 @@ public final class KubeValidation {
     }
 
     public static void validateIpBlock(IPBlock block, String path, BiConsumer<String, String> problem) {
+        unknownFields(block.getAdditionalProperties(), path, "cidr, except", problem);
         Cidr cidr = null;
         try {
             cidr = Cidr.parse(block.getCidr());
@@ -74,6 +76,7 @@ public final class KubeValidation {
     }
 
     public static void validateSelector(LabelSelector selector, String path, BiConsumer<String, String> problem) {
+        unknownFields(selector.getAdditionalProperties(), path, "matchLabels, matchExpressions", problem);
         Map<String, String> labels = selector.getMatchLabels();
         if (labels != null) {
             labels.forEach((k, v) -> {
@@ -88,6 +91,7 @@ public final class KubeValidation {
         for (int i = 0; i < expressions.size(); i++) {
             LabelSelectorRequirement r = expressions.get(i);
             String at = path + ".matchExpressions[" + i + "]";
+            unknownFields(r.getAdditionalProperties(), at, "key, operator, values", problem);
             if (r.getKey() == null || r.getKey().isEmpty()) {
                 problem.accept(at + ".key", "key is required");
             } else {
@@ -129,6 +133,17 @@ public final class KubeValidation {
             problem.accept(path, "label value must not be null");
         } else if (!value.isEmpty() && (value.length() > 63 || !NAME_PART.matcher(value).matches())) {
             problem.accept(path, "invalid label value '" + value + "' (at most 63 alphanumerics, '-', '_' or '.', starting and ending alphanumeric)");
+        }
+    }
+
+    /**
+     * fabric8's model keeps fields it does not know in {@code additionalProperties}; in a selector or a
+     * peer such a field is a typo ({@code podSelecter}) that would silently widen the rule, so it is an error.
+     */
+    private static void unknownFields(Map<String, Object> extra, String path, String known, BiConsumer<String, String> problem) {
+        if (extra != null) {
+            extra.keySet().stream().sorted().forEach(k ->
+                    problem.accept(path + "." + k, "unknown field '" + k + "' (expected " + known + ")"));
         }
     }
 

@@ -1,0 +1,73 @@
+package dev.esnetpol.generate;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+
+import java.util.List;
+
+/** One end of a flow, as the generator knows it before it becomes a NetworkPolicy peer. */
+public sealed interface Endpoint {
+
+    /** Pods of a component of this installation. */
+    record Pods(PodGroup group) implements Endpoint {
+        @Override
+        public String toString() {
+            return group.toString();
+        }
+    }
+
+    /** Every pod labelled with the instance's name ("Any pod in Event Streams instance"). */
+    record InstancePods(String instance) implements Endpoint {
+        @Override
+        public String toString() {
+            return "any pod of instance " + instance;
+        }
+    }
+
+    /** The Event Streams cluster operator, in any namespace (or those an option names). */
+    record ClusterOperator() implements Endpoint {
+        @Override
+        public String toString() {
+            return "cluster operator";
+        }
+    }
+
+    /** Any source or destination, inside or outside the cluster. */
+    record Anywhere() implements Endpoint {
+        @Override
+        public String toString() {
+            return "anywhere";
+        }
+    }
+
+    /** A listener's {@code networkPolicyPeers}, as the user wrote them. */
+    record ListenerPeers(String listener, List<NetworkPolicyPeer> peers) implements Endpoint {
+        @Override
+        public String toString() {
+            return "networkPolicyPeers of listener " + listener;
+        }
+    }
+
+    /** Addresses outside the cluster. */
+    record External(String cidr) implements Endpoint {
+        @Override
+        public String toString() {
+            return cidr;
+        }
+    }
+
+    /** The cluster DNS; where it runs differs between distributions, so it is reached by port alone. */
+    record Dns() implements Endpoint {
+        @Override
+        public String toString() {
+            return "cluster DNS";
+        }
+    }
+
+    /** The Kubernetes API server. */
+    record ApiServer() implements Endpoint {
+        @Override
+        public String toString() {
+            return "Kubernetes API server";
+        }
+    }
+}

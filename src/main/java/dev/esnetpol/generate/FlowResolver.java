@@ -1,0 +1,193 @@
+package dev.esnetpol.generate;
+
+import dev.esnetpol.catalogue.Catalogue;
+import dev.esnetpol.catalogue.Component;
+import dev.esnetpol.catalogue.Condition;
+import dev.esnetpol.catalogue.EgressRow;
+import dev.esnetpol.catalogue.IngressRow;
+import dev.esnetpol.catalogue.Origin;
+import dev.esnetpol.model.ExternalTargets;
+import dev.esnetpol.model.Listener;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns the catalogue into the concrete flows of one installation: every ingress row and every egress row
+ * whose component runs and whose condition holds, reconciled (a documented egress flow is also admitted
+ * at its destination), hardened (a flow between the instance's own pods is also let out of its source),
+ * plus what the installation needs to work that the spec does not list (DNS, the API server, the
+ * listeners Kafka Connect and the geo-replicator connect to, their external targets).
+ */
+public final class FlowResolver {
+
+    private static final String TCP = Catalogue.TCP;
+
+    private final InstallationFacts facts;
+    private final GeneratorOptions options;
+    private final Map<Key, Flow> flows = new LinkedHashMap<>();
+
+    private record Key(Endpoint from, Endpoint to, Integer port, String protocol) {
+    }
+
+    private FlowResolver(InstallationFacts facts, GeneratorOptions options) {
+        this.facts = facts;
+        this.options = options;
+    }
+
+    public static List<Flow> resolve(InstallationFacts facts, GeneratorOptions options) {
+        FlowResolver resolver = new FlowResolver(facts, options);
+        Catalogue.ingress().forEach(resolver::addIngressRow);
+        Catalogue.egress().forEach(resolver::addEgressRow);
+        resolver.addSupplements();
+        List<Flow> out = new ArrayList<>();
+        for (Flow f : resolver.flows.values()) {
+            Flow kept = options.egress() ? f
+                    : new Flow(f.from(), f.to(), f.port(), f.protocol(), f.reason(), f.basis(), f.ingress(), false);
+            if (kept.ingress() || kept.egress()) {
+                out.add(kept);
+            }
+        }
+        return out;
+    }
+
+    private void addIngressRow(IngressRow row) {
+        for (PodGroup destination : facts.groupsOf(row.component())) {
+            Endpoint to = new Endpoint.Pods(destination);
+            if (row.condition() instanceof Condition.ListenerEnabled enabled) {
+                // The spec's 9092/9093/9094 rows stand for the configured listeners, each on its own port.
+                for (Listener l : facts.listeners()) {
+                    if (l.kind() == enabled.listener()) {
+                        Endpoint from = l.openToAnywhere() ? new Endpoint.Anywhere() : new Endpoint.ListenerPeers(l.getName(), l.peers());
+                        add(from, to, l.getPort(), TCP, row.reason() + " (listener " + l.getName() + ")", Flow.Basis.SPEC_INGRESS, true, false);
+                    }
+                }
+                continue;
+            }
+            if (!row.condition().holds(facts.features(destination))) {
+                continue;
+            }
+            Origin origin = row.origin();
+            if (origin instanceof Origin.Anywhere) {
+                add(new Endpoint.Anywhere(), to, row.port(), row.protocol(), row.reason(), Flow.Basis.SPEC_INGRESS, true, false);
+            } else if (origin instanceof Origin.AnyInstancePod) {
+                if (facts.hasEventStreams()) {
+                    add(new Endpoint.InstancePods(facts.instanceName()), to, row.port(), row.protocol(), row.reason(),
+                            Flow.Basis.SPEC_INGRESS, true, false);
+                    for (PodGroup source : facts.groups()) {
+                        if (origin.admitsInstancePod(source.component())) {
+                            add(new Endpoint.Pods(source), to, row.port(), row.protocol(), row.reason(), Flow.Basis.HARDENING, false, true);
+                        }
+                    }
+                }
+            } else if (origin instanceof Origin.Pods pods) {
+                for (Component c : Component.values()) {
+                    if (!pods.components().contains(c)) {
+                        continue;
+                    }
+                    if (c.isClusterWide()) {
+                        add(new Endpoint.ClusterOperator(), to, row.port(), row.protocol(), row.reason(), Flow.Basis.SPEC_INGRESS, true, false);
+                    } else {
+                        for (PodGroup source : peersOf(c, destination)) {
+                            add(new Endpoint.Pods(source), to, row.port(), row.protocol(), row.reason(), Flow.Basis.HARDENING, true, true);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void addEgressRow(EgressRow row) {
+        List<Endpoint> sources = new ArrayList<>();
+        if (row.component().isClusterWide()) {
+            sources.add(new Endpoint.ClusterOperator());
+        } else {
+            facts.groupsOf(row.component()).forEach(g -> sources.add(new Endpoint.Pods(g)));
+        }
+        for (Endpoint from : sources) {
+            List<PodGroup> destinations = from instanceof Endpoint.Pods p ? peersOf(row.destination(), p.group())
+                    : facts.groupsOf(row.destination());
+            for (PodGroup destination : destinations) {
+                Endpoint to = new Endpoint.Pods(destination);
+                Key key = new Key(from, to, row.port(), row.protocol());
+                Flow existing = flows.get(key);
+                if (existing != null) {
+                    flows.put(key, new Flow(from, to, row.port(), row.protocol(), existing.reason(), Flow.Basis.SPEC_BOTH,
+                            existing.ingress(), existing.egress()));
+                } else {
+                    // The union wins: no ingress row admits this documented egress flow, so admit it.
+                    add(from, to, row.port(), row.protocol(), row.reason(), Flow.Basis.RECONCILED, true, from instanceof Endpoint.Pods);
+                }
+            }
+        }
+    }
+
+    private void addSupplements() {
+        for (PodGroup g : facts.groups()) {
+            Endpoint from = new Endpoint.Pods(g);
+            for (int port : options.dnsPorts()) {
+                add(from, new Endpoint.Dns(), port, "UDP", "DNS lookups", Flow.Basis.SUPPLEMENT, false, true);
+                add(from, new Endpoint.Dns(), port, TCP, "DNS lookups", Flow.Basis.SUPPLEMENT, false, true);
+            }
+            String apiReason = apiServerReason(g);
+            if (apiReason != null) {
+                for (int port : options.apiServerPorts()) {
+                    add(from, new Endpoint.ApiServer(), port, TCP, apiReason, Flow.Basis.SUPPLEMENT, false, true);
+                }
+            }
+            if (g.component().hasOwnResource()) {
+                for (PodGroup kafka : facts.groupsOf(Component.KAFKA)) {
+                    for (Listener l : facts.listeners()) {
+                        add(from, new Endpoint.Pods(kafka), l.getPort(), TCP, "Kafka client traffic (listener " + l.getName() + ")",
+                                Flow.Basis.SUPPLEMENT, false, true);
+                    }
+                }
+                for (ExternalTargets.Target t : facts.externalTargets(g).targets()) {
+                    add(from, new Endpoint.External(t.cidr()), t.port(), t.protocol(),
+                            g.component() == Component.GEO_REPLICATOR ? "Remote clusters outside this one" : "Connector targets outside the cluster",
+                            Flow.Basis.SUPPLEMENT, false, true);
+                }
+            }
+        }
+    }
+
+    /**
+     * Why a group talks to the Kubernetes API server, or null when it does not: the entity operator
+     * watches KafkaTopic and KafkaUser resources, the admin API manages them for the UI and CLI, and a
+     * rack-aware broker's init container reads its node's zone label.
+     */
+    private String apiServerReason(PodGroup g) {
+        return switch (g.component()) {
+            case ENTITY_OPERATOR -> "Topic and user operators watch their resources";
+            case ADMIN_API -> "Manages KafkaTopic and KafkaUser resources";
+            case KAFKA -> facts.rackAware() ? "Rack awareness reads the node's zone" : null;
+            default -> null;
+        };
+    }
+
+    /**
+     * The groups of {@code component} that may talk to {@code other}. Kafka Connect and geo-replicator
+     * pods talk only to pods of their own resource: two Kafka Connect clusters are strangers.
+     */
+    private List<PodGroup> peersOf(Component component, PodGroup other) {
+        if (component == other.component() && component.hasOwnResource()) {
+            return List.of(other);
+        }
+        return facts.groupsOf(component);
+    }
+
+    private void add(Endpoint from, Endpoint to, Integer port, String protocol, String reason, Flow.Basis basis,
+                     boolean ingress, boolean egress) {
+        Key key = new Key(from, to, port, protocol);
+        Flow existing = flows.get(key);
+        if (existing == null) {
+            flows.put(key, new Flow(from, to, port, protocol, reason, basis, ingress, egress));
+        } else {
+            flows.put(key, new Flow(from, to, port, protocol, Objects.requireNonNullElse(existing.reason(), reason),
+                    existing.basis(), existing.ingress() || ingress, existing.egress() || egress));
+        }
+    }
+}

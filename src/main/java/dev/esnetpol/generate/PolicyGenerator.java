@@ -1,0 +1,48 @@
+package dev.esnetpol.generate;
+
+import dev.esnetpol.model.EventStreamsResource;
+import dev.esnetpol.model.Installation;
+import dev.esnetpol.model.Installations;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Event Streams resources in, NetworkPolicies out: one policy per pod group the configuration runs.
+ * Deterministic: the same input gives the same policies in the same order.
+ */
+public final class PolicyGenerator {
+
+    private final GeneratorOptions options;
+
+    public PolicyGenerator(GeneratorOptions options) {
+        this.options = options;
+    }
+
+    public GeneratorOptions options() {
+        return options;
+    }
+
+    public List<NetworkPolicy> generate(List<? extends EventStreamsResource> resources, String namespaceOverride) {
+        List<NetworkPolicy> out = new ArrayList<>();
+        for (Installation installation : Installations.group(resources, namespaceOverride)) {
+            out.addAll(generate(installation));
+        }
+        out.sort(Comparator.comparing((NetworkPolicy p) -> p.getMetadata().getNamespace() == null ? "" : p.getMetadata().getNamespace())
+                .thenComparing(p -> p.getMetadata().getName()));
+        return out;
+    }
+
+    public List<NetworkPolicy> generate(Installation installation) {
+        InstallationFacts facts = new InstallationFacts(installation);
+        List<Flow> flows = FlowResolver.resolve(facts, options);
+        return facts.groups().stream().map(g -> PolicyRenderer.render(facts, g, flows, options)).toList();
+    }
+
+    /** The flows the policies of this installation are written from (for verify, review and docs). */
+    public List<Flow> flows(Installation installation) {
+        return FlowResolver.resolve(new InstallationFacts(installation), options);
+    }
+}

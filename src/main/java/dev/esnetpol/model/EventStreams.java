@@ -1,0 +1,16 @@
+package dev.esnetpol.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** The {@code EventStreams} custom resource ({@code eventstreams.ibm.com/v1beta2}), as far as network policies read it. */
+@Group(EventStreamsResource.GROUP)
+@Version("v1beta2")
+@Kind("EventStreams")
+@JsonIgnoreProperties(ignoreUnknown = true)
+public class EventStreams extends CustomResource<EventStreamsSpec, ResourceStatus> implements Namespaced, EventStreamsResource {
+}

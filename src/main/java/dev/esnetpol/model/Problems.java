@@ -1,0 +1,39 @@
+package dev.esnetpol.model;
+
+import com.fasterxml.jackson.databind.DeserializationContext;
+import dev.esnetpol.input.InputProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the problems of one resource while it is read and checked, so that a user (or the admission
+ * webhook) sees all of them at once. Travels through Jackson as a context attribute.
+ */
+final class Problems {
+
+    private final String file;
+    private final int line;
+    private final List<InputProblem> list = new ArrayList<>();
+
+    Problems(String file, int line) {
+        this.file = file;
+        this.line = line;
+    }
+
+    static Problems of(DeserializationContext ctxt) {
+        return (Problems) ctxt.getAttribute(Problems.class);
+    }
+
+    void add(String path, String message) {
+        list.add(new InputProblem(file, line, path, message));
+    }
+
+    List<InputProblem> list() {
+        return list;
+    }
+
+    boolean isEmpty() {
+        return list.isEmpty();
+    }
+}
