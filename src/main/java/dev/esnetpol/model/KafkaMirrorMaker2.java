@@ -1,6 +1,8 @@
 package dev.esnetpol.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -12,5 +14,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version("v1beta2")
 @Kind("KafkaMirrorMaker2")
 @JsonIgnoreProperties(ignoreUnknown = true)
+// EventStreamsResource inherits fabric8's polymorphic KubernetesDeserializer; bind this class directly.
+@JsonDeserialize(using = JsonDeserializer.None.class)
 public class KafkaMirrorMaker2 extends CustomResource<KafkaMirrorMaker2Spec, ResourceStatus> implements Namespaced, EventStreamsResource {
 }
