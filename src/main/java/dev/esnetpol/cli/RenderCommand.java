@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code es-netpol render}: the NetworkPolicies an Event Streams installation needs, offline. */
-@Command(name = "render",
+@Command(name = "render", mixinStandardHelpOptions = true,
         description = {
                 "Print the NetworkPolicies that the given Event Streams resources need, one per pod the configuration runs.",
                 "Reads EventStreams (v1beta2), KafkaConnect, KafkaMirrorMaker2 and EventStreamsGeoReplicator resources.",

@@ -88,7 +88,7 @@ public final class YamlSources {
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InvalidInputException(new InputProblem(file, line, "", "not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage()));
+            throw new InvalidInputException(new InputProblem(file, line, "", "not valid " + (json ? "JSON" : "YAML") + ": " + oneLine(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new InvalidInputException(InputProblem.at(file, "", "cannot read: " + describe(e)));
         }
@@ -125,6 +125,28 @@ public final class YamlSources {
                     .sorted()
                     .toList();
         }
+    }
+
+    /**
+     * SnakeYAML's messages span several lines, with a snippet of the input and a caret under the column;
+     * the line number is already in the problem, so keep only the words, on one line.
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String line : message.split("\\R")) {
+            String t = line.trim();
+            if (t.isEmpty() || t.equals("^") || t.startsWith("in 'reader'") || t.startsWith("in 'string'")) {
+                continue;
+            }
+            if (!parts.isEmpty() && line.startsWith(" ") && !t.startsWith("in ")) {
+                continue; // an echo of the offending input line
+            }
+            parts.add(t);
+        }
+        return String.join("; ", parts);
     }
 
     private static String describe(IOException e) {
