@@ -76,7 +76,8 @@ public final class YamlSources {
                     break;
                 }
                 int line = parser.currentTokenLocation().getLineNr();
-                JsonNode node = mapper.readTree(parser);
+                java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+                JsonNode node = new LocatedTreeReader(mapper, lines).read(parser, "");
                 if (node == null || node.isNull() || node.isMissingNode()) {
                     continue; // an empty document between two '---'
                 }
@@ -84,7 +85,7 @@ public final class YamlSources {
                     throw new InvalidInputException(new InputProblem(file, line, "",
                             "expected a Kubernetes object (a mapping with apiVersion and kind), found " + node.getNodeType().toString().toLowerCase()));
                 }
-                addUnwrapped(file, line, node, documents);
+                addUnwrapped(file, line, node, new LineIndex(lines), documents);
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -95,17 +96,18 @@ public final class YamlSources {
         return documents;
     }
 
-    private static void addUnwrapped(String file, int line, JsonNode node, List<YamlDocument> out) {
+    private static void addUnwrapped(String file, int line, JsonNode node, LineIndex lines, List<YamlDocument> out) {
         String kind = node.path("kind").asText("");
         JsonNode items = node.get("items");
         if (kind.endsWith("List") && items != null && items.isArray()) {
-            for (JsonNode item : items) {
-                if (item.isObject()) {
-                    addUnwrapped(file, line, item, out);
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).isObject()) {
+                    String prefix = "items[" + i + "]";
+                    addUnwrapped(file, lines.lineOf(prefix, line), items.get(i), lines.under(prefix), out);
                 }
             }
         } else {
-            out.add(new YamlDocument(file, line, node));
+            out.add(new YamlDocument(file, line, node, lines));
         }
     }
 

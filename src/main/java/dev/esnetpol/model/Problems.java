@@ -2,6 +2,8 @@ package dev.esnetpol.model;
 
 import com.fasterxml.jackson.databind.DeserializationContext;
 import dev.esnetpol.input.InputProblem;
+import dev.esnetpol.input.LineIndex;
+import dev.esnetpol.input.YamlDocument;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +16,13 @@ final class Problems {
 
     private final String file;
     private final int line;
+    private final LineIndex lines;
     private final List<InputProblem> list = new ArrayList<>();
 
-    Problems(String file, int line) {
-        this.file = file;
-        this.line = line;
+    Problems(YamlDocument doc) {
+        this.file = doc.file();
+        this.line = doc.line();
+        this.lines = doc.lines();
     }
 
     static Problems of(DeserializationContext ctxt) {
@@ -26,7 +30,7 @@ final class Problems {
     }
 
     void add(String path, String message) {
-        list.add(new InputProblem(file, line, path, message));
+        list.add(new InputProblem(file, lines.lineOf(path, line), path, message));
     }
 
     List<InputProblem> list() {

@@ -75,7 +75,7 @@ public final class ResourceReader {
     }
 
     public static Result check(YamlDocument doc) {
-        Problems problems = new Problems(doc.file(), doc.line());
+        Problems problems = new Problems(doc);
         String kind = doc.kind();
         Class<? extends EventStreamsResource> type = TYPES.get(kind);
         if (kind.isEmpty()) {

@@ -101,16 +101,16 @@ class RenderCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', textBlock = """
             unparsable.yaml;                 unparsable.yaml:7: not valid YAML
-            unknown-kind.yaml;               unknown-kind.yaml:1: kind: unknown kind 'ConfigMap'
-            missing-name.yaml;               metadata.name: missing name
-            listener-ports.yaml;             spec.strimziOverrides.kafka.listeners[1].port: expected a whole number, found 'nine'
-            listener-ports.yaml;             spec.strimziOverrides.kafka.listeners[2].port: port 70000 is out of range 1-65535
+            unknown-kind.yaml;               unknown-kind.yaml:2: kind: unknown kind 'ConfigMap'
+            missing-name.yaml;               missing-name.yaml:3: metadata.name: missing name
+            listener-ports.yaml;             listener-ports.yaml:9: spec.strimziOverrides.kafka.listeners[1].port: expected a whole number, found 'nine'
+            listener-ports.yaml;             listener-ports.yaml:10: spec.strimziOverrides.kafka.listeners[2].port: port 70000 is out of range 1-65535
             listener-ports.yaml;             spec.strimziOverrides.kafka.listeners[3].port: port 9092 is already used by the listener at spec.strimziOverrides.kafka.listeners[0]
             listener-ports.yaml;             spec.strimziOverrides.kafka.listeners[4].port: port 0 is out of range
-            map-listener-and-tls.yaml;       spec.strimziOverrides.kafka.listeners.secure: unknown listener 'secure'
-            map-listener-and-tls.yaml;       spec.security.internalTls: 'TLSv1.3' is not a valid value (expected TLSv1.2 or NONE)
+            map-listener-and-tls.yaml;       map-listener-and-tls.yaml:10: spec.strimziOverrides.kafka.listeners.secure: unknown listener 'secure'
+            map-listener-and-tls.yaml;       map-listener-and-tls.yaml:5: spec.security.internalTls: 'TLSv1.3' is not a valid value (expected TLSv1.2 or NONE)
             network-policy-peers.yaml;       networkPolicyPeers[0].podSelector.matchExpressions[0].operator: unknown operator 'Equals'
-            network-policy-peers.yaml;       networkPolicyPeers[1].ipBlock.cidr: '10.0.0.0/33' is not a CIDR
+            network-policy-peers.yaml;       network-policy-peers.yaml:16: spec.strimziOverrides.kafka.listeners[0].networkPolicyPeers[1].ipBlock.cidr: '10.0.0.0/33' is not a CIDR
             network-policy-peers.yaml;       networkPolicyPeers[2]: ipBlock cannot be combined with podSelector or namespaceSelector
             network-policy-peers.yaml;       networkPolicyPeers[3].ipBlock.except[0]: '11.0.0.0/16' must be strictly inside cidr 10.0.0.0/8
             network-policy-peers.yaml;       networkPolicyPeers[4].podSelector.matchLabels: invalid label key 'bad key!'

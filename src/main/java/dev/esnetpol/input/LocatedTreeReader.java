@@ -1,0 +1,55 @@
+package dev.esnetpol.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Reads one value from Jackson's token stream into a tree, like {@code ObjectMapper.readTree}, and records
+ * the line of every field and array item on the way: a JsonNode forgets where it came from.
+ */
+final class LocatedTreeReader {
+
+    private final ObjectMapper mapper;
+    private final Map<String, Integer> lines;
+
+    LocatedTreeReader(ObjectMapper mapper, Map<String, Integer> lines) {
+        this.mapper = mapper;
+        this.lines = lines;
+    }
+
+    /** Reads the value at the parser's current token; leaves the parser on the value's last token. */
+    JsonNode read(JsonParser parser, String path) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (!path.isEmpty()) {
+            lines.putIfAbsent(path, parser.currentTokenLocation().getLineNr());
+        }
+        if (token == JsonToken.START_OBJECT) {
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                String child = path.isEmpty() ? name : path + "." + name;
+                lines.put(child, parser.currentTokenLocation().getLineNr());
+                parser.nextToken();
+                object.set(name, read(parser, child));
+            }
+            return object;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            int i = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                array.add(read(parser, path + "[" + i++ + "]"));
+            }
+            return array;
+        }
+        return mapper.readTree(parser);
+    }
+}
