@@ -4,8 +4,8 @@ package dev.esnetpol.generate;
  * A connection the installation needs: {@code from} opens {@code protocol}/{@code port} (null = every
  * port) to {@code to}. {@code ingress} says the destination's policy must admit it, {@code egress} that
  * the source's policy must let it out; a flow from outside the instance (a client, the cluster operator)
- * has no egress side of ours, and a flow to a port whose admission the user controls (a listener with
- * {@code networkPolicyPeers}) has no ingress side of ours. {@code basis} says where the flow comes from.
+ * has no egress side of ours, and a flow es-netpol only lets out (DNS, the API server, external targets,
+ * a listener seen from Kafka Connect) has no ingress side of ours. {@code basis} says where the flow comes from.
  */
 public record Flow(Endpoint from, Endpoint to, Integer port, String protocol, String reason, Basis basis,
                    boolean ingress, boolean egress) {
