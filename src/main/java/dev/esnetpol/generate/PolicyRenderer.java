@@ -42,7 +42,11 @@ final class PolicyRenderer {
                 .thenComparing(PortKey::protocol);
     }
 
-    /** Who a set of ports admits: anywhere, or these peers. */
+    /**
+     * Who a set of ports admits: anywhere (no peers), or these peers. Absent lists are written as empty
+     * lists, the form fabric8 reads back from the API server, so that a desired policy equals the
+     * installed one when nothing changed (the operator compares them).
+     */
     private record Admitted(boolean anywhere, Set<NetworkPolicyPeer> peers) {
     }
 
@@ -54,12 +58,12 @@ final class PolicyRenderer {
         List<NetworkPolicyIngressRule> ingressRules = new ArrayList<>();
         ingress.forEach((admitted, ports) -> ingressRules.add(new NetworkPolicyIngressRuleBuilder()
                 .withPorts(ports(ports))
-                .withFrom(admitted.anywhere() ? null : new ArrayList<>(admitted.peers()))
+                .withFrom(new ArrayList<>(admitted.peers()))
                 .build()));
         List<NetworkPolicyEgressRule> egressRules = new ArrayList<>();
         egress.forEach((admitted, ports) -> egressRules.add(new NetworkPolicyEgressRuleBuilder()
                 .withPorts(ports(ports))
-                .withTo(admitted.anywhere() ? null : new ArrayList<>(admitted.peers()))
+                .withTo(new ArrayList<>(admitted.peers()))
                 .build()));
 
         String namespace = facts.installation().namespace();
@@ -74,7 +78,7 @@ final class PolicyRenderer {
                     .withNewPodSelector().withMatchLabels(new TreeMap<>(group.selector())).endPodSelector()
                     .withPolicyTypes(options.egress() ? List.of("Ingress", "Egress") : List.of("Ingress"))
                     .withIngress(ingressRules)
-                    .withEgress(options.egress() ? egressRules : null)
+                    .withEgress(options.egress() ? egressRules : new ArrayList<>())
                 .endSpec()
                 .build();
     }
@@ -124,7 +128,7 @@ final class PolicyRenderer {
 
     private static List<OwnerReference> ownerReference(EventStreamsResource owner) {
         if (owner == null || owner.getMetadata().getUid() == null || owner.getMetadata().getUid().isEmpty()) {
-            return null;
+            return new ArrayList<>();
         }
         return List.of(new OwnerReferenceBuilder()
                 .withApiVersion(owner.getApiVersion())
