@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 "prove what they allow, and keep them applied on a cluster."},
         subcommands = {
                 RenderCommand.class,
+                CatalogueCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",
