@@ -36,16 +36,25 @@ public final class YamlSources {
     }
 
     public static List<YamlDocument> read(List<String> locations, InputStream stdin) {
+        return read(locations, stdin, false);
+    }
+
+    /**
+     * Like {@link #read(List, InputStream)}; with {@code skipNonObjects}, documents that are not mappings
+     * (a JSON array of tool output lying in a manifests directory, say) are passed over instead of refused:
+     * the analyzer reads whatever Kubernetes objects a directory holds.
+     */
+    public static List<YamlDocument> read(List<String> locations, InputStream stdin, boolean skipNonObjects) {
         List<YamlDocument> documents = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         for (String location : locations) {
             try {
                 if (STDIN.equals(location)) {
                     String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-                    documents.addAll(parse("<stdin>", text));
+                    documents.addAll(parse("<stdin>", text, skipNonObjects));
                 } else {
                     for (Path file : expand(Path.of(location))) {
-                        documents.addAll(parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                        documents.addAll(parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), skipNonObjects));
                     }
                 }
             } catch (InvalidInputException e) {
@@ -66,6 +75,10 @@ public final class YamlSources {
 
     /** Parses the text of one file, which may hold several YAML documents or one JSON value. */
     public static List<YamlDocument> parse(String file, String text) {
+        return parse(file, text, false);
+    }
+
+    public static List<YamlDocument> parse(String file, String text, boolean skipNonObjects) {
         List<YamlDocument> documents = new ArrayList<>();
         boolean json = file.endsWith(".json");
         ObjectMapper mapper = json ? JSON : YAML;
@@ -82,6 +95,9 @@ public final class YamlSources {
                     continue; // an empty document between two '---'
                 }
                 if (!node.isObject()) {
+                    if (skipNonObjects) {
+                        continue;
+                    }
                     throw new InvalidInputException(new InputProblem(file, line, "",
                             "expected a Kubernetes object (a mapping with apiVersion and kind), found " + node.getNodeType().toString().toLowerCase()));
                 }
@@ -102,6 +118,14 @@ public final class YamlSources {
         if (kind.endsWith("List") && items != null && items.isArray()) {
             for (int i = 0; i < items.size(); i++) {
                 if (items.get(i).isObject()) {
+                    // Items of a typed list (PodList, NamespaceList, ...) may leave out their kind: it is the list's.
+                    com.fasterxml.jackson.databind.node.ObjectNode item = (com.fasterxml.jackson.databind.node.ObjectNode) items.get(i);
+                    if (!item.hasNonNull("kind") && kind.length() > "List".length()) {
+                        item.put("kind", kind.substring(0, kind.length() - "List".length()));
+                        if (!item.hasNonNull("apiVersion") && node.hasNonNull("apiVersion")) {
+                            item.set("apiVersion", node.get("apiVersion"));
+                        }
+                    }
                     String prefix = "items[" + i + "]";
                     addUnwrapped(file, lines.lineOf(prefix, line), items.get(i), lines.under(prefix), out);
                 }

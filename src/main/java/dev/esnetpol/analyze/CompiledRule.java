@@ -1,0 +1,78 @@
+package dev.esnetpol.analyze;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+
+import java.math.BigInteger;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * One ingress or egress rule of a policy, prepared for fast evaluation: the pod classes its peers match
+ * (a bit set), whether it matches every peer (absent or empty {@code from}/{@code to}), and its ports.
+ * A rule with no named port admits the same connections to every destination, computed once.
+ */
+final class CompiledRule {
+
+    final CompiledPolicy policy;
+    final int index;
+    final boolean ingress;
+    final List<NetworkPolicyPeer> peers;
+    final boolean allPeers;
+    final BitSet podClasses;
+    final List<PortMatcher> ports;
+    private final Connections fixed;
+
+    CompiledRule(CompiledPolicy policy, int index, boolean ingress, List<NetworkPolicyPeer> peers, BitSet podClasses,
+                 List<PortMatcher> ports) {
+        this.policy = policy;
+        this.index = index;
+        this.ingress = ingress;
+        this.peers = peers == null ? List.of() : peers;
+        this.allPeers = this.peers.isEmpty();
+        this.podClasses = podClasses;
+        this.ports = ports;
+        Connections c = Connections.NONE;
+        boolean named = false;
+        for (PortMatcher p : ports) {
+            if (p.isNamed()) {
+                named = true;
+            } else {
+                c = c.union(p.resolve(null));
+            }
+        }
+        this.fixed = named ? null : c;
+    }
+
+    boolean matchesClass(int podClass) {
+        return allPeers || podClasses.get(podClass);
+    }
+
+    boolean matchesAddress(BigInteger address, boolean ipv6) {
+        if (allPeers) {
+            return true;
+        }
+        for (NetworkPolicyPeer peer : peers) {
+            if (PeerMatcher.matchesAddress(peer, address, ipv6)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The connections this rule admits towards {@code destination} (null: outside the cluster). */
+    Connections connectionsTo(Pod destination) {
+        if (fixed != null) {
+            return fixed;
+        }
+        Connections c = Connections.NONE;
+        for (PortMatcher p : ports) {
+            c = c.union(p.resolve(destination));
+        }
+        return c;
+    }
+
+    /** {@code ns/name ingress rule #2}, numbered from 1 as people count. */
+    String label() {
+        return policy.name() + " " + (ingress ? "ingress" : "egress") + " rule #" + (index + 1);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.esnetpol.analyze;
+
+import dev.esnetpol.kube.Cidr;
+import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+
+import java.math.BigInteger;
+
+/**
+ * Whether one {@code from}/{@code to} peer matches a pod or an address. A pod selector alone means pods of
+ * the policy's namespace; a namespace selector alone, every pod of the selected namespaces; both, the
+ * selected pods of the selected namespaces (AND). An ipBlock matches addresses outside the cluster, never
+ * pods (pod IPs are ephemeral; see docs/analyzer-semantics.md).
+ */
+final class PeerMatcher {
+
+    private PeerMatcher() {
+    }
+
+    static boolean matchesPod(NetworkPolicyPeer peer, String policyNamespace, Pod pod, Namespace podNamespace) {
+        if (peer.getIpBlock() != null) {
+            return false;
+        }
+        if (peer.getPodSelector() == null && peer.getNamespaceSelector() == null) {
+            return false;
+        }
+        boolean namespaceMatches = peer.getNamespaceSelector() == null
+                ? pod.namespace().equals(policyNamespace)
+                : LabelSelectors.matches(peer.getNamespaceSelector(), podNamespace.labels());
+        return namespaceMatches && (peer.getPodSelector() == null || LabelSelectors.matches(peer.getPodSelector(), pod.labels()));
+    }
+
+    static boolean matchesNamespace(NetworkPolicyPeer peer, String policyNamespace, Namespace namespace) {
+        if (peer.getIpBlock() != null || (peer.getPodSelector() == null && peer.getNamespaceSelector() == null)) {
+            return false;
+        }
+        return peer.getNamespaceSelector() == null ? namespace.name().equals(policyNamespace)
+                : LabelSelectors.matches(peer.getNamespaceSelector(), namespace.labels());
+    }
+
+    static boolean matchesAddress(NetworkPolicyPeer peer, BigInteger address, boolean ipv6) {
+        return peer.getIpBlock() != null && matchesAddress(peer.getIpBlock(), address, ipv6);
+    }
+
+    static boolean matchesAddress(IPBlock block, String ip) {
+        Cidr a = Cidr.ofAddress(ip);
+        return matchesAddress(block, a.first(), a.ipv6());
+    }
+
+    static boolean matchesAddress(IPBlock block, BigInteger address, boolean ipv6) {
+        Cidr cidr = Cidr.parse(block.getCidr());
+        if (!cidr.contains(address, ipv6)) {
+            return false;
+        }
+        if (block.getExcept() != null) {
+            for (String except : block.getExcept()) {
+                if (Cidr.parse(except).contains(address, ipv6)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.esnetpol.analyze;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One entry of a rule's {@code ports}: a protocol (TCP when absent) with a number, a range
+ * ({@code port}..{@code endPort}), a name resolved on the destination pod, or no port (every port).
+ */
+record PortMatcher(String protocol, Integer first, Integer last, String name) {
+
+    /** An absent or empty {@code ports} list matches every port of every protocol. */
+    static List<PortMatcher> of(List<NetworkPolicyPort> ports) {
+        List<PortMatcher> out = new ArrayList<>();
+        if (ports == null || ports.isEmpty()) {
+            Connections.PROTOCOLS.forEach(p -> out.add(new PortMatcher(p, null, null, null)));
+            return out;
+        }
+        for (NetworkPolicyPort p : ports) {
+            String protocol = p.getProtocol() == null || p.getProtocol().isEmpty() ? "TCP" : p.getProtocol();
+            IntOrString port = p.getPort();
+            if (port == null || (port.getIntVal() == null && port.getStrVal() == null)) {
+                out.add(new PortMatcher(protocol, null, null, null));
+            } else if (port.getIntVal() != null) {
+                int first = port.getIntVal();
+                int last = p.getEndPort() != null ? p.getEndPort() : first;
+                out.add(new PortMatcher(protocol, first, last, null));
+            } else {
+                String text = port.getStrVal();
+                if (text.chars().allMatch(Character::isDigit) && !text.isEmpty()) {
+                    // "80" written as a string: the API server stores it as a number.
+                    int n = Integer.parseInt(text);
+                    out.add(new PortMatcher(protocol, n, p.getEndPort() != null ? p.getEndPort() : n, null));
+                } else {
+                    out.add(new PortMatcher(protocol, null, null, text));
+                }
+            }
+        }
+        return out;
+    }
+
+    boolean isNamed() {
+        return name != null;
+    }
+
+    /**
+     * What this entry admits towards {@code destination}: a named port is the destination pod's container
+     * port of that name and protocol (none when it has none, or the destination is outside the cluster).
+     */
+    Connections resolve(Pod destination) {
+        if (name != null) {
+            if (destination == null) {
+                return Connections.NONE;
+            }
+            PortSet set = PortSet.NONE;
+            for (NamedPort np : destination.ports()) {
+                if (name.equals(np.name()) && protocol.equals(np.protocol())) {
+                    set = set.union(PortSet.of(np.port()));
+                }
+            }
+            return Connections.of(protocol, set);
+        }
+        if (first == null) {
+            return Connections.allOf(protocol);
+        }
+        return Connections.of(protocol, PortSet.range(first, last));
+    }
+
+    @Override
+    public String toString() {
+        if (name != null) {
+            return name + "/" + protocol;
+        }
+        if (first == null) {
+            return "all/" + protocol;
+        }
+        return (first.equals(last) ? String.valueOf(first) : first + "-" + last) + "/" + protocol;
+    }
+}
