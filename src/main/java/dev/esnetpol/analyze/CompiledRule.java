@@ -20,6 +20,7 @@ final class CompiledRule {
     final boolean allPeers;
     final BitSet podClasses;
     final List<PortMatcher> ports;
+    private final List<IpBlockMatcher> ipBlocks;
     private final Connections fixed;
 
     CompiledRule(CompiledPolicy policy, int index, boolean ingress, List<NetworkPolicyPeer> peers, BitSet podClasses,
@@ -31,6 +32,7 @@ final class CompiledRule {
         this.allPeers = this.peers.isEmpty();
         this.podClasses = podClasses;
         this.ports = ports;
+        this.ipBlocks = this.peers.stream().filter(p -> p.getIpBlock() != null).map(p -> IpBlockMatcher.of(p.getIpBlock())).toList();
         Connections c = Connections.NONE;
         boolean named = false;
         for (PortMatcher p : ports) {
@@ -51,8 +53,8 @@ final class CompiledRule {
         if (allPeers) {
             return true;
         }
-        for (NetworkPolicyPeer peer : peers) {
-            if (PeerMatcher.matchesAddress(peer, address, ipv6)) {
+        for (IpBlockMatcher block : ipBlocks) {
+            if (block.matches(address, ipv6)) {
                 return true;
             }
         }

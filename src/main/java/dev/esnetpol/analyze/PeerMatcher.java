@@ -1,10 +1,7 @@
 package dev.esnetpol.analyze;
 
-import dev.esnetpol.kube.Cidr;
-import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 
-import java.math.BigInteger;
 
 /**
  * Whether one {@code from}/{@code to} peer matches a pod or an address. A pod selector alone means pods of
@@ -36,29 +33,5 @@ final class PeerMatcher {
         }
         return peer.getNamespaceSelector() == null ? namespace.name().equals(policyNamespace)
                 : LabelSelectors.matches(peer.getNamespaceSelector(), namespace.labels());
-    }
-
-    static boolean matchesAddress(NetworkPolicyPeer peer, BigInteger address, boolean ipv6) {
-        return peer.getIpBlock() != null && matchesAddress(peer.getIpBlock(), address, ipv6);
-    }
-
-    static boolean matchesAddress(IPBlock block, String ip) {
-        Cidr a = Cidr.ofAddress(ip);
-        return matchesAddress(block, a.first(), a.ipv6());
-    }
-
-    static boolean matchesAddress(IPBlock block, BigInteger address, boolean ipv6) {
-        Cidr cidr = Cidr.parse(block.getCidr());
-        if (!cidr.contains(address, ipv6)) {
-            return false;
-        }
-        if (block.getExcept() != null) {
-            for (String except : block.getExcept()) {
-                if (Cidr.parse(except).contains(address, ipv6)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

@@ -79,14 +79,15 @@ class ConformanceTest {
                 }
             }
         }
+        Map<String, List<ConnlistFacts.ExternalFact>> byPeer = new java.util.HashMap<>();
+        expected.external.forEach(f -> byPeer.computeIfAbsent(f.peer() + f.outbound(), k -> new ArrayList<>()).add(f));
         for (ExternalRanges.Range r : ExternalRanges.ipv4(cluster.policies()).ranges()) {
             for (var p : peers.entrySet()) {
                 for (boolean outbound : List.of(true, false)) {
                     for (BigInteger probe : List.of(r.first(), r.last())) {
                         Connections ours = external(analyzer, p.getValue(), probe, outbound);
-                        Connections theirs = expected.external.stream()
-                                .filter(f -> f.peer().equals(p.getKey()) && f.outbound() == outbound
-                                        && f.first().compareTo(probe) <= 0 && f.last().compareTo(probe) >= 0)
+                        Connections theirs = byPeer.getOrDefault(p.getKey() + outbound, List.of()).stream()
+                                .filter(f -> f.first().compareTo(probe) <= 0 && f.last().compareTo(probe) >= 0)
                                 .map(ConnlistFacts.ExternalFact::connections).findFirst().orElse(Connections.NONE);
                         if (!ours.equals(theirs)) {
                             mismatches.add(p.getKey() + (outbound ? " => " : " <= ") + dev.esnetpol.kube.Cidr.format(probe, false)
