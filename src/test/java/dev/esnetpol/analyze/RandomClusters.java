@@ -1,0 +1,113 @@
+package dev.esnetpol.analyze;
+
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Small random clusters from a small vocabulary (so that selectors often match): 2-3 namespaces, up to
+ * 8 pods, up to 5 policies with every kind of peer, port, policy type and selector operator.
+ */
+final class RandomClusters {
+
+    static final List<String> NAMESPACES = List.of("n1", "n2", "n3");
+    static final List<String> KEYS = List.of("app", "tier");
+    static final List<String> VALUES = List.of("a", "b", "c");
+    static final List<String> PROBE_IPS = List.of("10.0.0.1", "10.1.2.3", "192.168.1.1", "8.8.8.8");
+    static final List<Integer> PROBE_PORTS = List.of(53, 80, 81, 443, 8080);
+
+    private RandomClusters() {
+    }
+
+    static Arbitrary<Map<String, String>> labels() {
+        return Arbitraries.maps(Arbitraries.of(KEYS), Arbitraries.of(VALUES)).ofMaxSize(2);
+    }
+
+    static Arbitrary<Pod> pods(int index) {
+        Arbitrary<List<NamedPort>> ports = Arbitraries.of(
+                List.<NamedPort>of(), List.of(new NamedPort("http", 80, "TCP")), List.of(new NamedPort("http", 8080, "TCP"), new NamedPort("dns", 53, "UDP")));
+        return Combinators.combine(Arbitraries.of(NAMESPACES), labels(), ports)
+                .as((ns, l, p) -> new Pod(ns, "pod" + index, l, List.of(), p, false, null));
+    }
+
+    static Arbitrary<LabelSelector> selectors() {
+        Arbitrary<LabelSelector> byLabels = labels().map(l -> new LabelSelectorBuilder().withMatchLabels(l).build());
+        Arbitrary<LabelSelector> byExpression = Combinators.combine(Arbitraries.of(KEYS), Arbitraries.of("In", "NotIn", "Exists", "DoesNotExist"),
+                Arbitraries.subsetOf(VALUES).ofMinSize(1)).as((k, op, vs) -> new LabelSelectorBuilder().addNewMatchExpression()
+                .withKey(k).withOperator(op).withValues(op.equals("In") || op.equals("NotIn") ? new ArrayList<>(vs) : null)
+                .endMatchExpression().build());
+        return Arbitraries.oneOf(byLabels, byExpression);
+    }
+
+    static Arbitrary<NetworkPolicyPeer> peers() {
+        Arbitrary<NetworkPolicyPeer> pod = selectors().map(s -> new NetworkPolicyPeerBuilder().withPodSelector(s).build());
+        Arbitrary<NetworkPolicyPeer> ns = selectors().map(s -> new NetworkPolicyPeerBuilder().withNamespaceSelector(s).build());
+        Arbitrary<NetworkPolicyPeer> both = Combinators.combine(selectors(), selectors())
+                .as((p, n) -> new NetworkPolicyPeerBuilder().withPodSelector(p).withNamespaceSelector(n).build());
+        Arbitrary<NetworkPolicyPeer> ip = Arbitraries.of("10.0.0.0/8", "192.168.0.0/16", "0.0.0.0/0").map(c ->
+                new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr(c).withExcept(c.equals("10.0.0.0/8") ? List.of("10.1.0.0/16") : null).endIpBlock().build());
+        return Arbitraries.oneOf(pod, ns, both, ip);
+    }
+
+    static Arbitrary<NetworkPolicyPort> ports() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(53, 80, 443).map(p -> new NetworkPolicyPortBuilder().withPort(new IntOrString(p)).build()),
+                Arbitraries.of("TCP", "UDP").map(p -> new NetworkPolicyPortBuilder().withProtocol(p).build()),
+                Arbitraries.just(new NetworkPolicyPortBuilder().withProtocol("TCP").withPort(new IntOrString(80)).withEndPort(443).build()),
+                Arbitraries.of("http", "dns").map(n -> new NetworkPolicyPortBuilder().withPort(new IntOrString(n))
+                        .withProtocol(n.equals("dns") ? "UDP" : null).build()));
+    }
+
+    static Arbitrary<NetworkPolicy> policies(int index) {
+        Arbitrary<List<NetworkPolicyPeer>> peerLists = peers().list().ofMaxSize(2);
+        Arbitrary<List<NetworkPolicyPort>> portLists = ports().list().ofMaxSize(2);
+        Arbitrary<List<List<Object>>> rules = Combinators.combine(peerLists, portLists).as((p, q) -> List.<Object>of(p, q)).list().ofMaxSize(2);
+        Arbitrary<List<String>> types = Arbitraries.of(List.of(), List.of("Ingress"), List.of("Egress"), List.of("Ingress", "Egress"));
+        return Combinators.combine(Arbitraries.of(NAMESPACES), selectors(), types, rules, rules).as((ns, sel, t, in, out) -> {
+            NetworkPolicyBuilder b = new NetworkPolicyBuilder().withNewMetadata().withName("np" + index).withNamespace(ns).endMetadata()
+                    .withNewSpec().withPodSelector(sel).withPolicyTypes(t.isEmpty() ? null : t).endSpec();
+            for (List<Object> r : in) {
+                b.editSpec().addToIngress(new NetworkPolicyIngressRuleBuilder().withFrom(cast(r.get(0))).withPorts(cast(r.get(1))).build()).endSpec();
+            }
+            for (List<Object> r : out) {
+                b.editSpec().addToEgress(new NetworkPolicyEgressRuleBuilder().withTo(cast(r.get(0))).withPorts(cast(r.get(1))).build()).endSpec();
+            }
+            return b.build();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> cast(Object o) {
+        return new ArrayList<>((List<T>) o);
+    }
+
+    static Arbitrary<Cluster> clusters() {
+        Arbitrary<List<Pod>> pods = Arbitraries.integers().between(2, 8).flatMap(n -> Combinators.combine(
+                java.util.stream.IntStream.range(0, n).mapToObj(RandomClusters::pods).toList()).as(l -> l));
+        Arbitrary<List<NetworkPolicy>> policies = Arbitraries.integers().between(0, 5).flatMap(n -> n == 0 ? Arbitraries.just(List.<NetworkPolicy>of())
+                : Combinators.combine(java.util.stream.IntStream.range(0, n).mapToObj(RandomClusters::policies).toList()).as(l -> l));
+        Arbitrary<List<Namespace>> namespaces = labels().list().ofSize(NAMESPACES.size()).map(ls -> {
+            List<Namespace> out = new ArrayList<>();
+            for (int i = 0; i < NAMESPACES.size(); i++) {
+                out.add(new Namespace(NAMESPACES.get(i), ls.get(i)));
+            }
+            return out;
+        });
+        return Combinators.combine(namespaces, pods, policies).as(Cluster::of);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.esnetpol.analyze;
+
+import dev.esnetpol.kube.Cidr;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deliberately plain, pod-by-pod reading of the NetworkPolicy API reference, written apart from the
+ * analyzer (no classes, no bit sets, no compiled rules): the property tests compare the two on random
+ * clusters. Answers one question: is protocol/port from one pod (or address) to another allowed?
+ */
+final class ReferenceEvaluator {
+
+    private final Cluster cluster;
+
+    ReferenceEvaluator(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    boolean allowed(Pod src, Pod dst, String protocol, int port) {
+        if (src.equals(dst)) {
+            return true;
+        }
+        return side(dst, src, null, true, protocol, port) && side(src, dst, null, false, protocol, port);
+    }
+
+    boolean allowedFromAddress(String ip, Pod dst, String protocol, int port) {
+        return side(dst, null, ip, true, protocol, port);
+    }
+
+    boolean allowedToAddress(Pod src, String ip, String protocol, int port) {
+        return side(src, null, ip, false, protocol, port);
+    }
+
+    /** Does {@code pod}'s side allow the connection with {@code otherPod} (or {@code otherIp})? */
+    private boolean side(Pod pod, Pod otherPod, String otherIp, boolean ingress, String protocol, int port) {
+        boolean isolated = false;
+        for (NetworkPolicy np : cluster.policies()) {
+            if (!np.getMetadata().getNamespace().equals(pod.namespace()) || !selects(np.getSpec().getPodSelector(), pod.labels())) {
+                continue;
+            }
+            List<String> types = np.getSpec().getPolicyTypes();
+            boolean applies;
+            if (types == null || types.isEmpty()) {
+                applies = ingress || (np.getSpec().getEgress() != null && !np.getSpec().getEgress().isEmpty());
+            } else {
+                applies = types.contains(ingress ? "Ingress" : "Egress");
+            }
+            if (!applies) {
+                continue;
+            }
+            isolated = true;
+            if (ingress && np.getSpec().getIngress() != null) {
+                for (var rule : np.getSpec().getIngress()) {
+                    if (peersMatch(rule.getFrom(), np, otherPod, otherIp) && portsMatch(rule.getPorts(), pod, protocol, port)) {
+                        return true;
+                    }
+                }
+            }
+            if (!ingress && np.getSpec().getEgress() != null) {
+                for (var rule : np.getSpec().getEgress()) {
+                    if (peersMatch(rule.getTo(), np, otherPod, otherIp) && portsMatch(rule.getPorts(), otherPod, protocol, port)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return !isolated;
+    }
+
+    private boolean peersMatch(List<NetworkPolicyPeer> peers, NetworkPolicy np, Pod otherPod, String otherIp) {
+        if (peers == null || peers.isEmpty()) {
+            return true;
+        }
+        for (NetworkPolicyPeer peer : peers) {
+            if (peer.getIpBlock() != null) {
+                if (otherIp != null) {
+                    Cidr address = Cidr.ofAddress(otherIp);
+                    boolean in = Cidr.parse(peer.getIpBlock().getCidr()).contains(address);
+                    if (peer.getIpBlock().getExcept() != null) {
+                        for (String e : peer.getIpBlock().getExcept()) {
+                            in &= !Cidr.parse(e).contains(address);
+                        }
+                    }
+                    if (in) {
+                        return true;
+                    }
+                }
+                continue;
+            }
+            if (otherPod == null) {
+                continue;
+            }
+            boolean nsOk;
+            if (peer.getNamespaceSelector() == null) {
+                nsOk = otherPod.namespace().equals(np.getMetadata().getNamespace());
+            } else {
+                nsOk = selects(peer.getNamespaceSelector(), cluster.namespace(otherPod.namespace()).labels());
+            }
+            boolean podOk = peer.getPodSelector() == null || selects(peer.getPodSelector(), otherPod.labels());
+            if ((peer.getPodSelector() != null || peer.getNamespaceSelector() != null) && nsOk && podOk) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean portsMatch(List<NetworkPolicyPort> ports, Pod destination, String protocol, int port) {
+        if (ports == null || ports.isEmpty()) {
+            return true;
+        }
+        for (NetworkPolicyPort p : ports) {
+            String proto = p.getProtocol() == null ? "TCP" : p.getProtocol();
+            if (!proto.equals(protocol)) {
+                continue;
+            }
+            if (p.getPort() == null) {
+                return true;
+            }
+            if (p.getPort().getIntVal() != null) {
+                int end = p.getEndPort() == null ? p.getPort().getIntVal() : p.getEndPort();
+                if (port >= p.getPort().getIntVal() && port <= end) {
+                    return true;
+                }
+            } else if (destination != null) {
+                for (NamedPort np : destination.ports()) {
+                    if (np.name().equals(p.getPort().getStrVal()) && np.protocol().equals(proto) && np.port() == port) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean selects(LabelSelector s, Map<String, String> labels) {
+        if (s.getMatchLabels() != null) {
+            for (var e : s.getMatchLabels().entrySet()) {
+                if (!e.getValue().equals(labels.get(e.getKey()))) {
+                    return false;
+                }
+            }
+        }
+        if (s.getMatchExpressions() != null) {
+            for (var r : s.getMatchExpressions()) {
+                String v = labels.get(r.getKey());
+                boolean ok = switch (r.getOperator()) {
+                    case "In" -> v != null && r.getValues().contains(v);
+                    case "NotIn" -> v == null || !r.getValues().contains(v);
+                    case "Exists" -> v != null;
+                    default -> v == null;
+                };
+                if (!ok) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
