@@ -213,6 +213,24 @@ public final class Analyzer {
         return c;
     }
 
+    /** What {@code to}'s ingress side alone admits from {@code from} (its egress side aside). */
+    public Connections ingressSide(Node from, Pod to) {
+        int d = classOf(to).id;
+        if (from instanceof Node.PodNode s) {
+            return s.pod().equals(to) ? Connections.ALL : ingress(classOf(s.pod()).id, d);
+        }
+        return ingressFromAddress(d, (Node.ExternalNode) from);
+    }
+
+    /** What {@code from}'s egress side alone lets out to {@code to}. */
+    public Connections egressSide(Pod from, Node to) {
+        int s = classOf(from).id;
+        if (to instanceof Node.PodNode d) {
+            return d.pod().equals(from) ? Connections.ALL : egress(s, classOf(d.pod()).id);
+        }
+        return egressToAddress(s, (Node.ExternalNode) to);
+    }
+
     /** Whether {@code pod} is isolated for ingress (some policy selects it with type Ingress). */
     public boolean isolatedForIngress(Pod pod) {
         return !ingressPolicies.get(classOf(pod).id).isEmpty();

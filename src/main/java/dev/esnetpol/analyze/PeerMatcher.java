@@ -9,12 +9,12 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
  * selected pods of the selected namespaces (AND). An ipBlock matches addresses outside the cluster, never
  * pods (pod IPs are ephemeral; see docs/analyzer-semantics.md).
  */
-final class PeerMatcher {
+public final class PeerMatcher {
 
     private PeerMatcher() {
     }
 
-    static boolean matchesPod(NetworkPolicyPeer peer, String policyNamespace, Pod pod, Namespace podNamespace) {
+    public static boolean matchesPod(NetworkPolicyPeer peer, String policyNamespace, Pod pod, Namespace podNamespace) {
         if (peer.getIpBlock() != null) {
             return false;
         }
@@ -25,6 +25,15 @@ final class PeerMatcher {
                 ? pod.namespace().equals(policyNamespace)
                 : LabelSelectors.matches(peer.getNamespaceSelector(), podNamespace.labels());
         return namespaceMatches && (peer.getPodSelector() == null || LabelSelectors.matches(peer.getPodSelector(), pod.labels()));
+    }
+
+    /** Whether the peer matches {@code node} for a policy of {@code policyNamespace} in {@code cluster}. */
+    public static boolean matches(NetworkPolicyPeer peer, String policyNamespace, Node node, Cluster cluster) {
+        if (node instanceof Node.PodNode p) {
+            return matchesPod(peer, policyNamespace, p.pod(), cluster.namespace(p.pod().namespace()));
+        }
+        Node.ExternalNode a = (Node.ExternalNode) node;
+        return peer.getIpBlock() != null && IpBlockMatcher.of(peer.getIpBlock()).matches(a.address(), a.ipv6());
     }
 
     static boolean matchesNamespace(NetworkPolicyPeer peer, String policyNamespace, Namespace namespace) {

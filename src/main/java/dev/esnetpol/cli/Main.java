@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 RenderCommand.class,
                 CatalogueCommand.class,
+                VerifyCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",

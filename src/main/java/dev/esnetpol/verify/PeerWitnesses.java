@@ -1,0 +1,99 @@
+package dev.esnetpol.verify;
+
+import dev.esnetpol.analyze.Namespace;
+import dev.esnetpol.analyze.Node;
+import dev.esnetpol.analyze.Pod;
+import dev.esnetpol.kube.Cidr;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * For a listener's {@code networkPolicyPeers}, one concrete source each peer admits: a pod with labels
+ * that satisfy its pod selector, in a namespace whose labels satisfy its namespace selector, or an address
+ * inside its ipBlock and outside its exceptions. verify connects from them to prove the listener open to
+ * the peers the user named.
+ */
+final class PeerWitnesses {
+
+    record Witness(Node node, Optional<Namespace> namespace) {
+    }
+
+    private PeerWitnesses() {
+    }
+
+    static List<Witness> of(List<NetworkPolicyPeer> peers, String instanceNamespace, String listener) {
+        List<Witness> out = new ArrayList<>();
+        for (int i = 0; i < peers.size(); i++) {
+            witness(peers.get(i), instanceNamespace, "probe-" + listener + "-peer-" + (i + 1)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static Optional<Witness> witness(NetworkPolicyPeer peer, String instanceNamespace, String name) {
+        if (peer.getIpBlock() != null) {
+            Cidr block = Cidr.parse(peer.getIpBlock().getCidr());
+            BigInteger candidate = block.first();
+            List<Cidr> except = peer.getIpBlock().getExcept() == null ? List.of() : peer.getIpBlock().getExcept().stream().map(Cidr::parse).toList();
+            for (Cidr e : except.stream().sorted((a, b) -> a.first().compareTo(b.first())).toList()) {
+                if (e.contains(candidate, block.ipv6())) {
+                    candidate = e.last().add(BigInteger.ONE);
+                }
+            }
+            return candidate.compareTo(block.last()) <= 0
+                    ? Optional.of(new Witness(new Node.ExternalNode(candidate, block.ipv6()), Optional.empty())) : Optional.empty();
+        }
+        Optional<Map<String, String>> podLabels = labelsFor(peer.getPodSelector());
+        Optional<Map<String, String>> nsLabels = labelsFor(peer.getNamespaceSelector());
+        if (podLabels.isEmpty() || nsLabels.isEmpty()) {
+            return Optional.empty();
+        }
+        if (peer.getNamespaceSelector() == null) {
+            return Optional.of(new Witness(Node.of(Pod.of(instanceNamespace, name, podLabels.get())), Optional.empty()));
+        }
+        // A selector on the name label can only be met by the namespace of that name.
+        String nsName = nsLabels.get().getOrDefault(Namespace.NAME_LABEL, "es-netpol-" + name);
+        Namespace ns = new Namespace(nsName, nsLabels.get());
+        return Optional.of(new Witness(Node.of(Pod.of(ns.name(), name, podLabels.get())), Optional.of(ns)));
+    }
+
+    /** Labels that satisfy the selector (null selects all: no labels needed), or empty when none can be built. */
+    static Optional<Map<String, String>> labelsFor(LabelSelector selector) {
+        Map<String, String> labels = new TreeMap<>();
+        if (selector == null) {
+            return Optional.of(labels);
+        }
+        if (selector.getMatchLabels() != null) {
+            labels.putAll(selector.getMatchLabels());
+        }
+        if (selector.getMatchExpressions() != null) {
+            for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
+                switch (r.getOperator()) {
+                    case "In" -> labels.put(r.getKey(), r.getValues().get(0));
+                    case "Exists" -> labels.putIfAbsent(r.getKey(), "es-netpol-probe");
+                    case "NotIn" -> {
+                        if (labels.containsKey(r.getKey()) && r.getValues().contains(labels.get(r.getKey()))) {
+                            return Optional.empty();
+                        }
+                    }
+                    case "DoesNotExist" -> {
+                        if (labels.containsKey(r.getKey())) {
+                            return Optional.empty();
+                        }
+                    }
+                    default -> {
+                        return Optional.empty();
+                    }
+                }
+            }
+        }
+        return Optional.of(labels);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.esnetpol.verify;
+
+import java.util.List;
+
+/** What verify checked and what it found. */
+public record VerifyReport(int flowsChecked, int pairsChecked, List<Finding> findings) {
+
+    public List<Finding> missing() {
+        return findings.stream().filter(f -> f.kind() == Finding.Kind.MISSING).toList();
+    }
+
+    public List<Finding> excess() {
+        return findings.stream().filter(f -> f.kind() == Finding.Kind.EXCESS).toList();
+    }
+
+    public boolean clean() {
+        return findings.isEmpty();
+    }
+
+    public String summary() {
+        return "verify: " + flowsChecked + " documented flows checked, " + missing().size() + " missing; "
+                + pairsChecked + " pod/peer pairs checked for least privilege, " + excess().size() + " excess";
+    }
+}

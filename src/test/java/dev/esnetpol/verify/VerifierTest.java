@@ -1,0 +1,158 @@
+package dev.esnetpol.verify;
+
+import dev.esnetpol.cli.CliRun;
+import dev.esnetpol.cli.VerifyCommandAccess;
+import dev.esnetpol.generate.GeneratorOptions;
+import dev.esnetpol.generate.PolicyGenerator;
+import dev.esnetpol.model.EventStreamsResource;
+import dev.esnetpol.testing.Fixtures;
+import dev.esnetpol.testing.RandomInstallations;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** verify finds nothing on what es-netpol renders, and finds exactly what a test breaks. */
+class VerifierTest {
+
+    private static final String PRODUCTION = "examples/eventstreams-production.yaml";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"examples/eventstreams-quickstart.yaml", PRODUCTION, "examples/eventstreams-connect-georep.yaml"})
+    void everyExampleIsAsDocumented(String example) {
+        CliRun r = CliRun.run("verify", "-f", example);
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains(" 0 missing;") && r.out().endsWith("0 excess\n"), r.out());
+    }
+
+    @Test
+    void theSwitchesKeepItClean() {
+        assertEquals(0, CliRun.run("verify", "-f", PRODUCTION, "--egress=false").code());
+        assertEquals(0, CliRun.run("verify", "-f", PRODUCTION, "--operator-namespace-labels", "team=platform").code());
+        assertEquals(0, CliRun.run("verify", "-f", PRODUCTION, "--api-server-cidr", "10.0.0.1/32").code());
+    }
+
+    private static List<NetworkPolicy> rendered() {
+        List<EventStreamsResource> resources = Fixtures.fromResource("../../../../examples/eventstreams-production.yaml");
+        return new PolicyGenerator(GeneratorOptions.defaults()).generate(resources, null);
+    }
+
+    private static NetworkPolicy named(List<NetworkPolicy> policies, String name) {
+        return policies.stream().filter(p -> p.getMetadata().getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static NetworkPolicyIngressRule ruleWithPort(NetworkPolicy p, int port) {
+        return p.getSpec().getIngress().stream().filter(r -> r.getPorts().stream().anyMatch(x -> x.getPort().getIntVal() == port))
+                .findFirst().orElseThrow();
+    }
+
+    private static Path write(Path dir, List<NetworkPolicy> policies) throws IOException {
+        Path file = dir.resolve("policies.yaml");
+        StringBuilder sb = new StringBuilder();
+        policies.forEach(p -> sb.append("---\n").append(Serialization.asYaml(p).replaceFirst("^---\n", "")));
+        Files.writeString(file, sb.toString());
+        return file;
+    }
+
+    @Test
+    void aRemovedPeerIsAMissingFlowNamingThePolicy(@TempDir Path dir) throws IOException {
+        List<NetworkPolicy> policies = rendered();
+        NetworkPolicyIngressRule replication = ruleWithPort(named(policies, "production-kafka-netpol"), 9091);
+        assertTrue(replication.getFrom().removeIf(peer -> peer.getNamespaceSelector() != null), "the operator's peer was there");
+        CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--policies", write(dir, policies).toString());
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("MISSING  es-netpol-probe-operator/probe-cluster-operator -> es-prod/production-kafka-0  TCP 9091"), r.out());
+        assertTrue(r.out().contains("ingress of es-prod/production-kafka-0: isolated by es-prod/production-kafka-netpol; no rule admits 9091/TCP"), r.out());
+        assertTrue(r.out().contains(" 1 missing;"), r.out());
+    }
+
+    @Test
+    void aWidenedRuleIsAnExcessFlowNamingTheRule(@TempDir Path dir) throws IOException {
+        List<NetworkPolicy> policies = rendered();
+        ruleWithPort(named(policies, "production-kafka-netpol"), 9091).setFrom(new ArrayList<>());
+        CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--policies", write(dir, policies).toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("EXCESS   es-netpol-probe-elsewhere/probe-elsewhere -> es-prod/production-kafka-0  TCP 9091"), r.out());
+        assertTrue(r.out().contains("admitted by es-prod/production-kafka-netpol ingress rule #2 (any peer"), r.out());
+        assertTrue(r.out().contains(" 0 missing;"), r.out());
+    }
+
+    @Test
+    void aWidenedEgressIsAnExcessFlow(@TempDir Path dir) throws IOException {
+        List<NetworkPolicy> policies = rendered();
+        named(policies, "production-zookeeper-netpol").getSpec().getEgress().add(new NetworkPolicyEgressRuleBuilder().build());
+        CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--policies", write(dir, policies).toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("EXCESS   es-prod/production-zookeeper-0 -> 203.0.113.10  TCP 1-52,54-65535,UDP 1-52,54-65535,SCTP 1-65535"), r.out());
+        assertTrue(r.out().contains("egress of es-prod/production-zookeeper-0: admitted by es-prod/production-zookeeper-netpol egress rule #"), r.out());
+    }
+
+    @Test
+    void aDeletedPolicyShowsAsExcess(@TempDir Path dir) throws IOException {
+        List<NetworkPolicy> policies = rendered();
+        policies.removeIf(p -> p.getMetadata().getName().equals("production-admin-ui-netpol"));
+        CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--policies", write(dir, policies).toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("no policy selects es-prod/production-admin-ui-0 for ingress: everything is allowed"), r.out());
+    }
+
+    @Test
+    void aForeignDenyInTheOperatorsNamespaceBlocksItsFlows() {
+        CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--operator-namespace-labels", "kubernetes.io/metadata.name=es-operator",
+                "--foreign", "src/test/resources/verify/operator-namespace-deny-egress.yaml");
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("MISSING  es-operator/probe-cluster-operator -> es-prod/production-kafka-0  TCP 9091"), r.out());
+        assertTrue(r.out().contains("egress of es-operator/probe-cluster-operator: isolated by es-operator/default-deny-egress"), r.out());
+    }
+
+    @Test
+    void aDefaultDenyNamespaceKeepsTheInstanceWorking() {
+        VerifyReport report = new Verifier(GeneratorOptions.defaults()).verify(
+                Fixtures.fromResource("../../../../examples/eventstreams-production.yaml"), null, Optional.empty(),
+                VerifyCommandAccess.policies("src/test/resources/verify/instance-namespace-deny-all.yaml"));
+        assertFalse(report.missing().isEmpty(), "the namespace's other pods lose their way out");
+        for (Finding f : report.missing()) {
+            assertTrue(f.from().startsWith("es-prod/probe-"), "a flow of the instance's own pods broke: " + f.text());
+        }
+        assertTrue(report.excess().isEmpty());
+    }
+
+    @Test
+    void badPoliciesFileIsAnError() {
+        CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--policies", PRODUCTION);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("expected a NetworkPolicy (networking.k8s.io/v1), found EventStreams"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Provide
+    Arbitrary<String> installations() {
+        return RandomInstallations.installations();
+    }
+
+    /** Whatever the configuration, what es-netpol renders is exactly what the catalogue documents. */
+    @Property(tries = 60)
+    void renderedPoliciesAlwaysVerify(@ForAll("installations") String yaml) {
+        VerifyReport report = new Verifier(GeneratorOptions.defaults()).verify(Fixtures.fromYaml(yaml), null, Optional.empty(), List.of());
+        assertTrue(report.clean(), () -> yaml + "\n" + report.findings().stream().map(Finding::text).reduce("", String::concat));
+    }
+}
