@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 RenderCommand.class,
                 CatalogueCommand.class,
                 VerifyCommand.class,
+                ExplainCommand.class,
+                MatrixCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",

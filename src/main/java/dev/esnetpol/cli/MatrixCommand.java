@@ -1,0 +1,49 @@
+package dev.esnetpol.cli;
+
+import dev.esnetpol.analyze.Analyzer;
+import dev.esnetpol.analyze.Matrix;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code es-netpol matrix}: who may connect to whom, on which ports. */
+@Command(name = "matrix", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Print the connectivity between the workloads of the given manifests (pods grouped by their owner) and",
+                "between them and the ranges of outside addresses the policies distinguish, by exact NetworkPolicy semantics."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  es-netpol matrix examples/eventstreams-production.yaml",
+                "  es-netpol matrix manifests/ -o markdown > connectivity.md",
+                "  es-netpol matrix manifests/ -o dot | dot -Tsvg > connectivity.svg",
+                "  es-netpol matrix manifests/ -o connlist | diff - <(netpol-analyzer list --dirpath manifests/)"})
+public final class MatrixCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    AnalysisInputs inputs;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|markdown|json|csv|dot|connlist",
+            description = "Output format (connlist: np-guard netpol-analyzer's SRC => DST : CONNS lines).")
+    Format output;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
+    boolean verbose;
+
+    enum Format { text, markdown, json, csv, dot, connlist }
+
+    @Override
+    public Integer call() {
+        Matrix m = Matrix.of(Analyzer.of(inputs.load().cluster()));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(MatrixFormats.render(m, output));
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

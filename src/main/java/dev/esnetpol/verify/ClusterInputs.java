@@ -1,0 +1,61 @@
+package dev.esnetpol.verify;
+
+import dev.esnetpol.analyze.Cluster;
+import dev.esnetpol.analyze.ClusterLoader;
+import dev.esnetpol.analyze.Pod;
+import dev.esnetpol.generate.GeneratorOptions;
+import dev.esnetpol.generate.PolicyGenerator;
+import dev.esnetpol.input.InputProblem;
+import dev.esnetpol.input.InvalidInputException;
+import dev.esnetpol.input.YamlDocument;
+import dev.esnetpol.model.EventStreamsResource;
+import dev.esnetpol.model.Installation;
+import dev.esnetpol.model.Installations;
+import dev.esnetpol.model.ResourceReader;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A cluster from a mix of Kubernetes objects and Event Streams resources, so that everything can be
+ * analysed before anything is installed: the pods an Event Streams installation will run are synthesized
+ * with the labels of conventions.md, and (unless the inputs already hold the installed policies) its
+ * policies are rendered. Other kinds are ignored, as kubectl-style manifests directories hold many.
+ */
+public final class ClusterInputs {
+
+    /** The cluster and the Event Streams resources found among the inputs. */
+    public record Loaded(Cluster cluster, List<EventStreamsResource> resources) {
+    }
+
+    private ClusterInputs() {
+    }
+
+    public static Loaded load(List<YamlDocument> documents, GeneratorOptions options, boolean renderPolicies) {
+        ClusterLoader.Loaded k8s = ClusterLoader.load(documents);
+        List<EventStreamsResource> resources = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        for (YamlDocument doc : k8s.others()) {
+            if (ResourceReader.isEventStreamsKind(doc)) {
+                ResourceReader.Result r = ResourceReader.check(doc);
+                problems.addAll(r.problems());
+                if (r.resource() != null) {
+                    resources.add(r.resource());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Cluster cluster = k8s.cluster();
+        if (!resources.isEmpty()) {
+            List<Pod> pods = new ArrayList<>();
+            for (Installation i : Installations.group(resources, null)) {
+                pods.addAll(InstallationPods.of(i).values());
+            }
+            cluster = cluster.plus(new Cluster(java.util.Map.of(), pods,
+                    renderPolicies ? new PolicyGenerator(options).generate(resources, null) : List.of()));
+        }
+        return new Loaded(cluster, resources);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.esnetpol.analyze;
+
+import dev.esnetpol.cli.CliRun;
+import dev.esnetpol.testing.SharedFiles;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * {@code es-netpol matrix -o connlist} end to end on every conformance case: its lines, read back as facts,
+ * mean what np-guard's expected lines mean (external ranges probed at both ends, both ways round).
+ */
+class MatrixConnlistTest {
+
+    @TestFactory
+    Stream<DynamicTest> connlistOutputMatchesNpGuard() throws IOException {
+        Path root = SharedFiles.resolve("conformance/netpol-analyzer");
+        List<Path> cases;
+        try (Stream<Path> s = Files.list(root)) {
+            cases = s.filter(Files::isDirectory).sorted().toList();
+        }
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
+            CliRun r = CliRun.run("matrix", "-o", "connlist", c.resolve("input").toString());
+            assertEquals(0, r.code(), r.err());
+            ConnlistFacts ours = ConnlistFacts.parse(r.out().lines().toList());
+            ConnlistFacts theirs = ConnlistFacts.parse(Files.readAllLines(c.resolve("expected-connlist.txt")));
+            assertEquals(theirs.podToPod, ours.podToPod);
+            List<String> differences = new ArrayList<>();
+            compare(ours, theirs, differences, "ours");
+            compare(theirs, ours, differences, "theirs");
+            assertEquals(List.of(), differences);
+        }));
+    }
+
+    private static void compare(ConnlistFacts a, ConnlistFacts b, List<String> differences, String label) {
+        for (ConnlistFacts.ExternalFact f : a.external) {
+            for (BigInteger probe : List.of(f.first(), f.last())) {
+                Connections other = b.external.stream().filter(g -> g.peer().equals(f.peer()) && g.outbound() == f.outbound()
+                        && g.first().compareTo(probe) <= 0 && g.last().compareTo(probe) >= 0)
+                        .map(ConnlistFacts.ExternalFact::connections).findFirst().orElse(Connections.NONE);
+                if (!other.equals(f.connections())) {
+                    differences.add(label + ": " + f + " at " + probe + " vs " + other);
+                }
+            }
+        }
+    }
+}
