@@ -167,6 +167,9 @@ public final class Analyzer {
         for (CompiledRule r : ingressRules.get(destination)) {
             if (r.matchesClass(source)) {
                 c = c.union(r.connectionsTo(dst));
+                if (c.isAll()) {
+                    break;
+                }
             }
         }
         return c;
@@ -181,6 +184,9 @@ public final class Analyzer {
         for (CompiledRule r : egressRules.get(source)) {
             if (r.matchesClass(destination)) {
                 c = c.union(r.connectionsTo(dst));
+                if (c.isAll()) {
+                    break;
+                }
             }
         }
         return c;

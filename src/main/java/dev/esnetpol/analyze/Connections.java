@@ -1,8 +1,5 @@
 package dev.esnetpol.analyze;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
  * What may pass between two endpoints: ports per protocol (TCP, UDP, SCTP). Immutable. {@link #ALL} is
  * what an unisolated pod accepts; {@link #NONE} what an isolated pod accepts when no rule matches.
@@ -10,17 +7,32 @@ import java.util.TreeMap;
 public final class Connections {
 
     public static final java.util.List<String> PROTOCOLS = java.util.List.of("TCP", "UDP", "SCTP");
-    public static final Connections NONE = new Connections(Map.of());
-    public static final Connections ALL = new Connections(Map.of("TCP", PortSet.ALL, "UDP", PortSet.ALL, "SCTP", PortSet.ALL));
+    public static final Connections NONE = new Connections(new PortSet[]{PortSet.NONE, PortSet.NONE, PortSet.NONE});
+    public static final Connections ALL = new Connections(new PortSet[]{PortSet.ALL, PortSet.ALL, PortSet.ALL});
 
-    private final Map<String, PortSet> byProtocol;
+    /** Indexed like {@link #PROTOCOLS}: the analyzer's inner loop unions these, so no maps. */
+    private final PortSet[] byProtocol;
 
-    private Connections(Map<String, PortSet> byProtocol) {
+    private Connections(PortSet[] byProtocol) {
         this.byProtocol = byProtocol;
     }
 
+    private static int index(String protocol) {
+        return switch (protocol) {
+            case "TCP" -> 0;
+            case "UDP" -> 1;
+            case "SCTP" -> 2;
+            default -> throw new IllegalArgumentException("unknown protocol '" + protocol + "'");
+        };
+    }
+
     public static Connections of(String protocol, PortSet ports) {
-        return ports.isEmpty() ? NONE : new Connections(Map.of(protocol, ports));
+        if (ports.isEmpty()) {
+            return NONE;
+        }
+        PortSet[] sets = {PortSet.NONE, PortSet.NONE, PortSet.NONE};
+        sets[index(protocol)] = ports;
+        return new Connections(sets);
     }
 
     public static Connections allOf(String protocol) {
@@ -28,7 +40,7 @@ public final class Connections {
     }
 
     public PortSet ports(String protocol) {
-        return byProtocol.getOrDefault(protocol, PortSet.NONE);
+        return byProtocol[index(protocol)];
     }
 
     public boolean allows(String protocol, int port) {
@@ -36,58 +48,48 @@ public final class Connections {
     }
 
     public boolean isEmpty() {
-        return byProtocol.isEmpty();
+        return byProtocol[0].isEmpty() && byProtocol[1].isEmpty() && byProtocol[2].isEmpty();
     }
 
     public boolean isAll() {
-        return PROTOCOLS.stream().allMatch(p -> ports(p).isAll());
+        return byProtocol[0].isAll() && byProtocol[1].isAll() && byProtocol[2].isAll();
     }
 
     public Connections union(Connections other) {
-        if (other.isEmpty() || this == ALL) {
+        if (other == this || other.isEmpty() || this.isAll()) {
             return this;
         }
-        if (isEmpty() || other == ALL) {
+        if (isEmpty() || other.isAll()) {
             return other;
         }
-        return combine(other, true);
+        return new Connections(new PortSet[]{byProtocol[0].union(other.byProtocol[0]), byProtocol[1].union(other.byProtocol[1]),
+                byProtocol[2].union(other.byProtocol[2])});
     }
 
     public Connections intersect(Connections other) {
-        if (isEmpty() || other == ALL) {
+        if (other == this || isEmpty() || other.isAll()) {
             return this;
         }
-        if (other.isEmpty() || this == ALL) {
+        if (other.isEmpty() || isAll()) {
             return other;
         }
-        return combine(other, false);
+        return new Connections(new PortSet[]{byProtocol[0].intersect(other.byProtocol[0]), byProtocol[1].intersect(other.byProtocol[1]),
+                byProtocol[2].intersect(other.byProtocol[2])});
     }
 
     public Connections minus(Connections other) {
-        Map<String, PortSet> out = new TreeMap<>();
-        for (String p : PROTOCOLS) {
-            PortSet s = ports(p).minus(other.ports(p));
-            if (!s.isEmpty()) {
-                out.put(p, s);
-            }
-        }
-        return new Connections(out);
+        return new Connections(new PortSet[]{byProtocol[0].minus(other.byProtocol[0]), byProtocol[1].minus(other.byProtocol[1]),
+                byProtocol[2].minus(other.byProtocol[2])});
     }
 
     /** Whether every connection of {@code other} is also in this. */
     public boolean containsAll(Connections other) {
-        return PROTOCOLS.stream().allMatch(p -> ports(p).containsAll(other.ports(p)));
-    }
-
-    private Connections combine(Connections other, boolean union) {
-        Map<String, PortSet> out = new TreeMap<>();
-        for (String p : PROTOCOLS) {
-            PortSet s = union ? ports(p).union(other.ports(p)) : ports(p).intersect(other.ports(p));
-            if (!s.isEmpty()) {
-                out.put(p, s);
+        for (int i = 0; i < 3; i++) {
+            if (!byProtocol[i].containsAll(other.byProtocol[i])) {
+                return false;
             }
         }
-        return out.isEmpty() ? NONE : new Connections(out);
+        return true;
     }
 
     /** np-guard's words: {@code All Connections}, or {@code TCP 80,443,UDP 53}; empty is {@code No Connections}. */
@@ -100,13 +102,13 @@ public final class Connections {
             return "No Connections";
         }
         StringBuilder sb = new StringBuilder();
-        for (String p : PROTOCOLS) {
-            PortSet s = ports(p);
+        for (int i = 0; i < 3; i++) {
+            PortSet s = byProtocol[i];
             if (!s.isEmpty()) {
                 if (sb.length() > 0) {
                     sb.append(',');
                 }
-                sb.append(p).append(' ').append(s.isAll() ? "1-65535" : s.toString());
+                sb.append(PROTOCOLS.get(i)).append(' ').append(s.isAll() ? "1-65535" : s.toString());
             }
         }
         return sb.toString();
@@ -114,18 +116,11 @@ public final class Connections {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Connections c)) {
-            return false;
-        }
-        return PROTOCOLS.stream().allMatch(p -> ports(p).equals(c.ports(p)));
+        return o instanceof Connections c && java.util.Arrays.equals(byProtocol, c.byProtocol);
     }
 
     @Override
     public int hashCode() {
-        int h = 0;
-        for (String p : PROTOCOLS) {
-            h = 31 * h + ports(p).hashCode();
-        }
-        return h;
+        return java.util.Arrays.hashCode(byProtocol);
     }
 }

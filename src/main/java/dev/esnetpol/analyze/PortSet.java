@@ -50,7 +50,7 @@ public final class PortSet {
     }
 
     public boolean containsAll(PortSet other) {
-        return other.intersect(this).equals(other);
+        return other.isEmpty() || isAll() || other.intersect(this).equals(other);
     }
 
     public PortSet union(PortSet other) {
@@ -73,15 +73,16 @@ public final class PortSet {
         if (other.isEmpty() || isAll()) {
             return other;
         }
-        List<Integer> out = new ArrayList<>();
+        int[] out = new int[ranges.length + other.ranges.length];
+        int size = 0;
         int i = 0;
         int j = 0;
         while (i < ranges.length && j < other.ranges.length) {
             int lo = Math.max(ranges[i], other.ranges[j]);
             int hi = Math.min(ranges[i + 1], other.ranges[j + 1]);
             if (lo <= hi) {
-                out.add(lo);
-                out.add(hi);
+                out[size++] = lo;
+                out[size++] = hi;
             }
             if (ranges[i + 1] < other.ranges[j + 1]) {
                 i += 2;
@@ -89,11 +90,14 @@ public final class PortSet {
                 j += 2;
             }
         }
-        return new PortSet(out.stream().mapToInt(Integer::intValue).toArray());
+        return size == 0 ? NONE : new PortSet(Arrays.copyOf(out, size));
     }
 
     public PortSet minus(PortSet other) {
-        PortSet result = NONE;
+        if (other.isEmpty() || isEmpty()) {
+            return this;
+        }
+        PortSet result;
         int start = MIN;
         // complement of other, intersected with this
         int[] o = other.ranges;
@@ -124,24 +128,24 @@ public final class PortSet {
 
     private static PortSet normalize(int[] pairs) {
         int n = pairs.length / 2;
-        Integer[] order = new Integer[n];
+        long[] packed = new long[n];
         for (int k = 0; k < n; k++) {
-            order[k] = k;
+            packed[k] = ((long) pairs[2 * k] << 32) | (pairs[2 * k + 1] & 0xffffffffL);
         }
-        Arrays.sort(order, (a, b) -> Integer.compare(pairs[2 * a], pairs[2 * b]));
-        List<Integer> out = new ArrayList<>();
-        for (int k : order) {
-            int lo = pairs[2 * k];
-            int hi = pairs[2 * k + 1];
-            int last = out.size() - 1;
-            if (!out.isEmpty() && lo <= out.get(last) + 1) {
-                out.set(last, Math.max(out.get(last), hi));
+        Arrays.sort(packed);
+        int[] out = new int[pairs.length];
+        int size = 0;
+        for (long p : packed) {
+            int lo = (int) (p >> 32);
+            int hi = (int) p;
+            if (size > 0 && lo <= out[size - 1] + 1) {
+                out[size - 1] = Math.max(out[size - 1], hi);
             } else {
-                out.add(lo);
-                out.add(hi);
+                out[size++] = lo;
+                out[size++] = hi;
             }
         }
-        return new PortSet(out.stream().mapToInt(Integer::intValue).toArray());
+        return new PortSet(Arrays.copyOf(out, size));
     }
 
     /** {@code 80,443,8000-8080}. */

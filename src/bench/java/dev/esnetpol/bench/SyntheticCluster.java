@@ -1,0 +1,96 @@
+package dev.esnetpol.bench;
+
+import dev.esnetpol.analyze.Cluster;
+import dev.esnetpol.analyze.NamedPort;
+import dev.esnetpol.analyze.Namespace;
+import dev.esnetpol.analyze.Owner;
+import dev.esnetpol.analyze.Pod;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A cluster shaped like real ones, from a fixed seed: namespaces of 50 workloads of 5 replicas each (two
+ * label variants per workload, as during a rolling update), and policies that select workloads or tiers,
+ * admit from tiers, namespaces (alone or with a pod selector) and address blocks, on numbered and named ports,
+ * a third of them with egress rules.
+ */
+public final class SyntheticCluster {
+
+    private static final String[] TIERS = {"web", "api", "db", "cache"};
+
+    private SyntheticCluster() {
+    }
+
+    public static Cluster of(int pods, int policies, long seed) {
+        Random random = new Random(seed);
+        int workloadsPerNamespace = 50;
+        int replicas = 5;
+        int namespaces = Math.max(1, pods / (workloadsPerNamespace * replicas));
+        List<Namespace> nss = new ArrayList<>();
+        List<Pod> all = new ArrayList<>();
+        for (int n = 0; n < namespaces; n++) {
+            String ns = "ns" + n;
+            nss.add(new Namespace(ns, Map.of("team", "t" + (n % 5), "env", n % 2 == 0 ? "prod" : "dev")));
+            for (int w = 0; w < workloadsPerNamespace && all.size() < pods; w++) {
+                String tier = TIERS[w % TIERS.length];
+                for (int r = 0; r < replicas && all.size() < pods; r++) {
+                    Map<String, String> labels = Map.of("app", "app" + w, "tier", tier, "version", r < 3 ? "v1" : "v2");
+                    all.add(new Pod(ns, "app" + w + "-" + r, labels, List.of("10." + n + "." + w + "." + r), 
+                            List.of(new NamedPort("http", 8080, "TCP"), new NamedPort("metrics", 9090, "TCP")), false,
+                            new Owner("Deployment", "app" + w)));
+                }
+            }
+        }
+        List<NetworkPolicy> nps = new ArrayList<>();
+        for (int i = 0; i < policies; i++) {
+            String ns = "ns" + random.nextInt(namespaces);
+            NetworkPolicyBuilder b = new NetworkPolicyBuilder().withNewMetadata().withName("np" + i).withNamespace(ns).endMetadata()
+                    .withNewSpec()
+                    .withNewPodSelector().withMatchLabels(random.nextBoolean()
+                            ? Map.of("app", "app" + random.nextInt(workloadsPerNamespace)) : Map.of("tier", TIERS[random.nextInt(4)]))
+                    .endPodSelector()
+                    .endSpec();
+            int rules = 1 + random.nextInt(2);
+            for (int r = 0; r < rules; r++) {
+                b.editSpec().addToIngress(new NetworkPolicyIngressRuleBuilder()
+                        .withFrom(peer(random, namespaces))
+                        .withPorts(random.nextBoolean()
+                                ? new NetworkPolicyPortBuilder().withPort(new IntOrString(80 + random.nextInt(20))).build()
+                                : new NetworkPolicyPortBuilder().withPort(new IntOrString("http")).build())
+                        .build()).endSpec();
+            }
+            if (random.nextInt(3) == 0) {
+                b.editSpec().withPolicyTypes("Ingress", "Egress").addToEgress(new NetworkPolicyEgressRuleBuilder()
+                        .withTo(peer(random, namespaces)).build(),
+                        new NetworkPolicyEgressRuleBuilder().withPorts(new NetworkPolicyPortBuilder().withProtocol("UDP")
+                                .withPort(new IntOrString(53)).build()).build()).endSpec();
+            }
+            nps.add(b.build());
+        }
+        return Cluster.of(nss, all, nps);
+    }
+
+    private static NetworkPolicyPeer peer(Random random, int namespaces) {
+        return switch (random.nextInt(4)) {
+            case 0 -> new NetworkPolicyPeerBuilder().withNewPodSelector().withMatchLabels(Map.of("tier", TIERS[random.nextInt(4)])).endPodSelector().build();
+            case 1 -> new NetworkPolicyPeerBuilder().withNewNamespaceSelector().withMatchLabels(Map.of("team", "t" + random.nextInt(5))).endNamespaceSelector().build();
+            case 2 -> new NetworkPolicyPeerBuilder()
+                    .withNewNamespaceSelector().withMatchLabels(Map.of("env", "prod")).endNamespaceSelector()
+                    .withNewPodSelector().addNewMatchExpression().withKey("tier").withOperator("In").withValues("web", "api").endMatchExpression().endPodSelector()
+                    .build();
+            default -> new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr("10." + random.nextInt(Math.max(1, namespaces)) + ".0.0/16")
+                    .withExcept("10.0.1.0/24").endIpBlock().build();
+        };
+    }
+}
