@@ -158,6 +158,53 @@ public final class Analyzer {
         return in.intersect(egress(sourceClass, destinationClass));
     }
 
+    /**
+     * What {@code destination}'s ingress side admits from every class at once, indexed by source class
+     * (null: nothing). Walks each rule's matching classes instead of asking each class about each rule,
+     * which is what makes a full matrix affordable: most pairs never get touched.
+     */
+    public Connections[] ingressFromEveryClass(int destination) {
+        Connections[] out = new Connections[classes.size()];
+        if (ingressPolicies.get(destination).isEmpty()) {
+            java.util.Arrays.fill(out, Connections.ALL);
+            return out;
+        }
+        Pod dst = classes.get(destination).representative;
+        for (CompiledRule r : ingressRules.get(destination)) {
+            Connections c = r.connectionsTo(dst);
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (r.allPeers) {
+                for (int s = 0; s < out.length; s++) {
+                    out[s] = out[s] == null ? c : out[s].union(c);
+                }
+            } else {
+                for (int s = r.podClasses.nextSetBit(0); s >= 0; s = r.podClasses.nextSetBit(s + 1)) {
+                    out[s] = out[s] == null ? c : out[s].union(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The connectivity between every two classes: {@code result[s][d]}, null where nothing is allowed. */
+    public Connections[][] classMatrix() {
+        int n = classes.size();
+        Connections[][] result = new Connections[n][n];
+        for (int d = 0; d < n; d++) {
+            Connections[] in = ingressFromEveryClass(d);
+            for (int s = 0; s < n; s++) {
+                if (in[s] == null) {
+                    continue;
+                }
+                Connections c = in[s].intersect(egress(s, d));
+                result[s][d] = c.isEmpty() ? null : c;
+            }
+        }
+        return result;
+    }
+
     Connections ingress(int source, int destination) {
         if (ingressPolicies.get(destination).isEmpty()) {
             return Connections.ALL;

@@ -25,14 +25,15 @@ public record Matrix(List<String> workloads, List<String> externalRanges, List<E
         List<String> names = new ArrayList<>(peers.keySet());
         names.sort(Comparator.naturalOrder());
         List<Entry> entries = new ArrayList<>();
+        Connections[][] classes = analyzer.classMatrix();
         for (String s : names) {
             int sc = analyzer.classOf(peers.get(s)).id();
             for (String d : names) {
                 if (s.equals(d)) {
                     continue;
                 }
-                Connections c = analyzer.allowed(sc, analyzer.classOf(peers.get(d)).id());
-                if (!c.isEmpty()) {
+                Connections c = classes[sc][analyzer.classOf(peers.get(d)).id()];
+                if (c != null) {
                     entries.add(new Entry(s, d, c, false, false));
                 }
             }

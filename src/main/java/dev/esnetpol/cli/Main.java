@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class,
                 ExplainCommand.class,
                 MatrixCommand.class,
+                WebhookCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",

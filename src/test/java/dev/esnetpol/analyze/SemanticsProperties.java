@@ -93,4 +93,17 @@ class SemanticsProperties {
             }
         }
     }
+
+    /** The whole-matrix computation (rule by rule) answers what pair-by-pair questions answer. */
+    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
+    void classMatrixAgreesWithPairQueries(@ForAll("clusters") Cluster cluster) {
+        Analyzer analyzer = Analyzer.of(cluster);
+        Connections[][] m = analyzer.classMatrix();
+        for (PodClass s : analyzer.classes()) {
+            for (PodClass d : analyzer.classes()) {
+                Connections expected = analyzer.allowed(s.id(), d.id());
+                assertEquals(expected.isEmpty() ? null : expected, m[s.id()][d.id()], s.representative() + " -> " + d.representative());
+            }
+        }
+    }
 }

@@ -1,0 +1,73 @@
+package dev.esnetpol.webhook;
+
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Certificates and keys in PEM, as cert-manager and kubectl write them (PKCS#8, PKCS#1 RSA, SEC1 EC keys). */
+public final class PemFiles {
+
+    private PemFiles() {
+    }
+
+    public static List<X509Certificate> certificates(Path file) throws IOException {
+        List<X509Certificate> out = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(file); PEMParser parser = new PEMParser(r)) {
+            Object o;
+            while ((o = parser.readObject()) != null) {
+                if (o instanceof X509CertificateHolder holder) {
+                    out.add(new JcaX509CertificateConverter().getCertificate(holder));
+                }
+            }
+        } catch (CertificateException e) {
+            throw new IOException(file + ": not a valid certificate: " + e.getMessage(), e);
+        }
+        if (out.isEmpty()) {
+            throw new IOException(file + ": no PEM certificate found");
+        }
+        return out;
+    }
+
+    public static PrivateKey privateKey(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file); PEMParser parser = new PEMParser(r)) {
+            Object o;
+            while ((o = parser.readObject()) != null) {
+                JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+                if (o instanceof PEMKeyPair pair) {
+                    return converter.getKeyPair(pair).getPrivate();
+                }
+                if (o instanceof PrivateKeyInfo info) {
+                    return converter.getPrivateKey(info);
+                }
+            }
+        }
+        throw new IOException(file + ": no PEM private key found (encrypted keys are not supported)");
+    }
+
+    public static String pem(Object... objects) {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(out)) {
+            for (Object o : objects) {
+                w.writeObject(o);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+}
