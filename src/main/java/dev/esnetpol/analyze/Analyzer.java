@@ -188,18 +188,63 @@ public final class Analyzer {
         return out;
     }
 
-    /** The connectivity between every two classes: {@code result[s][d]}, null where nothing is allowed. */
+    /** What {@code source}'s egress side lets out to every class at once, indexed by destination class (null: nothing). */
+    public Connections[] egressToEveryClass(int source) {
+        Connections[] out = new Connections[classes.size()];
+        if (egressPolicies.get(source).isEmpty()) {
+            java.util.Arrays.fill(out, Connections.ALL);
+            return out;
+        }
+        for (CompiledRule r : egressRules.get(source)) {
+            if (r.allPeers) {
+                for (int d = 0; d < out.length; d++) {
+                    Connections c = r.connectionsTo(classes.get(d).representative);
+                    out[d] = out[d] == null ? c : out[d].union(c);
+                }
+            } else {
+                for (int d = r.podClasses.nextSetBit(0); d >= 0; d = r.podClasses.nextSetBit(d + 1)) {
+                    Connections c = r.connectionsTo(classes.get(d).representative);
+                    out[d] = out[d] == null ? c : out[d].union(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The connectivity between every two classes: {@code result[s][d]}, null where nothing is allowed.
+     * Two passes over rule bit sets (ingress columns, then egress rows), never a rule loop per pair.
+     */
     public Connections[][] classMatrix() {
         int n = classes.size();
-        Connections[][] result = new Connections[n][n];
+        Connections[][] result = new Connections[n][];
+        for (int s = 0; s < n; s++) {
+            result[s] = new Connections[n];
+        }
         for (int d = 0; d < n; d++) {
             Connections[] in = ingressFromEveryClass(d);
             for (int s = 0; s < n; s++) {
-                if (in[s] == null) {
-                    continue;
+                result[s][d] = in[s];
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            if (egressPolicies.get(s).isEmpty()) {
+                continue;
+            }
+            Connections[] out = egressToEveryClass(s);
+            Connections[] row = result[s];
+            for (int d = 0; d < n; d++) {
+                if (row[d] != null) {
+                    Connections c = out[d] == null ? Connections.NONE : row[d].intersect(out[d]);
+                    row[d] = c.isEmpty() ? null : c;
                 }
-                Connections c = in[s].intersect(egress(s, d));
-                result[s][d] = c.isEmpty() ? null : c;
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            for (int d = 0; d < n; d++) {
+                if (result[s][d] != null && result[s][d].isEmpty()) {
+                    result[s][d] = null;
+                }
             }
         }
         return result;

@@ -49,7 +49,7 @@ public final class PemFiles {
             while ((o = parser.readObject()) != null) {
                 JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
                 if (o instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    return converter.getPrivateKey(pair.getPrivateKeyInfo());
                 }
                 if (o instanceof PrivateKeyInfo info) {
                     return converter.getPrivateKey(info);

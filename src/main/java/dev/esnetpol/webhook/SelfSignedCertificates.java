@@ -75,7 +75,8 @@ public final class SelfSignedCertificates {
             Path certFile = directory.resolve("tls.crt");
             Path keyFile = directory.resolve("tls.key");
             Files.writeString(certFile, PemFiles.pem(serverCert, caCert));
-            Files.writeString(keyFile, PemFiles.pem(serverKeys.getPrivate()));
+            // PKCS#8 ("PRIVATE KEY"), as cert-manager writes it with encoding: PKCS8.
+            Files.writeString(keyFile, PemFiles.pem(new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", serverKeys.getPrivate().getEncoded())));
             return new Issued(caCert, serverCert, certFile, keyFile);
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
