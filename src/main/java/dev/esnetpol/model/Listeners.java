@@ -27,6 +27,12 @@ public final class Listeners {
 
     private final Form form;
     private final List<Listener> listeners;
+    /**
+     * Problems found while reading, kept here when the reader has no collector: the operator's informers
+     * read resources with fabric8's own mapper, and its reconcile must still see that "secure" is no
+     * listener of the map form (ResourceValidator reports these).
+     */
+    private final List<String[]> unreadable = new ArrayList<>();
 
     public Listeners(Form form, List<Listener> listeners) {
         this.form = form;
@@ -39,6 +45,10 @@ public final class Listeners {
     }
 
     @JsonIgnore
+    List<String[]> unreadable() {
+        return unreadable;
+    }
+
     public List<Listener> all() {
         return listeners;
     }
@@ -61,26 +71,27 @@ public final class Listeners {
             // At START_ARRAY/START_OBJECT the parser has already entered the value: its field is the parent's.
             String base = JsonPaths.of(p.getParsingContext().getParent());
             List<Listener> out = new ArrayList<>();
+            List<String[]> late = new ArrayList<>();
             if (p.currentToken() == JsonToken.START_ARRAY) {
                 int index = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
                     Listener l = ctxt.readValue(p, Listener.class);
                     if (l == null) {
-                        Problems.of(ctxt).add(base + "[" + index + "]", "a listener must be a mapping with name, port, type and tls");
+                        report(ctxt, late, base + "[" + index + "]", "a listener must be a mapping with name, port, type and tls");
                     } else {
                         l.setPath(base + "[" + index + "]");
                         out.add(l);
                     }
                     index++;
                 }
-                return new Listeners(Form.LIST, out);
+                return withLate(new Listeners(Form.LIST, out), late);
             }
             if (p.currentToken() == JsonToken.START_OBJECT) {
                 for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
                     p.nextToken();
                     ListenerKind kind = mapKind(key);
                     if (kind == null) {
-                        Problems.of(ctxt).add(base + "." + key,
+                        report(ctxt, late, base + "." + key,
                                 "unknown listener '" + key + "': the map form knows only plain, tls and external"
                                         + " (use the list form for listeners of your own naming)");
                         p.skipChildren();
@@ -108,11 +119,25 @@ public final class Listeners {
                     l.setPath(base + "." + key);
                     out.add(l);
                 }
-                return new Listeners(Form.MAP, out);
+                return withLate(new Listeners(Form.MAP, out), late);
             }
-            Problems.of(ctxt).add(base, "listeners must be a list of listeners or a map of plain, tls and external");
+            report(ctxt, late, base, "listeners must be a list of listeners or a map of plain, tls and external");
             p.skipChildren();
-            return new Listeners(Form.LIST, List.of());
+            return withLate(new Listeners(Form.LIST, List.of()), late);
+        }
+
+        private static void report(DeserializationContext ctxt, List<String[]> late, String path, String message) {
+            Problems problems = Problems.of(ctxt);
+            if (problems != null) {
+                problems.add(path, message);
+            } else {
+                late.add(new String[]{path, message});
+            }
+        }
+
+        private static Listeners withLate(Listeners listeners, List<String[]> late) {
+            listeners.unreadable.addAll(late);
+            return listeners;
         }
 
         private static ListenerKind mapKind(String key) {

@@ -68,6 +68,7 @@ final class ResourceValidator {
     }
 
     private static void validateListeners(Listeners listeners, Problems problems) {
+        listeners.unreadable().forEach(p -> problems.add(p[0], p[1]));
         Set<Integer> reserved = kafkaOwnPorts();
         Map<Integer, String> portOwner = new HashMap<>();
         Map<String, String> nameOwner = new HashMap<>();

@@ -1,0 +1,121 @@
+package dev.esnetpol.operator;
+
+import dev.esnetpol.generate.PolicyGenerator;
+import dev.esnetpol.model.EventStreams;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * es-netpol's operator: the Java Operator SDK running one reconciler per resource kind, all sharing one
+ * generator, one applier and one set of metrics. With generation switched off it registers no reconciler
+ * and, if told to, deletes what es-netpol applied before (docs/operator.md).
+ */
+public final class EsNetpolOperator implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EsNetpolOperator.class.getName());
+
+    private final Operator operator;
+    private final OperatorSettings settings;
+    private final KubernetesClient client;
+    private final OperatorMetrics metrics;
+    private volatile boolean started;
+
+    public EsNetpolOperator(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics) {
+        this.client = client;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.operator = new Operator(o -> {
+            o.withKubernetesClient(client)
+                    .checkingCRDAndValidateLocalModel(false)
+                    .withCloseClientOnStop(false)
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withConcurrentReconciliationThreads(8);
+            settings.leaderElection().ifPresent(le -> o.withLeaderElectionConfiguration(
+                    LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(le.leaseName())
+                            .withLeaseNamespace(le.leaseNamespace())
+                            .withIdentity(le.identity())
+                            .withLeaseDuration(le.leaseDuration())
+                            .withRenewDeadline(le.renewDeadline())
+                            .withRetryPeriod(le.retryPeriod())
+                            // Losing the lease must stop writes at once: the process exits and Kubernetes restarts it.
+                            .withExitOnStopLeading(le.exitOnLoss())
+                            .build()));
+        });
+        if (settings.generation()) {
+            PolicyGenerator generator = new PolicyGenerator(settings.generator());
+            PolicyApplier applier = new PolicyApplier(client, metrics);
+            for (Reconciler<?> r : List.<Reconciler<?>>of(new EventStreamsReconciler(generator, applier, metrics),
+                    new KafkaConnectReconciler(generator, applier, metrics),
+                    new KafkaMirrorMaker2Reconciler(generator, applier, metrics),
+                    new EventStreamsGeoReplicatorReconciler(generator, applier, metrics))) {
+                register(r);
+            }
+        }
+    }
+
+    private <R extends io.fabric8.kubernetes.api.model.HasMetadata> void register(Reconciler<R> reconciler) {
+        GenericRetry retry = new GenericRetry().setInitialInterval(settings.retry().initial())
+                .setIntervalMultiplier(settings.retry().multiplier())
+                .setMaxInterval(settings.retry().max().toMillis())
+                .setMaxAttempts(settings.retry().attempts());
+        operator.register(reconciler, o -> {
+            o.withRetry(retry).withReconciliationMaxInterval(settings.resync());
+            if (settings.namespaces().isEmpty()) {
+                o.watchingAllNamespaces();
+            } else {
+                o.settingNamespaces(settings.namespaces());
+            }
+        });
+    }
+
+    public void start() {
+        if (!settings.generation()) {
+            if (settings.onDisable() == OperatorSettings.OnDisable.delete) {
+                int deleted = GenerationCleanup.deleteAll(client, settings.namespaces());
+                LOG.info("network policy generation is off: deleted " + deleted + " policies es-netpol had applied");
+            } else {
+                LOG.info("network policy generation is off: policies es-netpol applied are kept, no longer maintained");
+            }
+            started = true;
+            return;
+        }
+        operator.start();
+        started = true;
+    }
+
+    public boolean isAlive() {
+        return started;
+    }
+
+    /** Ready once started with healthy informers (a standby replica is ready too: it waits for the lease). */
+    public boolean isReady() {
+        if (!started) {
+            return false;
+        }
+        return !settings.generation() || operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    }
+
+    public OperatorMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        if (settings.generation()) {
+            operator.stop();
+        }
+        started = false;
+    }
+
+    /** The kinds whose resources es-netpol reads (for docs and RBAC). */
+    public static List<Class<?>> watchedKinds() {
+        return List.of(EventStreams.class, dev.esnetpol.model.KafkaConnect.class, dev.esnetpol.model.KafkaMirrorMaker2.class,
+                dev.esnetpol.model.EventStreamsGeoReplicator.class);
+    }
+}

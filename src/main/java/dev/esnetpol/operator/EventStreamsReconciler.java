@@ -1,0 +1,49 @@
+package dev.esnetpol.operator;
+
+import dev.esnetpol.generate.PolicyGenerator;
+import dev.esnetpol.model.EventStreams;
+import dev.esnetpol.model.EventStreamsGeoReplicator;
+import dev.esnetpol.model.EventStreamsResource;
+import dev.esnetpol.model.Installations;
+import dev.esnetpol.model.KafkaConnect;
+import dev.esnetpol.model.KafkaMirrorMaker2;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The policies of an Event Streams instance's own components. They depend on its Kafka Connect clusters and
+ * geo-replicators too (the admin API reaches them), so changes of those reconcile their instance.
+ */
+public final class EventStreamsReconciler extends PolicyReconciler<EventStreams> {
+
+    public EventStreamsReconciler(PolicyGenerator generator, PolicyApplier applier, OperatorMetrics metrics) {
+        super(EventStreams.class, generator, applier, metrics);
+    }
+
+    @Override
+    protected String componentSelector() {
+        return "app.kubernetes.io/component notin (kafka-connect,kafka-mirror-maker-2)";
+    }
+
+    @Override
+    protected List<Class<? extends EventStreamsResource>> relatedKinds() {
+        return List.of(KafkaConnect.class, KafkaMirrorMaker2.class, EventStreamsGeoReplicator.class);
+    }
+
+    @Override
+    protected Set<ResourceID> concerns(EventStreamsResource related, EventSourceContext<EventStreams> context) {
+        return Installations.instanceOf(related).map(i -> Set.of(new ResourceID(i, related.getMetadata().getNamespace()))).orElse(Set.of());
+    }
+
+    /** The resources of a kind that belong to an instance: what a change of that instance concerns. */
+    static <R extends EventStreamsResource> Set<ResourceID> belongingTo(EventStreamsResource instance,
+                                                                       java.util.stream.Stream<R> candidates) {
+        String name = instance.getMetadata().getName();
+        return candidates.filter(r -> Installations.instanceOf(r).map(name::equals).orElse(false))
+                .map(ResourceID::fromResource).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,93 @@
+package dev.esnetpol.operator;
+
+import dev.esnetpol.model.ResourceStatus;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Logger;
+
+/**
+ * es-netpol's one condition on a resource, {@code NetworkPoliciesReady}: whether its policies are applied,
+ * which, and for which generation. Written only when it changes, and together with every other field and
+ * condition of the status as read (other controllers own them), with the resourceVersion read, so that a
+ * concurrent writer makes this a 409 and a retry rather than a lost update.
+ */
+final class PoliciesCondition {
+
+    static final String TYPE = "NetworkPoliciesReady";
+    private static final Logger LOG = Logger.getLogger(PoliciesCondition.class.getName());
+
+    private PoliciesCondition() {
+    }
+
+    /** The reasons es-netpol writes. */
+    enum Reason { Applied, InvalidSpec, PolicyNameTaken, ApiError }
+
+    static Condition of(boolean ready, Reason reason, String message, Long generation) {
+        return new ConditionBuilder().withType(TYPE).withStatus(ready ? "True" : "False").withReason(reason.name())
+                .withMessage(message).withObservedGeneration(generation).build();
+    }
+
+    static Condition current(CustomResource<?, ResourceStatus> resource) {
+        ResourceStatus status = resource.getStatus();
+        if (status == null) {
+            return null;
+        }
+        return status.getConditions().stream().filter(c -> TYPE.equals(c.getType())).findFirst().orElse(null);
+    }
+
+    static boolean sameAs(Condition a, Condition b) {
+        return a != null && b != null && Objects.equals(a.getStatus(), b.getStatus()) && Objects.equals(a.getReason(), b.getReason())
+                && Objects.equals(a.getMessage(), b.getMessage()) && Objects.equals(a.getObservedGeneration(), b.getObservedGeneration());
+    }
+
+    /** Writes the condition unless the resource already has it; returns whether it wrote. */
+    @SuppressWarnings("unchecked")
+    static <R extends CustomResource<?, ResourceStatus>> boolean write(KubernetesClient client, R resource, Condition wanted) {
+        Condition now = current(resource);
+        if (sameAs(now, wanted)) {
+            return false;
+        }
+        R copy = client.getKubernetesSerialization().clone(resource);
+        ResourceStatus status = copy.getStatus() == null ? new ResourceStatus() : copy.getStatus();
+        List<Condition> conditions = new ArrayList<>();
+        for (Condition c : status.getConditions()) {
+            if (!TYPE.equals(c.getType())) {
+                conditions.add(c);
+            }
+        }
+        String transition = now != null && Objects.equals(now.getStatus(), wanted.getStatus()) && now.getLastTransitionTime() != null
+                ? now.getLastTransitionTime() : Instant.now().toString();
+        conditions.add(new ConditionBuilder(wanted).withLastTransitionTime(transition).build());
+        status.setConditions(conditions);
+        copy.setStatus(status);
+        client.resource(copy).updateStatus();
+        return true;
+    }
+
+    /** A Kubernetes Event on the resource, for what a user must act on (a foreign policy holding our name). */
+    static void event(KubernetesClient client, CustomResource<?, ?> resource, String reason, String message) {
+        try {
+            String ns = resource.getMetadata().getNamespace();
+            client.v1().events().inNamespace(ns).resource(new EventBuilder()
+                    .withNewMetadata().withGenerateName(resource.getMetadata().getName() + ".es-netpol.").withNamespace(ns).endMetadata()
+                    .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(resource.getApiVersion()).withKind(resource.getKind())
+                            .withName(resource.getMetadata().getName()).withNamespace(ns).withUid(resource.getMetadata().getUid()).build())
+                    .withType("Warning").withReason(reason).withMessage(message)
+                    .withFirstTimestamp(Instant.now().toString()).withLastTimestamp(Instant.now().toString()).withCount(1)
+                    .withNewSource().withComponent("es-netpol").endSource()
+                    .build()).create();
+        } catch (RuntimeException e) {
+            // An event is a courtesy: the condition carries the same news.
+            LOG.warning("cannot record event " + reason + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.esnetpol.operator;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.net.HttpURLConnection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Makes the installed policies of one resource what the generator says, writing only what differs: create
+ * what is missing, update what changed (with the cached resourceVersion, so a concurrent edit is a 409
+ * and a retry, never a lost write), delete what the resource no longer needs. A policy of the same name
+ * that es-netpol does not own is left alone and reported. Reads come from the informer cache; the only GET
+ * is the one that tells a foreign policy from a cache that has not caught up, after a create said 409.
+ */
+final class PolicyApplier {
+
+    private final KubernetesClient client;
+    private final OperatorMetrics metrics;
+    /** Per owner uid: the specs last written or confirmed, to tell drift (a hand edit) from a new desire. */
+    private final Map<String, Map<String, NetworkPolicy>> lastApplied = new ConcurrentHashMap<>();
+
+    PolicyApplier(KubernetesClient client, OperatorMetrics metrics) {
+        this.client = client;
+        this.metrics = metrics;
+    }
+
+    ApplyResult apply(HasMetadata owner, List<NetworkPolicy> desired, List<NetworkPolicy> cached) {
+        String ns = owner.getMetadata().getNamespace();
+        String uid = owner.getMetadata().getUid();
+        Map<String, NetworkPolicy> byName = new HashMap<>();
+        cached.forEach(p -> byName.put(p.getMetadata().getName(), p));
+        Map<String, NetworkPolicy> previous = lastApplied.getOrDefault(uid, Map.of());
+        List<String> created = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> foreign = new ArrayList<>();
+        int drift = 0;
+        Map<String, NetworkPolicy> now = new HashMap<>();
+        for (NetworkPolicy want : desired) {
+            String name = want.getMetadata().getName();
+            NetworkPolicy have = byName.get(name);
+            boolean wasApplied = previous.containsKey(name) && OwnedPolicies.same(want, previous.get(name));
+            if (have != null && !OwnedPolicies.ownedBy(have, owner)) {
+                foreign.add(name);
+                continue;
+            }
+            if (have == null) {
+                Optional<NetworkPolicy> existing = create(ns, want);
+                if (existing.isEmpty()) {
+                    created.add(name);
+                    drift += wasApplied ? 1 : 0;
+                    now.put(name, want);
+                    continue;
+                }
+                have = existing.get();
+                if (!OwnedPolicies.ownedBy(have, owner)) {
+                    foreign.add(name);
+                    continue;
+                }
+            }
+            if (OwnedPolicies.same(want, have)) {
+                unchanged.add(name);
+            } else {
+                update(ns, want, have);
+                updated.add(name);
+                drift += wasApplied ? 1 : 0;
+            }
+            now.put(name, want);
+        }
+        for (NetworkPolicy have : cached) {
+            String name = have.getMetadata().getName();
+            if (OwnedPolicies.ownedBy(have, owner) && desired.stream().noneMatch(d -> d.getMetadata().getName().equals(name))) {
+                client.network().v1().networkPolicies().inNamespace(ns).withName(name).delete();
+                metrics.wrote("delete");
+                deleted.add(name);
+            }
+        }
+        lastApplied.put(uid, now);
+        if (drift > 0) {
+            metrics.driftRepaired(drift);
+        }
+        if (!foreign.isEmpty()) {
+            metrics.conflict();
+        }
+        metrics.managing(uid, now.size());
+        return new ApplyResult(created, updated, deleted, unchanged, foreign, drift);
+    }
+
+    /** Creates the policy; if one of that name exists already (409), returns it instead. */
+    private Optional<NetworkPolicy> create(String ns, NetworkPolicy want) {
+        try {
+            client.network().v1().networkPolicies().inNamespace(ns).resource(want).create();
+            metrics.wrote("create");
+            return Optional.empty();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+            NetworkPolicy existing = client.network().v1().networkPolicies().inNamespace(ns).withName(want.getMetadata().getName()).get();
+            if (existing == null) {
+                throw e; // deleted in between: the retry will create it
+            }
+            return Optional.of(existing);
+        }
+    }
+
+    private void update(String ns, NetworkPolicy want, NetworkPolicy have) {
+        Map<String, String> labels = new HashMap<>(have.getMetadata().getLabels() == null ? Map.of() : have.getMetadata().getLabels());
+        labels.putAll(want.getMetadata().getLabels());
+        NetworkPolicy next = new NetworkPolicyBuilder(want)
+                .editMetadata()
+                    .withLabels(labels)
+                    .withAnnotations(have.getMetadata().getAnnotations())
+                    .withResourceVersion(have.getMetadata().getResourceVersion())
+                .endMetadata()
+                .build();
+        client.network().v1().networkPolicies().inNamespace(ns).resource(next).update();
+        metrics.wrote("update");
+    }
+
+    void forget(String ownerUid) {
+        lastApplied.remove(ownerUid);
+        metrics.managing(ownerUid, 0);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.esnetpol.operator;
+
+import dev.esnetpol.model.EventStreams;
+import dev.esnetpol.model.EventStreamsGeoReplicator;
+import dev.esnetpol.model.EventStreamsResource;
+import dev.esnetpol.model.KafkaConnect;
+import dev.esnetpol.model.KafkaMirrorMaker2;
+import dev.esnetpol.testing.Fixtures;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * fabric8's mock API server in CRUD mode (a real HTTP server with watches) with es-netpol's resource kinds,
+ * a client for it, and what the tests ask of it: wait until, list policies, count requests.
+ */
+final class MockCluster implements AutoCloseable {
+
+    /** CRUD mode: the server keeps what is written and serves lists and watches of it. */
+    final KubernetesMockServer server = new KubernetesMockServer(new io.fabric8.mockwebserver.Context(),
+            new io.fabric8.mockwebserver.MockWebServer(), new java.util.HashMap<>(),
+            new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(List.of(
+                    CustomResourceDefinitionContext.fromCustomResourceType(EventStreams.class),
+                    CustomResourceDefinitionContext.fromCustomResourceType(KafkaConnect.class),
+                    CustomResourceDefinitionContext.fromCustomResourceType(KafkaMirrorMaker2.class),
+                    CustomResourceDefinitionContext.fromCustomResourceType(EventStreamsGeoReplicator.class))), true);
+    final KubernetesClient client;
+
+    MockCluster() {
+        server.init();
+        client = server.createClient();
+    }
+
+    /** Creates the resources of a YAML fixture (as kubectl apply would) and returns them as created. */
+    List<EventStreamsResource> apply(String yaml) {
+        List<EventStreamsResource> out = new ArrayList<>();
+        for (EventStreamsResource r : Fixtures.fromYaml(yaml)) {
+            out.add((EventStreamsResource) client.resource(r).createOr(existing -> existing.update()));
+        }
+        return out;
+    }
+
+    Map<String, NetworkPolicy> policies(String namespace) {
+        return client.network().v1().networkPolicies().inNamespace(namespace).list().getItems().stream()
+                .collect(Collectors.toMap(p -> p.getMetadata().getName(), p -> p));
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for: " + what);
+    }
+
+    /** Every request received since the last call (the mock records them all). */
+    List<RecordedRequest> drainRequests() throws InterruptedException {
+        List<RecordedRequest> out = new ArrayList<>();
+        RecordedRequest r;
+        while ((r = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
+            out.add(r);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}
