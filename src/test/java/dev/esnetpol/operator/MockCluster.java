@@ -27,18 +27,19 @@ import java.util.stream.Collectors;
 final class MockCluster implements AutoCloseable {
 
     /** CRUD mode: the server keeps what is written and serves lists and watches of it. */
+    final FaultyCrudDispatcher dispatcher = new FaultyCrudDispatcher(List.of(
+            CustomResourceDefinitionContext.fromCustomResourceType(EventStreams.class),
+            CustomResourceDefinitionContext.fromCustomResourceType(KafkaConnect.class),
+            CustomResourceDefinitionContext.fromCustomResourceType(KafkaMirrorMaker2.class),
+            CustomResourceDefinitionContext.fromCustomResourceType(EventStreamsGeoReplicator.class)));
     final KubernetesMockServer server = new KubernetesMockServer(new io.fabric8.mockwebserver.Context(),
-            new io.fabric8.mockwebserver.MockWebServer(), new java.util.HashMap<>(),
-            new io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher(List.of(
-                    CustomResourceDefinitionContext.fromCustomResourceType(EventStreams.class),
-                    CustomResourceDefinitionContext.fromCustomResourceType(KafkaConnect.class),
-                    CustomResourceDefinitionContext.fromCustomResourceType(KafkaMirrorMaker2.class),
-                    CustomResourceDefinitionContext.fromCustomResourceType(EventStreamsGeoReplicator.class))), true);
+            new io.fabric8.mockwebserver.MockWebServer(), new java.util.HashMap<>(), dispatcher, true);
     final KubernetesClient client;
 
     MockCluster() {
         server.init();
-        client = server.createClient();
+        // No retries inside the client: the operator's own retry (JOSDK, with backoff) is what is under test.
+        client = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
     }
 
     /** Creates the resources of a YAML fixture (as kubectl apply would) and returns them as created. */

@@ -4,42 +4,70 @@ import dev.esnetpol.generate.GeneratorOptions;
 import dev.esnetpol.generate.PolicyGenerator;
 import dev.esnetpol.model.EventStreams;
 import dev.esnetpol.model.EventStreamsResource;
+import dev.esnetpol.model.KafkaConnect;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The operator against a real HTTP API (fabric8's mock server in CRUD mode, with watches). */
 class OperatorTest {
 
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final OperatorSettings.RetryPolicy FAST_RETRY = new OperatorSettings.RetryPolicy(Duration.ofMillis(100), 2.0, Duration.ofSeconds(1), 5);
+
     private MockCluster cluster;
     private EsNetpolOperator operator;
+    private OperatorMetrics metrics;
 
-    @BeforeEach
-    void start() {
-        cluster = new MockCluster();
-        operator = new EsNetpolOperator(cluster.client, OperatorSettings.defaults(), new OperatorMetrics());
+    private void start(OperatorSettings settings) {
+        cluster = cluster == null ? new MockCluster() : cluster;
+        metrics = new OperatorMetrics();
+        operator = new EsNetpolOperator(cluster.client, settings.withRetry(FAST_RETRY), metrics);
         operator.start();
+    }
+
+    private void start() {
+        start(OperatorSettings.defaults());
     }
 
     @AfterEach
     void stop() {
-        operator.close();
-        cluster.close();
+        if (operator != null) {
+            operator.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
     }
 
-    private static String example(String name) throws Exception {
-        return Files.readString(Path.of("examples", name));
-    }
+    static final String INSTANCE = """
+            apiVersion: eventstreams.ibm.com/v1beta2
+            kind: EventStreams
+            metadata: {name: es, namespace: ns}
+            spec:
+              adminApi: {}
+              adminUI: {}
+              strimziOverrides:
+                kafka:
+                  listeners:
+                    - {name: plain, port: 9092, type: internal, tls: false}
+                zookeeper: {}
+            """;
 
     private static Set<String> expectedNames(List<EventStreamsResource> resources) {
         Set<String> names = new TreeSet<>();
@@ -47,19 +75,214 @@ class OperatorTest {
         return names;
     }
 
+    private EventStreams instance() {
+        return cluster.client.resources(EventStreams.class).inNamespace("ns").withName("es").get();
+    }
+
+    private Optional<Condition> condition() {
+        EventStreams es = instance();
+        return es == null || es.getStatus() == null ? Optional.empty()
+                : es.getStatus().getConditions().stream().filter(c -> c.getType().equals("NetworkPoliciesReady")).findFirst();
+    }
+
+    private void installed() throws InterruptedException {
+        List<EventStreamsResource> created = cluster.apply(INSTANCE);
+        Set<String> expected = expectedNames(created);
+        MockCluster.await("the instance's policies", WAIT, () -> cluster.policies("ns").keySet().equals(expected));
+        MockCluster.await("the Ready condition", WAIT, () -> condition().map(c -> c.getStatus().equals("True")).orElse(false));
+    }
+
     @Test
     void installingAnInstanceCreatesItsPolicies() throws Exception {
-        List<EventStreamsResource> created = cluster.apply(example("eventstreams-production.yaml").replace("  uid: 7d3c1f0e-2a41-4d7b-9a7e-5f1c0b2d9e01\n", ""));
+        start();
+        List<EventStreamsResource> created = cluster.apply(java.nio.file.Files.readString(java.nio.file.Path.of("examples/eventstreams-production.yaml"))
+                .replace("  uid: 7d3c1f0e-2a41-4d7b-9a7e-5f1c0b2d9e01\n", ""));
         Set<String> expected = expectedNames(created);
-        MockCluster.await("the production policies", Duration.ofSeconds(20), () -> cluster.policies("es-prod").keySet().equals(expected));
+        MockCluster.await("the production policies", WAIT, () -> cluster.policies("es-prod").keySet().equals(expected));
         NetworkPolicy kafka = cluster.policies("es-prod").get("production-kafka-netpol");
         assertEquals(created.get(0).getMetadata().getUid(), kafka.getMetadata().getOwnerReferences().get(0).getUid());
         assertEquals(new PolicyGenerator(GeneratorOptions.defaults()).generate(created, null).stream()
                 .filter(p -> p.getMetadata().getName().equals("production-kafka-netpol")).findFirst().orElseThrow().getSpec(), kafka.getSpec());
-        MockCluster.await("the Ready condition", Duration.ofSeconds(10), () -> {
+        MockCluster.await("the Ready condition", WAIT, () -> {
             EventStreams es = cluster.client.resources(EventStreams.class).inNamespace("es-prod").withName("production").get();
             return es.getStatus() != null && es.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("NetworkPoliciesReady")
-                    && c.getStatus().equals("True") && c.getMessage().startsWith("10 NetworkPolicies applied: production-admin-api-netpol"));
+                    && c.getStatus().equals("True") && c.getMessage().startsWith("10 NetworkPolicies applied: production-admin-api-netpol")
+                    && c.getObservedGeneration() != null);
         });
+    }
+
+    @Test
+    void policiesFollowTheResource() throws Exception {
+        start();
+        installed();
+        assertFalse(cluster.policies("ns").get("es-kafka-netpol").toString().contains("9404"));
+        EventStreams es = instance();
+        es.getSpec().getStrimziOverrides().getKafka().setMetricsConfig(new dev.esnetpol.model.Presence());
+        es.getSpec().getStrimziOverrides().getKafka().getMetricsConfig().set("type", "jmxPrometheusExporter");
+        es.getSpec().setAdminUI(null);
+        cluster.client.resource(es).update();
+        MockCluster.await("9404 open and the admin UI's policy gone", WAIT, () -> {
+            Map<String, NetworkPolicy> p = cluster.policies("ns");
+            return !p.containsKey("es-admin-ui-netpol") && p.get("es-kafka-netpol").getSpec().getIngress().stream()
+                    .anyMatch(r -> r.getPorts().stream().anyMatch(x -> x.getPort().getIntVal() == 9404));
+        });
+    }
+
+    @Test
+    void aKafkaConnectGetsItsPolicyAndItsInstanceFollows() throws Exception {
+        start();
+        installed();
+        cluster.apply("""
+                apiVersion: eventstreams.ibm.com/v1beta2
+                kind: KafkaConnect
+                metadata: {name: conn, namespace: ns, labels: {eventstreams.ibm.com/cluster: es}}
+                spec: {bootstrapServers: "es-kafka-bootstrap:9092"}
+                """);
+        MockCluster.await("the connect policy and the admin API's egress to it", WAIT, () -> {
+            Map<String, NetworkPolicy> p = cluster.policies("ns");
+            return p.containsKey("conn-kafka-connect-netpol")
+                    && p.get("es-admin-api-netpol").getSpec().getEgress().stream().anyMatch(r -> r.getPorts().stream()
+                    .anyMatch(x -> x.getPort() != null && x.getPort().getIntVal() == 8083));
+        });
+        KafkaConnect connect = cluster.client.resources(KafkaConnect.class).inNamespace("ns").withName("conn").get();
+        assertEquals(connect.getMetadata().getUid(), cluster.policies("ns").get("conn-kafka-connect-netpol").getMetadata().getOwnerReferences().get(0).getUid());
+    }
+
+    @Test
+    void aPolicyDeletedOrEditedByHandComesBackAtOnce() throws Exception {
+        start();
+        installed();
+        NetworkPolicy original = cluster.policies("ns").get("es-kafka-netpol");
+        long start = System.nanoTime();
+        cluster.client.network().v1().networkPolicies().inNamespace("ns").withName("es-kafka-netpol").delete();
+        MockCluster.await("the deleted policy restored", Duration.ofSeconds(5), () -> cluster.policies("ns").containsKey("es-kafka-netpol"));
+        long deletedRepairMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(original.getSpec(), cluster.policies("ns").get("es-kafka-netpol").getSpec());
+        NetworkPolicy edited = new NetworkPolicyBuilder(cluster.policies("ns").get("es-kafka-netpol")).editSpec().withIngress(List.of()).endSpec().build();
+        start = System.nanoTime();
+        cluster.client.resource(edited).update();
+        MockCluster.await("the edited policy restored", Duration.ofSeconds(5),
+                () -> original.getSpec().equals(cluster.policies("ns").get("es-kafka-netpol").getSpec()));
+        long editRepairMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(deletedRepairMillis < 1000 && editRepairMillis < 1000,
+                "drift repaired in " + deletedRepairMillis + " ms (deleted) and " + editRepairMillis + " ms (edited)");
+        assertTrue(metrics.scrape().contains("es_netpol_drift_repairs_total 2.0"), metrics.scrape());
+    }
+
+    @Test
+    void aForeignPolicyWithOurNameIsLeftAloneAndReported() throws Exception {
+        cluster = new MockCluster();
+        NetworkPolicy foreign = new NetworkPolicyBuilder().withNewMetadata().withName("es-kafka-netpol").withNamespace("ns")
+                .addToLabels("team", "platform").endMetadata()
+                .withNewSpec().withNewPodSelector().addToMatchLabels("app", "x").endPodSelector().withPolicyTypes("Ingress").endSpec().build();
+        cluster.client.resource(foreign).create();
+        start();
+        cluster.apply(INSTANCE);
+        MockCluster.await("the conflict condition", WAIT, () -> condition().map(c -> c.getReason().equals("PolicyNameTaken")).orElse(false));
+        Condition c = condition().orElseThrow();
+        assertEquals("False", c.getStatus());
+        assertTrue(c.getMessage().contains("a policy es-netpol does not own has the name: es-kafka-netpol"), c.getMessage());
+        NetworkPolicy still = cluster.policies("ns").get("es-kafka-netpol");
+        assertEquals(foreign.getSpec(), still.getSpec());
+        assertEquals(Map.of("team", "platform"), still.getMetadata().getLabels());
+        assertTrue(cluster.policies("ns").containsKey("es-zookeeper-netpol"), "the other policies are applied");
+        MockCluster.await("a Warning event", WAIT, () -> cluster.client.v1().events().inNamespace("ns").list().getItems().stream()
+                .anyMatch(e -> e.getReason().equals("PolicyNameTaken") && e.getInvolvedObject().getName().equals("es")));
+    }
+
+    @Test
+    void anInvalidSpecKeepsThePoliciesLastApplied() throws Exception {
+        start();
+        installed();
+        Map<String, NetworkPolicy> before = cluster.policies("ns");
+        EventStreams es = instance();
+        es.getSpec().getStrimziOverrides().getKafka().getListeners().all().get(0).setPort(70000);
+        cluster.client.resource(es).update();
+        MockCluster.await("the InvalidSpec condition", WAIT, () -> condition().map(c -> c.getReason().equals("InvalidSpec")).orElse(false));
+        assertTrue(condition().orElseThrow().getMessage().contains("spec.strimziOverrides.kafka.listeners[0].port: port 70000 is out of range"),
+                condition().orElseThrow().getMessage());
+        Thread.sleep(500);
+        Map<String, NetworkPolicy> after = cluster.policies("ns");
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((name, p) -> assertEquals(p.getSpec(), after.get(name).getSpec(), name));
+    }
+
+    @Test
+    void apiErrorsAreRetried() throws Exception {
+        cluster = new MockCluster();
+        cluster.dispatcher.fail("POST", "/apis/networking.k8s.io/v1/namespaces/ns/networkpolicies", 500, 429, 500);
+        cluster.dispatcher.fail("PUT", "/apis/eventstreams.ibm.com/v1beta2/namespaces/ns/eventstreams/es/status", 409);
+        start();
+        installed();
+        assertEquals(4, cluster.dispatcher.injected());
+        assertTrue(metrics.scrape().contains("es_netpol_reconcile_failures_total{kind=\"EventStreams\"} 4.0"), metrics.scrape());
+    }
+
+    @Test
+    void exhaustedRetriesAreReportedInTheStatus() throws Exception {
+        cluster = new MockCluster();
+        int[] always = new int[1000];
+        java.util.Arrays.fill(always, 503);
+        cluster.dispatcher.fail("POST", "/apis/networking.k8s.io/v1/namespaces/ns/networkpolicies", always);
+        start();
+        cluster.apply(INSTANCE);
+        MockCluster.await("the ApiError condition", WAIT, () -> condition().map(c -> c.getReason().equals("ApiError")).orElse(false));
+        assertTrue(condition().orElseThrow().getMessage().contains("HTTP 503"), condition().orElseThrow().getMessage());
+    }
+
+    @Test
+    void aSteadyStateResyncMakesNoWriteAndNoGet() throws Exception {
+        start(OperatorSettings.defaults().withResync(Duration.ofMillis(300)));
+        installed();
+        Thread.sleep(500);
+        cluster.drainRequests();
+        double reconcilesBefore = reconciles();
+        Thread.sleep(2000);
+        List<RecordedRequest> requests = cluster.drainRequests();
+        assertTrue(reconciles() - reconcilesBefore >= 3, "the resync did not run: " + metrics.scrape());
+        List<String> notWatches = requests.stream().filter(r -> !r.getPath().contains("watch=true"))
+                .map(r -> r.getMethod() + " " + r.getPath()).toList();
+        assertEquals(List.of(), notWatches, "a no-op resync touched the API server");
+    }
+
+    private double reconciles() {
+        return metrics.registry().find("es_netpol_reconciles_total").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    @Test
+    void metricsAreServed() throws Exception {
+        start();
+        installed();
+        try (HealthAndMetricsServer http = new HealthAndMetricsServer(0, metrics, operator::isAlive, operator::isReady)) {
+            java.net.http.HttpClient c = java.net.http.HttpClient.newHttpClient();
+            String body = c.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + http.port() + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(body.contains("es_netpol_policies_managed 4.0"), body);
+            assertTrue(body.contains("es_netpol_reconciles_total{kind=\"EventStreams\",result=\"applied\"}"), body);
+            assertTrue(body.contains("es_netpol_reconcile_duration_seconds"), body);
+            assertEquals(200, c.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + http.port() + "/readyz")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(200, c.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + http.port() + "/healthz")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+    }
+
+    @Test
+    void switchingGenerationOffKeepsOrDeletes() throws Exception {
+        start();
+        installed();
+        operator.close();
+        int count = cluster.policies("ns").size();
+        start(OperatorSettings.defaults().withGeneration(false, OperatorSettings.OnDisable.keep));
+        assertEquals(count, cluster.policies("ns").size(), "keep");
+        cluster.client.network().v1().networkPolicies().inNamespace("ns").withName("es-kafka-netpol").delete();
+        Thread.sleep(1000);
+        assertFalse(cluster.policies("ns").containsKey("es-kafka-netpol"), "with generation off nothing is maintained");
+        operator.close();
+        cluster.client.resource(new NetworkPolicyBuilder().withNewMetadata().withName("someone-elses").withNamespace("ns").endMetadata()
+                .withNewSpec().withNewPodSelector().endPodSelector().endSpec().build()).create();
+        start(OperatorSettings.defaults().withGeneration(false, OperatorSettings.OnDisable.delete));
+        assertEquals(Set.of("someone-elses"), cluster.policies("ns").keySet(), "delete removes es-netpol's, and only those");
+        assertNotNull(instance());
     }
 }
