@@ -1,0 +1,62 @@
+package dev.esnetpol.operator;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two replicas: one holds the Lease and writes; the other takes over when it goes. */
+class LeaderElectionTest {
+
+    private final MockCluster cluster = new MockCluster();
+    private EsNetpolOperator a;
+    private EsNetpolOperator b;
+    private final OperatorMetrics metricsA = new OperatorMetrics();
+    private final OperatorMetrics metricsB = new OperatorMetrics();
+
+    private OperatorSettings settings(String identity) {
+        return OperatorSettings.defaults().withRetry(OperatorTest.FAST_RETRY).withLeaderElection(new OperatorSettings.LeaderElection(
+                "es-netpol", "default", identity, Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMillis(200), false));
+    }
+
+    @AfterEach
+    void stop() {
+        if (b != null) {
+            b.close();
+        }
+        cluster.close();
+    }
+
+    private static double writes(OperatorMetrics m) {
+        return m.registry().find("es_netpol_policy_writes_total").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    @Test
+    void oneLeaderWritesAndTheOtherTakesOver() throws Exception {
+        a = new EsNetpolOperator(cluster.client, settings("replica-a"), metricsA);
+        a.start();
+        MockCluster.await("replica-a holds the lease", Duration.ofSeconds(10), () -> {
+            Lease l = cluster.client.leases().inNamespace("default").withName("es-netpol").get();
+            return l != null && "replica-a".equals(l.getSpec().getHolderIdentity());
+        });
+        b = new EsNetpolOperator(cluster.client, settings("replica-b"), metricsB);
+        b.start();
+        cluster.apply(OperatorTest.INSTANCE);
+        MockCluster.await("the policies", Duration.ofSeconds(20), () -> cluster.policies("ns").size() == 4);
+        Thread.sleep(500);
+        assertTrue(writes(metricsA) >= 4, "the leader wrote");
+        assertEquals(0.0, writes(metricsB), "the standby wrote");
+        assertEquals("replica-a", cluster.client.leases().inNamespace("default").withName("es-netpol").get().getSpec().getHolderIdentity());
+
+        a.close();
+        MockCluster.await("replica-b holds the lease", Duration.ofSeconds(15), () ->
+                "replica-b".equals(cluster.client.leases().inNamespace("default").withName("es-netpol").get().getSpec().getHolderIdentity()));
+        cluster.client.network().v1().networkPolicies().inNamespace("ns").withName("es-kafka-netpol").delete();
+        MockCluster.await("the new leader restores the deleted policy", Duration.ofSeconds(15), () -> cluster.policies("ns").containsKey("es-kafka-netpol"));
+        assertTrue(writes(metricsB) >= 1);
+    }
+}
