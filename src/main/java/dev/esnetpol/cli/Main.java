@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ExplainCommand.class,
                 MatrixCommand.class,
                 WebhookCommand.class,
+                OperatorCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",

@@ -1,0 +1,77 @@
+package dev.esnetpol.deploy;
+
+import dev.esnetpol.model.EventStreams;
+import dev.esnetpol.model.EventStreamsGeoReplicator;
+import dev.esnetpol.model.KafkaConnect;
+import dev.esnetpol.model.KafkaMirrorMaker2;
+import io.fabric8.crdv2.generator.CRDGenerator;
+import io.fabric8.crdv2.generator.CRDPostProcessor;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * deploy/crds/ is generated from the model classes with fabric8's CRD generator, and checked here: the model
+ * holds only what es-netpol reads, so spec and status keep every other field (x-kubernetes-preserve-unknown-fields)
+ * and the CRDs never prune what Event Streams itself writes. Regenerate with
+ * {@code ES_NETPOL_UPDATE_GOLDEN=1 mvn test -Dtest=CrdsTest} and review the diff.
+ */
+class CrdsTest {
+
+    /**
+     * Spec and status as open objects. The model classes hold only the fields es-netpol reads; a schema made of
+     * them would prune every other field of a real Event Streams resource (a nested object's unknown fields are
+     * pruned even under a preserving parent), so the generated names, versions and subresources are kept and
+     * the two schemas opened. Event Streams' own operator installs the full CRDs where it runs.
+     */
+    static final class PreserveUnknown implements CRDPostProcessor {
+        @Override
+        public HasMetadata process(HasMetadata crd, String version) {
+            CustomResourceDefinition c = (CustomResourceDefinition) crd;
+            c.getSpec().getVersions().forEach(v -> {
+                JSONSchemaProps root = v.getSchema().getOpenAPIV3Schema();
+                for (String field : List.of("spec", "status")) {
+                    JSONSchemaProps open = new JSONSchemaProps();
+                    open.setType("object");
+                    open.setXKubernetesPreserveUnknownFields(true);
+                    root.getProperties().put(field, open);
+                }
+            });
+            return c;
+        }
+    }
+
+    @Test
+    void deployCrdsAreGeneratedFromTheModel(@TempDir Path out) throws IOException {
+        new CRDGenerator().inOutputDir(out.toFile()).forCRDVersions("v1").withPostProcessor(new PreserveUnknown())
+                .customResourceClasses(EventStreams.class, KafkaConnect.class, KafkaMirrorMaker2.class, EventStreamsGeoReplicator.class)
+                .generate();
+        List<Path> generated;
+        try (Stream<Path> s = Files.list(out)) {
+            generated = s.sorted().toList();
+        }
+        assertEquals(4, generated.size());
+        Path deploy = Path.of("deploy/crds");
+        for (Path g : generated) {
+            Path target = deploy.resolve(g.getFileName());
+            if ("1".equals(System.getenv("ES_NETPOL_UPDATE_GOLDEN"))) {
+                Files.copy(g, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            assertEquals(Files.readString(g), Files.readString(target), target + " is not what the model generates");
+            String text = Files.readString(target);
+            assertTrue(text.contains("x-kubernetes-preserve-unknown-fields: true"), target.toString());
+            assertTrue(text.contains("status: {}"), target + " has no status subresource");
+        }
+    }
+}
