@@ -84,6 +84,11 @@ public final class ClusterLoader {
         return new Loaded(Cluster.of(namespaces, pods, policies), others);
     }
 
+    /** A pod read from the API server (its owner references carry their kind). */
+    public static Pod fromPod(io.fabric8.kubernetes.api.model.Pod p) {
+        return pod(p, MAPPER.valueToTree(p));
+    }
+
     static Pod pod(io.fabric8.kubernetes.api.model.Pod p, JsonNode node) {
         String ns = p.getMetadata().getNamespace() == null ? "default" : p.getMetadata().getNamespace();
         List<String> ips = new ArrayList<>();

@@ -41,9 +41,6 @@ final class OwnedPolicies {
      * Labels and annotations others added are not ours to judge.
      */
     static boolean same(NetworkPolicy desired, NetworkPolicy actual) {
-        Map<String, String> labels = actual.getMetadata().getLabels() == null ? Map.of() : actual.getMetadata().getLabels();
-        return Objects.equals(desired.getSpec(), actual.getSpec())
-                && labels.entrySet().containsAll(desired.getMetadata().getLabels().entrySet())
-                && Objects.equals(desired.getMetadata().getOwnerReferences(), actual.getMetadata().getOwnerReferences());
+        return dev.esnetpol.generate.PolicyDifferences.between(desired, actual).isEmpty();
     }
 }

@@ -54,10 +54,19 @@ public final class Verifier {
      */
     public VerifyReport verify(List<EventStreamsResource> resources, String namespaceOverride,
                                Optional<List<NetworkPolicy>> installed, List<NetworkPolicy> foreign) {
+        return verify(resources, namespaceOverride, installed, foreign, Cluster.of(List.of(), List.of(), List.of()));
+    }
+
+    /**
+     * @param context namespaces (with their real labels) and other pods of the cluster, checked for least
+     *                privilege like the stand-ins (review passes what it read from the cluster)
+     */
+    public VerifyReport verify(List<EventStreamsResource> resources, String namespaceOverride,
+                               Optional<List<NetworkPolicy>> installed, List<NetworkPolicy> foreign, Cluster context) {
         List<Installation> installations = Installations.group(resources, namespaceOverride);
         List<NetworkPolicy> policies = new ArrayList<>(installed.orElseGet(() -> generator.generate(resources, namespaceOverride)));
         policies.addAll(foreign);
-        return new Run(installations, policies).check();
+        return new Run(installations, policies, context).check();
     }
 
     /** One verification: the synthesized cluster and the checks over it. */
@@ -69,10 +78,12 @@ public final class Verifier {
         private final Analyzer analyzer;
         private final List<Node> everyone = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
+        private final List<VerifyReport.CheckedFlow> checks = new ArrayList<>();
 
-        Run(List<Installation> installations, List<NetworkPolicy> policies) {
+        Run(List<Installation> installations, List<NetworkPolicy> policies, Cluster context) {
             this.installations = installations;
-            List<Namespace> namespaces = new ArrayList<>();
+            // Real namespaces first: their labels are the truth the stand-ins must not override.
+            List<Namespace> namespaces = new ArrayList<>(context.namespaces().values());
             List<Pod> all = new ArrayList<>();
             for (Installation i : installations) {
                 Map<PodGroup, Pod> p = InstallationPods.of(i);
@@ -88,6 +99,11 @@ public final class Verifier {
             }
             Set<String> podNames = new LinkedHashSet<>();
             all.forEach(p -> podNames.add(p.toString()));
+            for (Pod p : context.pods()) {
+                if (!isInstallationPod(p) && podNames.add(p.toString())) {
+                    all.add(p);
+                }
+            }
             for (Probes pr : probes.values()) {
                 namespaces.addAll(pr.namespaces());
                 for (Pod p : pr.pods()) {
@@ -120,6 +136,12 @@ public final class Verifier {
             }));
         }
 
+        /** A real pod of an installation: stood for by its synthesized twin (same labels), not counted twice. */
+        private boolean isInstallationPod(Pod p) {
+            return pods.values().stream().flatMap(m -> m.values().stream())
+                    .anyMatch(s -> s.namespace().equals(p.namespace()) && p.labels().entrySet().containsAll(s.labels().entrySet()));
+        }
+
         private List<Namespace> dedupe(List<Namespace> namespaces) {
             Map<String, Namespace> byName = new LinkedHashMap<>();
             namespaces.forEach(n -> byName.putIfAbsent(n.name(), n));
@@ -139,7 +161,7 @@ public final class Verifier {
                     pairs += leastPrivilege(i, pod);
                 }
             }
-            return new VerifyReport(flowsChecked, pairs, findings);
+            return new VerifyReport(flowsChecked, pairs, findings, checks);
         }
 
         private int checkFlow(Installation i, Flow f) {
@@ -163,6 +185,7 @@ public final class Verifier {
                         allowed = analyzer.allowed(s, d);
                         side = "end to end";
                     }
+                    checks.add(new VerifyReport.CheckedFlow(i.name(), f, s.toString(), d.toString(), allowed.containsAll(required)));
                     if (!allowed.containsAll(required)) {
                         Connections lacking = required.minus(allowed);
                         int port = samplePort(lacking, f.protocol());

@@ -3,7 +3,11 @@ package dev.esnetpol.verify;
 import java.util.List;
 
 /** What verify checked and what it found. */
-public record VerifyReport(int flowsChecked, int pairsChecked, List<Finding> findings) {
+public record VerifyReport(int flowsChecked, int pairsChecked, List<Finding> findings, List<CheckedFlow> checks) {
+
+    /** One documented flow checked between two concrete ends, and whether it is open. */
+    public record CheckedFlow(String installation, dev.esnetpol.generate.Flow flow, String from, String to, boolean open) {
+    }
 
     public List<Finding> missing() {
         return findings.stream().filter(f -> f.kind() == Finding.Kind.MISSING).toList();
