@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 MatrixCommand.class,
                 WebhookCommand.class,
                 OperatorCommand.class,
+                ReviewCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",

@@ -79,9 +79,13 @@ public final class Verifier {
         private final List<Node> everyone = new ArrayList<>();
         private final List<Finding> findings = new ArrayList<>();
         private final List<VerifyReport.CheckedFlow> checks = new ArrayList<>();
+        private final List<Pod> realOperators;
+        private final Map<Pod, Pod> twins = new LinkedHashMap<>();
 
         Run(List<Installation> installations, List<NetworkPolicy> policies, Cluster context) {
             this.installations = installations;
+            this.realOperators = context.pods().stream()
+                    .filter(p -> Component.CLUSTER_OPERATOR.appName().equals(p.labels().get(Labels.NAME))).toList();
             // Real namespaces first: their labels are the truth the stand-ins must not override.
             List<Namespace> namespaces = new ArrayList<>(context.namespaces().values());
             List<Pod> all = new ArrayList<>();
@@ -96,6 +100,13 @@ public final class Verifier {
                                 k -> PeerWitnesses.of(l.peers(), i.namespace(), i.name() + "-" + l.listener()));
                     }
                 }
+            }
+            // A second replica of every group, so that a group's connections to its own kind (Kafka to Kafka on
+            // 9091, ZooKeeper to ZooKeeper) are checked between two pods, as they happen.
+            for (Pod p : new ArrayList<>(all)) {
+                Pod twin = Pod.of(p.namespace(), p.name().replaceFirst("-0$", "-1"), p.labels());
+                twins.put(p, twin);
+                all.add(twin);
             }
             Set<String> podNames = new LinkedHashSet<>();
             all.forEach(p -> podNames.add(p.toString()));
@@ -168,9 +179,14 @@ public final class Verifier {
             Connections required = required(f);
             int checked = 0;
             for (Node s : nodesOf(i, f.from())) {
-                for (Node d : nodesOf(i, f.to())) {
-                    if (s.equals(d)) {
-                        continue;
+                for (Node target : nodesOf(i, f.to())) {
+                    Node d = target;
+                    if (s.equals(target)) {
+                        Pod twin = s instanceof Node.PodNode sp ? twins.get(sp.pod()) : null;
+                        if (twin == null) {
+                            continue;
+                        }
+                        d = Node.of(twin);
                     }
                     checked++;
                     boolean ourDestination = d instanceof Node.PodNode dp && isOurs(dp.pod());
@@ -257,7 +273,7 @@ public final class Verifier {
         }
 
         private boolean isOurs(Pod pod) {
-            return pods.values().stream().anyMatch(m -> m.containsValue(pod));
+            return twins.containsValue(pod) || pods.values().stream().anyMatch(m -> m.containsValue(pod));
         }
 
         /** Concrete nodes that stand for an endpoint when checking that a flow is open. */
@@ -276,7 +292,9 @@ public final class Verifier {
                         .map(g -> (Node) Node.of(g.getValue())).toList();
             }
             if (e instanceof Endpoint.ClusterOperator) {
-                return List.of(Node.of(pr.operator()));
+                // The real operator pods when the cluster has them (their namespace's policies apply to them), else the stand-in.
+                List<Node> real = realOperators.stream().map(p -> (Node) Node.of(p)).toList();
+                return real.isEmpty() ? List.of(Node.of(pr.operator())) : real;
             }
             if (e instanceof Endpoint.Anywhere) {
                 return pr.anywhere();
@@ -306,7 +324,7 @@ public final class Verifier {
             }
             if (e instanceof Endpoint.Pods p) {
                 Pod pod = pods.get(i).get(p.group());
-                return pod != null && n instanceof Node.PodNode pn && pn.pod().equals(pod);
+                return pod != null && n instanceof Node.PodNode pn && (pn.pod().equals(pod) || pn.pod().equals(twins.get(pod)));
             }
             if (e instanceof Endpoint.InstancePods ip) {
                 return n instanceof Node.PodNode pn && pn.pod().namespace().equals(i.namespace())

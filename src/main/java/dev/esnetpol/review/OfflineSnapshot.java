@@ -1,0 +1,63 @@
+package dev.esnetpol.review;
+
+import dev.esnetpol.analyze.Cluster;
+import dev.esnetpol.analyze.ClusterLoader;
+import dev.esnetpol.input.InputProblem;
+import dev.esnetpol.input.InvalidInputException;
+import dev.esnetpol.input.YamlDocument;
+import dev.esnetpol.input.YamlSources;
+import dev.esnetpol.model.EventStreamsResource;
+import dev.esnetpol.model.Installations;
+import dev.esnetpol.model.ResourceReader;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The same snapshot from files (`kubectl get -o yaml` dumps, manifests directories): Event Streams resources,
+ * Namespaces, Pods or workloads, NetworkPolicies. The namespace reviewed is the resources' own (they must
+ * agree) unless one is given.
+ */
+public final class OfflineSnapshot {
+
+    private OfflineSnapshot() {
+    }
+
+    public static Snapshot read(List<String> paths, String namespace) {
+        List<YamlDocument> docs = YamlSources.read(paths, System.in, true);
+        ClusterLoader.Loaded loaded = ClusterLoader.load(docs);
+        List<EventStreamsResource> resources = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        for (YamlDocument d : loaded.others()) {
+            if (ResourceReader.isEventStreamsKind(d)) {
+                ResourceReader.Result r = ResourceReader.check(d);
+                problems.addAll(r.problems());
+                if (r.resource() != null) {
+                    resources.add(r.resource());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Set<String> namespaces = new LinkedHashSet<>();
+        resources.forEach(r -> namespaces.add(Installations.namespace(r, null)));
+        String ns = namespace;
+        if (ns == null) {
+            if (namespaces.size() != 1) {
+                throw new InvalidInputException(List.of(InputProblem.at(String.join(",", paths), "",
+                        namespaces.isEmpty() ? "no Event Streams resource found: nothing to review"
+                                : "resources of several namespaces " + namespaces + ": choose one with -n")));
+            }
+            ns = namespaces.iterator().next();
+        }
+        String reviewed = ns;
+        List<EventStreamsResource> inNamespace = resources.stream().filter(r -> Installations.namespace(r, null).equals(reviewed)).toList();
+        Cluster c = loaded.cluster();
+        Cluster scoped = new Cluster(c.namespaces(), c.pods(),
+                c.policies().stream().filter(p -> reviewed.equals(p.getMetadata().getNamespace())).toList());
+        return new Snapshot(reviewed, inNamespace, scoped, String.join(", ", paths));
+    }
+}

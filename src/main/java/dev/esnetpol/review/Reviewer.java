@@ -1,0 +1,120 @@
+package dev.esnetpol.review;
+
+import dev.esnetpol.analyze.Cluster;
+import dev.esnetpol.analyze.LabelSelectors;
+import dev.esnetpol.analyze.Pod;
+import dev.esnetpol.catalogue.Labels;
+import dev.esnetpol.generate.GeneratorOptions;
+import dev.esnetpol.generate.PolicyDifferences;
+import dev.esnetpol.generate.PolicyGenerator;
+import dev.esnetpol.model.Installation;
+import dev.esnetpol.model.Installations;
+import dev.esnetpol.verify.Finding;
+import dev.esnetpol.verify.InstallationPods;
+import dev.esnetpol.verify.Verifier;
+import dev.esnetpol.verify.VerifyReport;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares what is installed in a namespace with what the documentation says, through the analyzer: the
+ * policies in force (es-netpol's and others') against the catalogue's flows (missing, excess), es-netpol's
+ * policies against what render would produce (drift, deleted, stale), and the effect of each foreign
+ * policy that selects the installation's pods.
+ */
+public final class Reviewer {
+
+    private final GeneratorOptions options;
+
+    public Reviewer(GeneratorOptions options) {
+        this.options = options;
+    }
+
+    public ReviewReport review(Snapshot snapshot) {
+        List<Installation> installations = Installations.group(snapshot.resources(), null);
+        List<NetworkPolicy> installed = snapshot.cluster().policies();
+        List<NetworkPolicy> rendered = new PolicyGenerator(options).generate(snapshot.resources(), null);
+        Cluster context = new Cluster(snapshot.cluster().namespaces(), snapshot.cluster().pods(), List.of());
+        Verifier verifier = new Verifier(options);
+        VerifyReport report = verifier.verify(snapshot.resources(), null, Optional.of(installed), List.of(), context);
+
+        List<ReviewFinding> findings = new ArrayList<>();
+        drift(rendered, installed, findings);
+        Map<String, Pod> ours = new LinkedHashMap<>();
+        installations.forEach(i -> InstallationPods.of(i).values().forEach(p -> ours.put(p.toString(), p)));
+        foreign(snapshot, installed, ours, report, verifier, context, findings);
+        for (Finding f : report.findings()) {
+            findings.add(new ReviewFinding(f.kind() == Finding.Kind.MISSING ? ReviewFinding.Kind.MISSING : ReviewFinding.Kind.EXCESS,
+                    f.from() + " -> " + f.to() + " " + f.connections(), f.reason(), f.responsible()));
+        }
+        Map<String, Pod> named = new LinkedHashMap<>(ours);
+        snapshot.cluster().pods().forEach(p -> named.putIfAbsent(p.toString(), p));
+        return new ReviewReport(snapshot.namespace(), snapshot.source(), installations.stream().map(Installation::name).toList(),
+                findings, ReviewTables.of(ours, report, named), ReviewGraph.of(ours, report, named));
+    }
+
+    /** es-netpol's own policies against what render produces now. */
+    private static void drift(List<NetworkPolicy> rendered, List<NetworkPolicy> installed, List<ReviewFinding> findings) {
+        Map<String, NetworkPolicy> byName = new LinkedHashMap<>();
+        installed.forEach(p -> byName.put(p.getMetadata().getName(), p));
+        Set<String> renderedNames = new LinkedHashSet<>();
+        for (NetworkPolicy want : rendered) {
+            String name = want.getMetadata().getName();
+            renderedNames.add(name);
+            NetworkPolicy have = byName.get(name);
+            if (have == null) {
+                findings.add(new ReviewFinding(ReviewFinding.Kind.DELETED, name, "es-netpol's policy is not installed", List.of()));
+            } else if (ours(have)) {
+                List<String> diff = PolicyDifferences.between(want, have);
+                if (!diff.isEmpty()) {
+                    findings.add(new ReviewFinding(ReviewFinding.Kind.DRIFT, name, "differs from what es-netpol renders", diff));
+                }
+            }
+        }
+        for (NetworkPolicy have : installed) {
+            if (ours(have) && !renderedNames.contains(have.getMetadata().getName())) {
+                findings.add(new ReviewFinding(ReviewFinding.Kind.STALE, have.getMetadata().getName(),
+                        "labelled as es-netpol's but not rendered for any resource here", List.of()));
+            }
+        }
+    }
+
+    /** Policies of others that select the installation's pods, and what each changes. */
+    private static void foreign(Snapshot snapshot, List<NetworkPolicy> installed, Map<String, Pod> ours, VerifyReport with,
+                                Verifier verifier, Cluster context, List<ReviewFinding> findings) {
+        for (NetworkPolicy p : installed) {
+            if (ours(p)) {
+                continue;
+            }
+            List<String> selected = ours.values().stream()
+                    .filter(pod -> pod.namespace().equals(p.getMetadata().getNamespace())
+                            && LabelSelectors.matches(p.getSpec().getPodSelector(), pod.labels()))
+                    .map(Pod::toString).toList();
+            List<NetworkPolicy> without = installed.stream().filter(x -> x != p).toList();
+            VerifyReport alone = verifier.verify(snapshot.resources(), null, Optional.of(without), List.of(), context);
+            int blocks = with.missing().size() - alone.missing().size();
+            int opens = with.excess().size() - alone.excess().size();
+            if (selected.isEmpty() && blocks == 0 && opens == 0) {
+                continue;
+            }
+            String effect = blocks == 0 && opens == 0 ? "does not change the installation's connectivity"
+                    : "changes the installation's connectivity: " + (blocks > 0 ? "blocks " + blocks + " documented flow(s)" : "")
+                    + (blocks > 0 && opens > 0 ? ", " : "") + (opens > 0 ? "opens " + opens + " undocumented connection(s)" : "")
+                    + (blocks < 0 ? "unblocks " + (-blocks) + " documented flow(s)" : "");
+            findings.add(new ReviewFinding(ReviewFinding.Kind.FOREIGN, p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(),
+                    "not es-netpol's; " + effect, selected.isEmpty() ? List.of() : List.of("selects " + String.join(", ", selected))));
+        }
+    }
+
+    private static boolean ours(NetworkPolicy p) {
+        Map<String, String> labels = p.getMetadata().getLabels();
+        return labels != null && Labels.MANAGED_BY_VALUE.equals(labels.get(Labels.MANAGED_BY));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.esnetpol.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.esnetpol.cli.CliRun;
+import dev.esnetpol.generate.GeneratorOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** review --offline on the scenarios of the issue: each finding is detected, and a clean install has none. */
+class ReviewTest {
+
+    private static ReviewReport review(Path dir) {
+        return new Reviewer(GeneratorOptions.defaults()).review(OfflineSnapshot.read(List.of(dir.toString()), null));
+    }
+
+    private static List<ReviewFinding> of(ReviewReport r, ReviewFinding.Kind kind) {
+        return r.findings().stream().filter(f -> f.kind() == kind).toList();
+    }
+
+    @Test
+    void aCleanInstallHasNoFindings() {
+        CliRun r = CliRun.run("review", "--offline", ReviewScenarios.CLEAN.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("No findings"));
+        assertTrue(r.out().contains("TCP   cluster operator             9091   Broker communication"), r.out());
+    }
+
+    @Test
+    void aForeignDefaultDenyThatBlocks9091IsReportedWithThePolicy(@TempDir Path dir) throws Exception {
+        ReviewReport r = review(ReviewScenarios.with(dir, p -> p.add(ReviewScenarios.denyAll())));
+        List<ReviewFinding> missing = of(r, ReviewFinding.Kind.MISSING);
+        assertTrue(missing.stream().anyMatch(f -> f.subject().equals("es-prod/eventstreams-operator-7f9c4-kq2lp -> es-prod/production-kafka-0 TCP 9091")
+                && f.details().stream().anyMatch(d -> d.contains("isolated by es-prod/default-deny-all"))), r.findings().toString());
+        ReviewFinding foreign = of(r, ReviewFinding.Kind.FOREIGN).get(0);
+        assertEquals("es-prod/default-deny-all", foreign.subject());
+        assertTrue(foreign.message().contains("blocks "), foreign.message());
+        assertTrue(of(r, ReviewFinding.Kind.DRIFT).isEmpty());
+        assertTrue(r.tables().stream().filter(t -> t.pod().equals("es-prod/production-kafka-0")).findFirst().orElseThrow().ingress().stream()
+                .anyMatch(row -> row.peer().equals("cluster operator") && row.port().equals("9091") && row.enabled().equals("MISSING")));
+    }
+
+    @Test
+    void aHandWidenedPolicyIsExcessAndDrift(@TempDir Path dir) throws Exception {
+        ReviewReport r = review(ReviewScenarios.with(dir, p -> ReviewScenarios.named(p, "production-kafka-netpol").getSpec().getIngress().stream()
+                .filter(rule -> rule.getPorts().stream().anyMatch(x -> x.getPort().getIntVal() == 9091)).findFirst().orElseThrow().setFrom(List.of())));
+        ReviewFinding drift = of(r, ReviewFinding.Kind.DRIFT).get(0);
+        assertEquals("production-kafka-netpol", drift.subject());
+        assertTrue(drift.details().contains("spec.ingress[1].from: 5 peers rendered, no peers (anywhere) installed"), drift.details().toString());
+        assertTrue(of(r, ReviewFinding.Kind.EXCESS).stream().anyMatch(f -> f.subject().contains("-> es-prod/production-kafka-0 TCP 9091")
+                && f.details().stream().anyMatch(d -> d.contains("admitted by es-prod/production-kafka-netpol ingress rule #2"))), r.findings().toString());
+        assertTrue(of(r, ReviewFinding.Kind.MISSING).isEmpty());
+    }
+
+    @Test
+    void aDeletedPolicyIsReportedAndItsFlowsGoMissingBehindADefaultDeny(@TempDir Path dir) throws Exception {
+        ReviewReport r = review(ReviewScenarios.with(dir, p -> {
+            p.removeIf(x -> x.getMetadata().getName().equals("production-kafka-netpol"));
+            p.add(ReviewScenarios.denyAll());
+        }));
+        assertTrue(of(r, ReviewFinding.Kind.DELETED).stream().anyMatch(f -> f.subject().equals("production-kafka-netpol")));
+        assertTrue(of(r, ReviewFinding.Kind.MISSING).stream().anyMatch(f -> f.subject().startsWith("es-prod/production-admin-api-0 -> es-prod/production-kafka-0 TCP 8091")
+                && f.details().stream().anyMatch(d -> d.contains("ingress of es-prod/production-kafka-0: isolated by es-prod/default-deny-all"))),
+                r.findings().toString());
+    }
+
+    @Test
+    void aStalePolicyOfOursIsReported(@TempDir Path dir) throws Exception {
+        ReviewReport r = review(ReviewScenarios.with(dir, p -> {
+            var extra = new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder(ReviewScenarios.named(p, "production-admin-ui-netpol"))
+                    .editMetadata().withName("production-old-component-netpol").endMetadata().build();
+            p.add(extra);
+        }));
+        assertTrue(of(r, ReviewFinding.Kind.STALE).stream().anyMatch(f -> f.subject().equals("production-old-component-netpol")));
+    }
+
+    @Test
+    void aSecondInstanceIsReviewedOnItsOwn(@TempDir Path dir) throws Exception {
+        ReviewScenarios.with(dir, p -> { });
+        String second = Files.readString(Path.of("examples/eventstreams-quickstart.yaml")).replace("es-dev", "es-prod").replace("quickstart", "second");
+        Files.writeString(dir.resolve("second.yaml"), second);
+        CliRun rendered = CliRun.run("render", "-f", dir.resolve("second.yaml").toString());
+        Files.writeString(dir.resolve("second-policies.yaml"), rendered.out());
+        ReviewReport r = review(dir);
+        assertEquals(List.of("production", "second"), r.installations());
+        assertEquals(List.of(), r.findings());
+        assertTrue(r.tables().stream().anyMatch(t -> t.pod().equals("es-prod/second-kafka-0")));
+    }
+
+    @Test
+    void outputsAndExitCodes(@TempDir Path dir) throws Exception {
+        Path scenario = ReviewScenarios.with(dir.resolve("ns"), p -> p.add(ReviewScenarios.denyAll()));
+        CliRun json = CliRun.run("review", "--offline", scenario.toString(), "-o", "json", "--html", dir.resolve("r.html").toString());
+        assertEquals(1, json.code());
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        assertEquals("es-prod", report.path("namespace").asText());
+        assertTrue(report.path("findings").size() > 0);
+        String md = CliRun.run("review", "--offline", scenario.toString(), "-o", "markdown").out();
+        assertTrue(md.startsWith("# Network policy review: es-prod") && md.contains("| Type | Origin | Port | Reason | Enabled in policy |"), md);
+        String html = Files.readString(dir.resolve("r.html"));
+        assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("class=\"edge missing\""));
+        assertEquals(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", ""), html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
+                .replaceAll("https?://", ""), "the page refers to no address but the SVG namespace");
+        assertFalse(html.contains("<script src") || html.contains("<link"), "fetches nothing");
+        assertEquals(2, CliRun.run("review").code(), "no namespace and no --offline");
+        assertEquals(2, CliRun.run("review", "--offline", "no/such/dir").code());
+    }
+}
