@@ -38,6 +38,9 @@ final class ReviewGraph {
         List<ReviewReport.GraphEdge> edges = new ArrayList<>();
         ports.forEach((k, v) -> {
             String[] parts = k.split("\t");
+            if (parts[0].equals(parts[1])) {
+                return; // a component to its own kind (broker to broker): in its table, not a line to itself
+            }
             edges.add(new ReviewReport.GraphEdge(nodes.get(parts[0]).id(), nodes.get(parts[1]).id(), String.join(",", v), parts[2]));
         });
         return new ReviewReport.Graph(new ArrayList<>(nodes.values()), edges);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One self-contained HTML page (inline CSS and SVG, no script, nothing fetched): the component graph with
+ * One self-contained HTML page (inline CSS, SVG and one small script, nothing fetched): the component graph with
  * allowed, missing (red, dashed) and excess (orange) flows, the findings, and the per-pod tables. Elements
  * carry classes and data attributes (edge status, ends, ports) so that a browser test can read it back.
  */
@@ -51,12 +51,19 @@ public final class ReviewHtml {
             table(sb, "Ingress", "Origin", t.ingress());
             table(sb, "Egress", "Destination", t.egress());
         }
+        // The one script: counts what the browser actually laid out, for the record (and for the browser test).
+        sb.append("<p id=\"render-check\" style=\"color:#889;font-size:11px\"></p>\n<script>\n")
+                .append("(function(){function shown(s){return Array.prototype.filter.call(document.querySelectorAll(s),")
+                .append("function(e){var r=e.getBoundingClientRect();return r.width>0||r.height>0;}).length;}\n")
+                .append("document.getElementById('render-check').textContent='rendered: '+shown('#graph .node')+' nodes, '")
+                .append("+shown('#graph .edge')+' edges ('+shown('#graph .edge.missing')+' missing, '+shown('#graph .edge.excess')+' excess), '")
+                .append("+shown('table')+' tables';})();\n</script>\n");
         return sb.append("</body></html>\n").toString();
     }
 
     private static void graph(StringBuilder sb, ReviewReport.Graph g) {
         int n = g.nodes().size();
-        int size = 760;
+        int size = 900;
         double cx = size / 2.0;
         double cy = size / 2.0 - 10;
         double radius = size / 2.0 - 110;
@@ -74,11 +81,14 @@ public final class ReviewHtml {
         for (ReviewReport.GraphEdge e : g.edges()) {
             double[] a = at.get(e.from());
             double[] b = at.get(e.to());
+            // Ports are written on the edges that need attention; every edge shows them on hover (its title).
+            String text = e.status().equals("allowed") ? "" : esc(shorten(e.ports()));
             sb.append(String.format(java.util.Locale.ROOT, "<g class=\"edge %s\" data-from=\"%s\" data-to=\"%s\" data-ports=\"%s\">"
+                            + "<title>%s -> %s: %s (%s)</title>"
                             + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" marker-end=\"url(#arrow)\"/>"
                             + "<text x=\"%.1f\" y=\"%.1f\">%s</text></g>%n",
-                    e.status(), label(g, e.from()), label(g, e.to()), esc(e.ports()), a[0], a[1], b[0], b[1],
-                    (a[0] * 0.4 + b[0] * 0.6), (a[1] * 0.4 + b[1] * 0.6) - 3, esc(shorten(e.ports()))));
+                    e.status(), label(g, e.from()), label(g, e.to()), esc(e.ports()), label(g, e.from()), label(g, e.to()), esc(e.ports()),
+                    e.status(), a[0], a[1], b[0], b[1], (a[0] * 0.4 + b[0] * 0.6), (a[1] * 0.4 + b[1] * 0.6) - 3, text));
         }
         for (ReviewReport.GraphNode node : g.nodes()) {
             double[] p = at.get(node.id());
