@@ -8,15 +8,12 @@ import dev.esnetpol.webhook.SelfSignedCertificates;
 import dev.esnetpol.webhook.WebhookConfig;
 import dev.esnetpol.webhook.WebhookServer;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,13 +111,6 @@ public final class WebhookLoad {
     }
 
     private static HttpClient client(SelfSignedCertificates.Issued issued) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("ca", issued.ca());
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+        return HttpClient.newBuilder().sslContext(issued.clientContext()).version(HttpClient.Version.HTTP_1_1).build();
     }
 }

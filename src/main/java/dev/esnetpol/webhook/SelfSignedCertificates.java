@@ -41,6 +41,18 @@ public final class SelfSignedCertificates {
         public String caPem() {
             return PemFiles.pem(ca);
         }
+
+        /** A TLS context that trusts this CA only: what a client of the webhook (a test, the load test) uses. */
+        public javax.net.ssl.SSLContext clientContext() throws GeneralSecurityException, IOException {
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("ca", ca);
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, tmf.getTrustManagers(), null);
+            return tls;
+        }
     }
 
     private SelfSignedCertificates() {
