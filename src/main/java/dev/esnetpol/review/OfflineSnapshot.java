@@ -8,9 +8,7 @@ import dev.esnetpol.input.YamlDocument;
 import dev.esnetpol.input.YamlSources;
 import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.model.Installations;
-import dev.esnetpol.model.ResourceReader;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,20 +26,7 @@ public final class OfflineSnapshot {
     public static Snapshot read(List<String> paths, String namespace) {
         List<YamlDocument> docs = YamlSources.read(paths, System.in, true);
         ClusterLoader.Loaded loaded = ClusterLoader.load(docs);
-        List<EventStreamsResource> resources = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
-        for (YamlDocument d : loaded.others()) {
-            if (ResourceReader.isEventStreamsKind(d)) {
-                ResourceReader.Result r = ResourceReader.check(d);
-                problems.addAll(r.problems());
-                if (r.resource() != null) {
-                    resources.add(r.resource());
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        List<EventStreamsResource> resources = dev.esnetpol.verify.ClusterInputs.eventStreamsResources(loaded.others());
         Set<String> namespaces = new LinkedHashSet<>();
         resources.forEach(r -> namespaces.add(Installations.namespace(r, null)));
         String ns = namespace;

@@ -31,11 +31,11 @@ public final class ClusterInputs {
     private ClusterInputs() {
     }
 
-    public static Loaded load(List<YamlDocument> documents, GeneratorOptions options, boolean renderPolicies) {
-        ClusterLoader.Loaded k8s = ClusterLoader.load(documents);
+    /** The Event Streams resources among documents of other kinds (those are left out), all checked. */
+    public static List<EventStreamsResource> eventStreamsResources(List<YamlDocument> documents) {
         List<EventStreamsResource> resources = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
-        for (YamlDocument doc : k8s.others()) {
+        for (YamlDocument doc : documents) {
             if (ResourceReader.isEventStreamsKind(doc)) {
                 ResourceReader.Result r = ResourceReader.check(doc);
                 problems.addAll(r.problems());
@@ -47,6 +47,12 @@ public final class ClusterInputs {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        return resources;
+    }
+
+    public static Loaded load(List<YamlDocument> documents, GeneratorOptions options, boolean renderPolicies) {
+        ClusterLoader.Loaded k8s = ClusterLoader.load(documents);
+        List<EventStreamsResource> resources = eventStreamsResources(k8s.others());
         Cluster cluster = k8s.cluster();
         if (!resources.isEmpty()) {
             List<Pod> pods = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.esnetpol.analyze;
 
 import dev.esnetpol.input.YamlSources;
-import dev.esnetpol.testing.SharedFiles;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -28,11 +27,7 @@ class ConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> everyCase() throws IOException {
-        Path root = SharedFiles.resolve("conformance/netpol-analyzer");
-        List<Path> cases;
-        try (Stream<Path> s = Files.list(root)) {
-            cases = s.filter(Files::isDirectory).sorted().toList();
-        }
+        List<Path> cases = ConformanceCases.all();
         assertEquals(40, cases.size(), "conformance cases");
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c)));
     }

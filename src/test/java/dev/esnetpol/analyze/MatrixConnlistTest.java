@@ -1,7 +1,6 @@
 package dev.esnetpol.analyze;
 
 import dev.esnetpol.cli.CliRun;
-import dev.esnetpol.testing.SharedFiles;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -23,11 +22,7 @@ class MatrixConnlistTest {
 
     @TestFactory
     Stream<DynamicTest> connlistOutputMatchesNpGuard() throws IOException {
-        Path root = SharedFiles.resolve("conformance/netpol-analyzer");
-        List<Path> cases;
-        try (Stream<Path> s = Files.list(root)) {
-            cases = s.filter(Files::isDirectory).sorted().toList();
-        }
+        List<Path> cases = ConformanceCases.all();
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
             CliRun r = CliRun.run("matrix", "-o", "connlist", c.resolve("input").toString());
             assertEquals(0, r.code(), r.err());
