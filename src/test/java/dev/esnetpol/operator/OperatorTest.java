@@ -112,6 +112,27 @@ class OperatorTest {
     }
 
     @Test
+    void theStatusKeepsConditionsOtherControllersOwn() throws Exception {
+        cluster = new MockCluster();
+        List<EventStreamsResource> created = cluster.apply(INSTANCE);
+        EventStreams es = (EventStreams) created.get(0);
+        dev.esnetpol.model.ResourceStatus status = new dev.esnetpol.model.ResourceStatus();
+        status.setObservedGeneration(1L);
+        status.setConditions(List.of(new io.fabric8.kubernetes.api.model.ConditionBuilder().withType("Ready").withStatus("True")
+                .withReason("Running").withMessage("set by the Event Streams operator").build()));
+        status.setOther("kafkaListeners", List.of(Map.of("name", "plain", "bootstrapServers", "es-kafka-bootstrap:9092")));
+        es.setStatus(status);
+        cluster.client.resource(es).updateStatus();
+        start();
+        MockCluster.await("our condition", WAIT, () -> condition().isPresent());
+        EventStreams after = instance();
+        assertEquals(List.of("Ready", "NetworkPoliciesReady"), after.getStatus().getConditions().stream().map(Condition::getType).toList());
+        assertEquals("set by the Event Streams operator", after.getStatus().getConditions().get(0).getMessage());
+        assertEquals(1L, after.getStatus().getObservedGeneration(), "the status' own observedGeneration is not ours");
+        assertTrue(after.getStatus().getOther().containsKey("kafkaListeners"), "fields es-netpol does not model are kept");
+    }
+
+    @Test
     void policiesFollowTheResource() throws Exception {
         start();
         installed();
