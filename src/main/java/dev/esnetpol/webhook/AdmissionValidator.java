@@ -36,6 +36,10 @@ public final class AdmissionValidator {
         if (body == null || !body.isObject() || !"AdmissionReview".equals(body.path("kind").asText())) {
             throw new BadRequest("expected an AdmissionReview (admission.k8s.io/v1)");
         }
+        // The response must carry the request's version, and the configuration offers only v1.
+        if (!"admission.k8s.io/v1".equals(body.path("apiVersion").asText())) {
+            throw new BadRequest("only admission.k8s.io/v1 AdmissionReviews are answered, not '" + body.path("apiVersion").asText() + "'");
+        }
         JsonNode request = body.path("request");
         String uid = request.path("uid").asText("");
         if (!request.isObject() || uid.isEmpty()) {
@@ -43,8 +47,11 @@ public final class AdmissionValidator {
         }
         String operation = request.path("operation").asText("");
         JsonNode object = request.path("object");
-        if (operation.equals("DELETE") || operation.equals("CONNECT") || !object.isObject()) {
-            return allow(uid, List.of());
+        if (!operation.equals("CREATE") && !operation.equals("UPDATE")) {
+            return allow(uid, List.of()); // DELETE, CONNECT: no new object to check
+        }
+        if (!object.isObject()) {
+            throw new BadRequest("a " + operation + " review needs request.object");
         }
         String kind = object.path("kind").asText(request.path("kind").path("kind").asText(""));
         String namespace = object.path("metadata").path("namespace").asText(request.path("namespace").asText(""));

@@ -35,6 +35,8 @@ import java.util.logging.Logger;
 public final class WebhookServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(WebhookServer.class.getName());
+    /** An oversized body up to this size is read and dropped so that its client gets the 413 (see tooLarge). */
+    static final long DISCARD_LIMIT = 16L * 1024 * 1024;
     private static final ObjectMapper JSON = JsonMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL).build();
 
     private final HttpsServer server;
@@ -62,7 +64,13 @@ public final class WebhookServer implements AutoCloseable {
                 }, new ThreadPoolExecutor.AbortPolicy());
         server.setExecutor(executor);
         server.createContext("/validate", this::validate);
-        server.createContext("/healthz", exchange -> respond(exchange, 200, "text/plain", "ok\n".getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/healthz", exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/healthz")) {
+                respond(exchange, 200, "text/plain", "ok\n".getBytes(StandardCharsets.UTF_8));
+            } else {
+                error(exchange, 404, "no such path: " + exchange.getRequestURI().getPath());
+            }
+        });
         server.createContext("/", exchange -> error(exchange, 404, "no such path: " + exchange.getRequestURI().getPath()));
     }
 
@@ -88,19 +96,25 @@ public final class WebhookServer implements AutoCloseable {
 
     private void validate(HttpExchange exchange) throws IOException {
         try {
+            // Contexts match by prefix: /validate/x is not /validate.
+            if (!exchange.getRequestURI().getPath().equals("/validate")) {
+                error(exchange, 404, "no such path: " + exchange.getRequestURI().getPath());
+                return;
+            }
             if (!exchange.getRequestMethod().equals("POST")) {
                 exchange.getResponseHeaders().add("Allow", "POST");
                 error(exchange, 405, "use POST with an AdmissionReview");
                 return;
             }
             String type = exchange.getRequestHeaders().getFirst("Content-Type");
-            if (type == null || !type.toLowerCase().startsWith("application/json")) {
+            if (type == null || !type.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
                 error(exchange, 415, "expected Content-Type: application/json");
                 return;
             }
-            byte[] body = readAtMost(exchange.getRequestBody(), config.maxBodyBytes());
+            long declared = declaredLength(exchange);
+            byte[] body = declared > config.maxBodyBytes() ? null : readAtMost(exchange.getRequestBody(), config.maxBodyBytes());
             if (body == null) {
-                error(exchange, 413, "request larger than " + config.maxBodyBytes() + " bytes");
+                tooLarge(exchange, declared);
                 return;
             }
             JsonNode json;
@@ -122,6 +136,38 @@ public final class WebhookServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot review a request", e);
             error(exchange, 500, "internal error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Answers 413. Closing a connection whose request bytes are still unread makes TCP reset it, and the reset
+     * can destroy the answer before the client reads it; so the rest of a moderately oversized body is read
+     * and dropped first (at most {@link #DISCARD_LIMIT} bytes, and no longer than the request timeout), and
+     * only a body declared larger than that is cut off unread.
+     */
+    private void tooLarge(HttpExchange exchange, long declared) throws IOException {
+        if (declared <= DISCARD_LIMIT) {
+            discard(exchange.getRequestBody());
+        }
+        exchange.getResponseHeaders().set("Connection", "close");
+        error(exchange, 413, "request larger than " + config.maxBodyBytes() + " bytes");
+    }
+
+    private static void discard(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n = in.read(buffer); n >= 0 && total < DISCARD_LIMIT; n = in.read(buffer)) {
+            total += n;
+        }
+    }
+
+    /** Content-Length, or -1 when the body is chunked (the JDK server has refused a malformed one already). */
+    private static long declaredLength(HttpExchange exchange) {
+        String value = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return value == null ? -1 : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
