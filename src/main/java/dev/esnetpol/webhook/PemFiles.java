@@ -26,8 +26,13 @@ public final class PemFiles {
     }
 
     public static List<X509Certificate> certificates(Path file) throws IOException {
+        return certificates(file, Files.readAllBytes(file));
+    }
+
+    /** The certificates of {@code pem}, read from {@code file} earlier (named in errors). */
+    public static List<X509Certificate> certificates(Path file, byte[] pem) throws IOException {
         List<X509Certificate> out = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(file); PEMParser parser = new PEMParser(r)) {
+        try (Reader r = new java.io.StringReader(new String(pem, java.nio.charset.StandardCharsets.US_ASCII)); PEMParser parser = new PEMParser(r)) {
             Object o;
             while ((o = parser.readObject()) != null) {
                 if (o instanceof X509CertificateHolder holder) {
@@ -44,7 +49,12 @@ public final class PemFiles {
     }
 
     public static PrivateKey privateKey(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file); PEMParser parser = new PEMParser(r)) {
+        return privateKey(file, Files.readAllBytes(file));
+    }
+
+    /** The private key of {@code pem}, read from {@code file} earlier (named in errors). */
+    public static PrivateKey privateKey(Path file, byte[] pem) throws IOException {
+        try (Reader r = new java.io.StringReader(new String(pem, java.nio.charset.StandardCharsets.US_ASCII)); PEMParser parser = new PEMParser(r)) {
             Object o;
             while ((o = parser.readObject()) != null) {
                 JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
@@ -57,6 +67,35 @@ public final class PemFiles {
             }
         }
         throw new IOException(file + ": no PEM private key found (encrypted keys are not supported)");
+    }
+
+    /**
+     * Whether {@code key} is the private half of the certificate's public key, found by signing and verifying
+     * a probe: works for RSA, EC and EdDSA alike, without arithmetic on key internals.
+     */
+    public static boolean belongTogether(X509Certificate certificate, PrivateKey key) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "Ed25519", "Ed448", "EdDSA" -> key.getAlgorithm();
+            default -> null;
+        };
+        if (algorithm == null) {
+            return certificate.getPublicKey().getAlgorithm().equals(key.getAlgorithm());
+        }
+        try {
+            byte[] probe = "es-netpol key pair check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            java.security.Signature signer = java.security.Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(probe);
+            return verifier.verify(signature);
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
     }
 
     public static String pem(Object... objects) {

@@ -7,54 +7,74 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
  * Serves the certificate and key of two PEM files and picks up new ones when the files change, so that
  * cert-manager's rotation (it rewrites the mounted Secret) needs no restart. The files are checked at most
- * every {@code checkIntervalMillis}, on a handshake; a half-written or broken pair is ignored and the
- * previous one kept, with a log line, until a good pair appears.
+ * every {@code checkIntervalMillis}, on a handshake.
+ *
+ * <p>Three things a rotation can do that decide how:
+ * <ul>
+ *   <li>Keep the modification times ({@code cp -p}, tar, two writes within the file system's timestamp
+ *       granularity): so the files' bytes are compared, not their times. Two small files every few seconds
+ *       cost nothing.</li>
+ *   <li>Be seen half done (the new certificate with the old key, or a truncated file): such a pair would fail
+ *       every handshake, so it is refused, logged once, and the previous pair served until a good one appears.</li>
+ *   <li>Happen during a handshake, between its choice of alias and its reading of chain and key: each pair
+ *       loaded gets its own alias and the previous pair stays reachable, so the two always belong together.</li>
+ * </ul>
  */
 public final class ReloadingKeyManager extends X509ExtendedKeyManager {
 
     private static final Logger LOG = Logger.getLogger(ReloadingKeyManager.class.getName());
     private static final char[] PASSWORD = new char[0];
 
+    /** One loaded pair: the bytes it came from, and a key manager holding it under its own alias. */
+    private record Pair(String alias, byte[] certBytes, byte[] keyBytes, X509ExtendedKeyManager delegate) {
+    }
+
     private final Path certFile;
     private final Path keyFile;
     private final long checkIntervalMillis;
-    private volatile X509ExtendedKeyManager delegate;
-    private volatile FileTime certTime;
-    private volatile FileTime keyTime;
+    private final AtomicInteger loads = new AtomicInteger();
+    private volatile Pair current;
+    private volatile Pair previous;
     private volatile long lastCheck;
+    // The last pair refused, so that a broken rotation is logged once rather than at every check.
+    private byte[] refusedCert = new byte[0];
+    private byte[] refusedKey = new byte[0];
 
     public ReloadingKeyManager(Path certFile, Path keyFile, long checkIntervalMillis) throws IOException, GeneralSecurityException {
         this.certFile = certFile;
         this.keyFile = keyFile;
         this.checkIntervalMillis = checkIntervalMillis;
-        load();
+        this.current = load(Files.readAllBytes(certFile), Files.readAllBytes(keyFile));
+        this.lastCheck = System.currentTimeMillis();
     }
 
-    private void load() throws IOException, GeneralSecurityException {
-        FileTime c = Files.getLastModifiedTime(certFile);
-        FileTime k = Files.getLastModifiedTime(keyFile);
-        List<X509Certificate> chain = PemFiles.certificates(certFile);
-        PrivateKey key = PemFiles.privateKey(keyFile);
+    private Pair load(byte[] certBytes, byte[] keyBytes) throws IOException, GeneralSecurityException {
+        List<X509Certificate> chain = PemFiles.certificates(certFile, certBytes);
+        PrivateKey key = PemFiles.privateKey(keyFile, keyBytes);
+        if (!PemFiles.belongTogether(chain.get(0), key)) {
+            throw new GeneralSecurityException("the key in " + keyFile + " does not belong to the certificate in " + certFile
+                    + " (" + chain.get(0).getSubjectX500Principal().getName() + ")");
+        }
+        String alias = "webhook-" + loads.incrementAndGet();
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry("webhook", key, PASSWORD, chain.toArray(new X509Certificate[0]));
+        store.setKeyEntry(alias, key, PASSWORD, chain.toArray(new X509Certificate[0]));
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(store, PASSWORD);
-        this.delegate = (X509ExtendedKeyManager) kmf.getKeyManagers()[0];
-        this.certTime = c;
-        this.keyTime = k;
+        return new Pair(alias, certBytes, keyBytes, (X509ExtendedKeyManager) kmf.getKeyManagers()[0]);
     }
 
     private void maybeReload() {
@@ -62,55 +82,84 @@ public final class ReloadingKeyManager extends X509ExtendedKeyManager {
         if (now - lastCheck < checkIntervalMillis) {
             return;
         }
-        lastCheck = now;
-        try {
-            if (!Files.getLastModifiedTime(certFile).equals(certTime) || !Files.getLastModifiedTime(keyFile).equals(keyTime)) {
-                synchronized (this) {
-                    load();
-                }
-                LOG.info("reloaded TLS certificate from " + certFile);
+        synchronized (this) {
+            lastCheck = now;
+            byte[] cert;
+            byte[] key;
+            try {
+                cert = Files.readAllBytes(certFile);
+                key = Files.readAllBytes(keyFile);
+            } catch (IOException e) {
+                LOG.warning("keeping the previous TLS certificate: cannot read " + certFile + " / " + keyFile + ": " + e.getMessage());
+                return;
             }
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            LOG.warning("keeping the previous TLS certificate: cannot load " + certFile + " / " + keyFile + ": " + e.getMessage());
+            Pair served = current;
+            if (Arrays.equals(cert, served.certBytes()) && Arrays.equals(key, served.keyBytes())
+                    || Arrays.equals(cert, refusedCert) && Arrays.equals(key, refusedKey)) {
+                return;
+            }
+            try {
+                Pair next = load(cert, key);
+                previous = served;
+                current = next;
+                LOG.info("reloaded TLS certificate from " + certFile);
+            } catch (IOException | GeneralSecurityException | RuntimeException e) {
+                refusedCert = cert;
+                refusedKey = key;
+                LOG.warning("keeping the previous TLS certificate: cannot use " + certFile + " / " + keyFile + ": " + e.getMessage());
+            }
         }
+    }
+
+    private X509ExtendedKeyManager holding(String alias) {
+        Pair now = current;
+        if (now.alias().equals(alias)) {
+            return now.delegate();
+        }
+        Pair before = previous;
+        return before != null && before.alias().equals(alias) ? before.delegate() : null;
     }
 
     /** The certificate served now (tests and the self-signed mode use it). */
     public X509Certificate currentCertificate() {
         maybeReload();
-        return delegate.getCertificateChain("webhook")[0];
+        Pair now = current;
+        return now.delegate().getCertificateChain(now.alias())[0];
     }
 
     @Override
     public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
         maybeReload();
-        return delegate.chooseEngineServerAlias(keyType, issuers, engine);
+        return current.delegate().chooseEngineServerAlias(keyType, issuers, engine);
     }
 
     @Override
     public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
         maybeReload();
-        return delegate.chooseServerAlias(keyType, issuers, socket);
+        return current.delegate().chooseServerAlias(keyType, issuers, socket);
     }
 
     @Override
     public X509Certificate[] getCertificateChain(String alias) {
-        return delegate.getCertificateChain(alias);
+        X509ExtendedKeyManager holder = holding(alias);
+        return holder == null ? null : holder.getCertificateChain(alias);
     }
 
     @Override
     public PrivateKey getPrivateKey(String alias) {
-        return delegate.getPrivateKey(alias);
+        X509ExtendedKeyManager holder = holding(alias);
+        return holder == null ? null : holder.getPrivateKey(alias);
     }
 
     @Override
     public String[] getServerAliases(String keyType, Principal[] issuers) {
-        return delegate.getServerAliases(keyType, issuers);
+        return current.delegate().getServerAliases(keyType, issuers);
     }
 
+    // A server never presents a client certificate.
     @Override
     public String[] getClientAliases(String keyType, Principal[] issuers) {
-        return delegate.getClientAliases(keyType, issuers);
+        return null;
     }
 
     @Override
