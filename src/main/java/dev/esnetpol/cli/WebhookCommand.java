@@ -74,6 +74,9 @@ public final class WebhookCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private volatile int boundPort = -1;
+
     @Override
     public Integer call() throws Exception {
         Path cert;
@@ -101,10 +104,30 @@ public final class WebhookCommand implements Callable<Integer> {
         try (WebhookServer server = WebhookServer.start(config)) {
             err.println("es-netpol: webhook listening on https://" + bind + ":" + server.port() + "/validate");
             err.flush();
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            stop.await();
+            boundPort = server.port();
+            Thread hook = new Thread(this::stop, "webhook-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stop.await();
+            } finally {
+                boundPort = -1;
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is what stopped us
+                }
+            }
         }
         return ExitCodes.OK;
+    }
+
+    /** Ends a running {@link #call()}, as a signal does through the shutdown hook (tests). */
+    void stop() {
+        stop.countDown();
+    }
+
+    /** The port being served, or -1 before the server has started and after it stopped. */
+    int boundPort() {
+        return boundPort;
     }
 }
