@@ -10,10 +10,14 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -32,7 +36,7 @@ public final class PemFiles {
     /** The certificates of {@code pem}, read from {@code file} earlier (named in errors). */
     public static List<X509Certificate> certificates(Path file, byte[] pem) throws IOException {
         List<X509Certificate> out = new ArrayList<>();
-        try (Reader r = new java.io.StringReader(new String(pem, java.nio.charset.StandardCharsets.US_ASCII)); PEMParser parser = new PEMParser(r)) {
+        try (Reader r = new StringReader(new String(pem, StandardCharsets.US_ASCII)); PEMParser parser = new PEMParser(r)) {
             Object o;
             while ((o = parser.readObject()) != null) {
                 if (o instanceof X509CertificateHolder holder) {
@@ -54,7 +58,7 @@ public final class PemFiles {
 
     /** The private key of {@code pem}, read from {@code file} earlier (named in errors). */
     public static PrivateKey privateKey(Path file, byte[] pem) throws IOException {
-        try (Reader r = new java.io.StringReader(new String(pem, java.nio.charset.StandardCharsets.US_ASCII)); PEMParser parser = new PEMParser(r)) {
+        try (Reader r = new StringReader(new String(pem, StandardCharsets.US_ASCII)); PEMParser parser = new PEMParser(r)) {
             Object o;
             while ((o = parser.readObject()) != null) {
                 JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
@@ -84,16 +88,16 @@ public final class PemFiles {
             return certificate.getPublicKey().getAlgorithm().equals(key.getAlgorithm());
         }
         try {
-            byte[] probe = "es-netpol key pair check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            java.security.Signature signer = java.security.Signature.getInstance(algorithm);
+            byte[] probe = "es-netpol key pair check".getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(algorithm);
             signer.initSign(key);
             signer.update(probe);
             byte[] signature = signer.sign();
-            java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+            Signature verifier = Signature.getInstance(algorithm);
             verifier.initVerify(certificate.getPublicKey());
             verifier.update(probe);
             return verifier.verify(signature);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             return false;
         }
     }
