@@ -42,7 +42,7 @@ public final class WebhookLoad {
         Path dir = Files.createTempDirectory("webhook-load");
         SelfSignedCertificates.Issued issued = SelfSignedCertificates.issue(dir, List.of("localhost", "127.0.0.1"), Duration.ofDays(1));
         try (WebhookServer server = WebhookServer.start(new WebhookConfig(0, "127.0.0.1", issued.certFile(), issued.keyFile(),
-                16, WebhookConfig.DEFAULT_MAX_BODY, GeneratorOptions.defaults()))) {
+                WebhookConfig.DEFAULT_THREADS, WebhookConfig.DEFAULT_MAX_BODY, GeneratorOptions.defaults()))) {
             HttpClient client = client(issued);
             URI uri = URI.create("https://localhost:" + server.port() + "/validate");
             String good = review("examples/eventstreams-production.yaml", false);

@@ -100,7 +100,8 @@ public final class WebhookCommand implements Callable<Integer> {
             cert = tls.files.cert;
             key = tls.files.key;
         }
-        WebhookConfig config = new WebhookConfig(port, bind, cert, key, 16, WebhookConfig.DEFAULT_MAX_BODY, generation.toOptions());
+        WebhookConfig config = new WebhookConfig(port, bind, cert, key, WebhookConfig.DEFAULT_THREADS, WebhookConfig.DEFAULT_MAX_BODY,
+                generation.toOptions());
         try (WebhookServer server = WebhookServer.start(config)) {
             err.println("es-netpol: webhook listening on https://" + bind + ":" + server.port() + "/validate");
             err.flush();

@@ -20,8 +20,13 @@ public record WebhookConfig(int port, String bindAddress, Path certFile, Path ke
 
     public static final int DEFAULT_PORT = 8081;
     public static final int DEFAULT_MAX_BODY = 3 * 1024 * 1024;
+    /**
+     * Sized for stalled clients, not for CPU (a decision takes well under a millisecond): a thread blocked on
+     * a slow client costs little, and the more there are, the more stalled connections it takes to delay others.
+     */
+    public static final int DEFAULT_THREADS = 64;
 
     public static WebhookConfig of(int port, Path certFile, Path keyFile, GeneratorOptions options) {
-        return new WebhookConfig(port, "0.0.0.0", certFile, keyFile, 16, DEFAULT_MAX_BODY, options);
+        return new WebhookConfig(port, "0.0.0.0", certFile, keyFile, DEFAULT_THREADS, DEFAULT_MAX_BODY, options);
     }
 }

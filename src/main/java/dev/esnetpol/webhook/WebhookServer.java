@@ -62,6 +62,8 @@ public final class WebhookServer implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
+        // Threads started for a burst of slow clients do not stay once it is over.
+        ((ThreadPoolExecutor) executor).allowCoreThreadTimeOut(true);
         server.setExecutor(executor);
         server.createContext("/validate", this::validate);
         server.createContext("/healthz", exchange -> {
