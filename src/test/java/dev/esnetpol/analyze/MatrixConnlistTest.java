@@ -37,10 +37,12 @@ class MatrixConnlistTest {
     }
 
     private static void compare(ConnlistFacts a, ConnlistFacts b, List<String> differences, String label) {
+        java.util.Map<String, List<ConnlistFacts.ExternalFact>> byPeer = new java.util.HashMap<>();
+        b.external.forEach(g -> byPeer.computeIfAbsent(g.peer() + g.outbound(), k -> new java.util.ArrayList<>()).add(g));
         for (ConnlistFacts.ExternalFact f : a.external) {
             for (BigInteger probe : List.of(f.first(), f.last())) {
-                Connections other = b.external.stream().filter(g -> g.peer().equals(f.peer()) && g.outbound() == f.outbound()
-                        && g.first().compareTo(probe) <= 0 && g.last().compareTo(probe) >= 0)
+                Connections other = byPeer.getOrDefault(f.peer() + f.outbound(), List.of()).stream()
+                        .filter(g -> g.first().compareTo(probe) <= 0 && g.last().compareTo(probe) >= 0)
                         .map(ConnlistFacts.ExternalFact::connections).findFirst().orElse(Connections.NONE);
                 if (!other.equals(f.connections())) {
                     differences.add(label + ": " + f + " at " + probe + " vs " + other);
