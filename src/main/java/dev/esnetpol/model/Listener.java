@@ -22,8 +22,10 @@ public class Listener {
     static final Set<String> TYPES = Set.of("internal", "cluster-ip", "route", "loadbalancer", "nodeport", "ingress");
 
     private String name;
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = StrictScalars.WholeNumber.class)
     private Integer port;
     private String type;
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = StrictScalars.TrueOrFalse.class)
     private Boolean tls;
     private Object authentication;
     private List<NetworkPolicyPeer> networkPolicyPeers;

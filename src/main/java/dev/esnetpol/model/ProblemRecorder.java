@@ -34,7 +34,7 @@ final class ProblemRecorder extends DeserializationProblemHandler {
         if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
             at = at.getParent();
         }
-        record(ctxt, at, "expected " + describe(targetType.getRawClass()) + ", found " + found(t));
+        record(ctxt, at, "expected " + describe(targetType.getRawClass()) + ", found " + found(t, p));
         p.skipChildren();
         return null;
     }
@@ -46,12 +46,12 @@ final class ProblemRecorder extends DeserializationProblemHandler {
         }
     }
 
-    private static String found(JsonToken t) {
+    private static String found(JsonToken t, JsonParser p) throws IOException {
         return switch (t) {
             case START_ARRAY -> "a list";
             case START_OBJECT -> "a mapping";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_STRING -> "the string '" + p.getText() + "'";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getText();
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             default -> t.asString() == null ? t.name().toLowerCase() : t.asString();
         };

@@ -34,6 +34,7 @@ public final class ResourceReader {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+
             .addHandler(new ProblemRecorder())
             .build();
 

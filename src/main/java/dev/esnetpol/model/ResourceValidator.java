@@ -100,6 +100,9 @@ final class ResourceValidator {
                 problems.add(at + ".port", "port " + port + " is out of range 1-65535");
             } else if (reserved.contains(port)) {
                 problems.add(at + ".port", "port " + port + " is used by Kafka itself (" + reservedReason(port) + "); choose another");
+            } else if (port < FIRST_LISTENER_PORT) {
+                // Strimzi, whose listeners Event Streams uses, keeps the ports below 9092 for the broker's own use.
+                problems.add(at + ".port", "port " + port + " is below 9092: listener ports must be 9092 or higher");
             } else if (portOwner.putIfAbsent(port, at) != null) {
                 problems.add(at + ".port", "port " + port + " is already used by the listener at " + portOwner.get(port));
             }
@@ -115,6 +118,9 @@ final class ResourceValidator {
     private static boolean alreadyReported(Problems problems, String path) {
         return problems.list().stream().anyMatch(p -> p.path().equals(path));
     }
+
+    /** The lowest port a listener may use (Strimzi's rule: below it are the broker's internal ports). */
+    static final int FIRST_LISTENER_PORT = 9092;
 
     /** Ports the spec gives Kafka for its own traffic (every Kafka row but the listeners'). */
     private static Set<Integer> kafkaOwnPorts() {

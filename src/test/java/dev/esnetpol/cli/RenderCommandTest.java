@@ -103,7 +103,7 @@ class RenderCommandTest {
             unparsable.yaml;                 unparsable.yaml:7: not valid YAML
             unknown-kind.yaml;               unknown-kind.yaml:2: kind: unknown kind 'ConfigMap'
             missing-name.yaml;               missing-name.yaml:3: metadata.name: missing name
-            listener-ports.yaml;             listener-ports.yaml:9: spec.strimziOverrides.kafka.listeners[1].port: expected a whole number, found 'nine'
+            listener-ports.yaml;             listener-ports.yaml:9: spec.strimziOverrides.kafka.listeners[1].port: expected a whole number, found the string 'nine'
             listener-ports.yaml;             listener-ports.yaml:10: spec.strimziOverrides.kafka.listeners[2].port: port 70000 is out of range 1-65535
             listener-ports.yaml;             spec.strimziOverrides.kafka.listeners[3].port: port 9092 is already used by the listener at spec.strimziOverrides.kafka.listeners[0]
             listener-ports.yaml;             spec.strimziOverrides.kafka.listeners[4].port: port 0 is out of range
@@ -114,6 +114,10 @@ class RenderCommandTest {
             network-policy-peers.yaml;       networkPolicyPeers[2]: ipBlock cannot be combined with podSelector or namespaceSelector
             network-policy-peers.yaml;       networkPolicyPeers[3].ipBlock.except[0]: '11.0.0.0/16' must be strictly inside cidr 10.0.0.0/8
             network-policy-peers.yaml;       networkPolicyPeers[4].podSelector.matchLabels: invalid label key 'bad key!'
+            listener-coercion.yaml;          listener-coercion.yaml:9: spec.strimziOverrides.kafka.listeners[0].port: expected a whole number, found 9092.7
+            listener-coercion.yaml;          listener-coercion.yaml:10: spec.strimziOverrides.kafka.listeners[1].port: expected a whole number, found the string '9095'
+            listener-coercion.yaml;          listener-coercion.yaml:10: spec.strimziOverrides.kafka.listeners[1].tls: expected true or false, found the string 'true'
+            listener-coercion.yaml;          listener-coercion.yaml:11: spec.strimziOverrides.kafka.listeners[2].port: port 80 is below 9092
             """)
     void badInputIsRefusedWithFileAndField(String file, String expected) {
         String path = "src/test/resources/bad/" + file;

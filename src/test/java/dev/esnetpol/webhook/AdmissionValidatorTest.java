@@ -37,7 +37,7 @@ class AdmissionValidatorTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', textBlock = """
-            listener-ports.yaml;            spec.strimziOverrides.kafka.listeners[1].port: expected a whole number, found 'nine'
+            listener-ports.yaml;            spec.strimziOverrides.kafka.listeners[1].port: expected a whole number, found the string 'nine'
             listener-ports.yaml;            spec.strimziOverrides.kafka.listeners[2].port: port 70000 is out of range 1-65535
             listener-ports.yaml;            spec.strimziOverrides.kafka.listeners[3].port: port 9092 is already used by the listener at spec.strimziOverrides.kafka.listeners[0]
             map-listener-and-tls.yaml;      spec.strimziOverrides.kafka.listeners.secure: unknown listener 'secure'
