@@ -99,18 +99,43 @@ public final class Reviewer {
                     .map(Pod::toString).toList();
             List<NetworkPolicy> without = installed.stream().filter(x -> x != p).toList();
             VerifyReport alone = verifier.verify(snapshot.resources(), null, Optional.of(without), List.of(), context);
-            int blocks = with.missing().size() - alone.missing().size();
-            int opens = with.excess().size() - alone.excess().size();
-            if (selected.isEmpty() && blocks == 0 && opens == 0) {
-                continue;
+            // Compared finding by finding, not by count: a policy that blocks one flow and opens another changes things too.
+            Set<String> withKeys = keys(with);
+            Set<String> aloneKeys = keys(alone);
+            long blocks = with.missing().stream().filter(f -> !aloneKeys.contains(key(f))).count();
+            long unblocks = alone.missing().stream().filter(f -> !withKeys.contains(key(f))).count();
+            long opens = with.excess().stream().filter(f -> !aloneKeys.contains(key(f))).count();
+            long closes = alone.excess().stream().filter(f -> !withKeys.contains(key(f))).count();
+            if (blocks + unblocks + opens + closes == 0) {
+                continue; // selects the installation's pods but changes nothing the catalogue speaks of
             }
-            String effect = blocks == 0 && opens == 0 ? "does not change the installation's connectivity"
-                    : "changes the installation's connectivity: " + (blocks > 0 ? "blocks " + blocks + " documented flow(s)" : "")
-                    + (blocks > 0 && opens > 0 ? ", " : "") + (opens > 0 ? "opens " + opens + " undocumented connection(s)" : "")
-                    + (blocks < 0 ? "unblocks " + (-blocks) + " documented flow(s)" : "");
+            List<String> effects = new ArrayList<>();
+            if (blocks > 0) {
+                effects.add("blocks " + blocks + " documented flow(s)");
+            }
+            if (unblocks > 0) {
+                effects.add("lets " + unblocks + " documented flow(s) through");
+            }
+            if (opens > 0) {
+                effects.add("opens " + opens + " undocumented connection(s)");
+            }
+            if (closes > 0) {
+                effects.add("closes " + closes + " undocumented connection(s)");
+            }
+            String effect = "changes the installation's connectivity: " + String.join(", ", effects);
             findings.add(new ReviewFinding(ReviewFinding.Kind.FOREIGN, p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(),
                     "not es-netpol's; " + effect, selected.isEmpty() ? List.of() : List.of("selects " + String.join(", ", selected))));
         }
+    }
+
+    private static Set<String> keys(VerifyReport r) {
+        Set<String> out = new LinkedHashSet<>();
+        r.findings().forEach(f -> out.add(key(f)));
+        return out;
+    }
+
+    private static String key(Finding f) {
+        return f.kind() + " " + f.from() + " " + f.to() + " " + f.connections();
     }
 
     private static boolean ours(NetworkPolicy p) {

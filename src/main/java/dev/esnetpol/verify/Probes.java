@@ -14,7 +14,8 @@ import java.util.Map;
  * its own, an unrelated pod in another namespace and one in the instance's namespace, the cluster DNS, and
  * an address outside the cluster. None of them is selected by es-netpol's policies.
  */
-record Probes(Pod operator, Pod elsewhere, Pod neighbour, Pod dns, Node.ExternalNode outside, List<Namespace> namespaces) {
+record Probes(Pod operator, Pod elsewhere, Pod neighbour, Pod dns, Node.ExternalNode outside, List<Namespace> namespaces,
+              Pod operatorLookalike) {
 
     static final String OPERATOR_NAMESPACE = "es-netpol-probe-operator";
     static final String ELSEWHERE_NAMESPACE = "es-netpol-probe-elsewhere";
@@ -28,13 +29,16 @@ record Probes(Pod operator, Pod elsewhere, Pod neighbour, Pod dns, Node.External
         Pod elsewhere = Pod.of(ELSEWHERE_NAMESPACE, "probe-elsewhere", Map.of("app", "es-netpol-probe"));
         Pod neighbour = Pod.of(instanceNamespace, "probe-neighbour", Map.of("app", "es-netpol-probe"));
         Pod dns = Pod.of("kube-system", "probe-dns", Map.of("k8s-app", "kube-dns"));
+        // Labelled as the operator but in a namespace without the operator's namespace labels: a policy that
+        // admits it when --operator-namespace-labels narrows the operator's namespaces is too wide.
+        Pod lookalike = Pod.of(ELSEWHERE_NAMESPACE, "probe-operator-lookalike", Map.of(Labels.NAME, Component.CLUSTER_OPERATOR.appName()));
         return new Probes(operator, elsewhere, neighbour, dns, Node.ExternalNode.parse(OUTSIDE_ADDRESS),
                 List.of(new Namespace(operatorNamespace, operatorNamespaceLabels), Namespace.named(ELSEWHERE_NAMESPACE),
-                        Namespace.named("kube-system")));
+                        Namespace.named("kube-system")), lookalike);
     }
 
     List<Pod> pods() {
-        return List.of(operator, elsewhere, neighbour, dns);
+        return List.of(operator, elsewhere, neighbour, dns, operatorLookalike);
     }
 
     /** Sources and destinations that stand for "anywhere". */

@@ -73,6 +73,17 @@ class ReviewTest {
     }
 
     @Test
+    void aForeignPolicyThatChangesNothingIsNoFinding(@TempDir Path dir) throws Exception {
+        // Another team's policy on the brokers that only repeats what es-netpol already admits.
+        ReviewReport r = review(ReviewScenarios.with(dir, p -> p.add(new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder()
+                .withNewMetadata().withName("monitoring-scrape").withNamespace("es-prod").endMetadata()
+                .withNewSpec().withNewPodSelector().addToMatchLabels("app.kubernetes.io/name", "kafka").endPodSelector()
+                .withPolicyTypes("Ingress").addNewIngress().addNewPort().withPort(new io.fabric8.kubernetes.api.model.IntOrString(9404))
+                .withProtocol("TCP").endPort().endIngress().endSpec().build())));
+        assertEquals(List.of(), r.findings());
+    }
+
+    @Test
     void aStalePolicyOfOursIsReported(@TempDir Path dir) throws Exception {
         ReviewReport r = review(ReviewScenarios.with(dir, p -> {
             var extra = new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder(ReviewScenarios.named(p, "production-admin-ui-netpol"))

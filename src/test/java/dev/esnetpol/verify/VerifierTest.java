@@ -137,6 +137,15 @@ class VerifierTest {
     }
 
     @Test
+    void anOperatorPeerWiderThanTheOptionSaysIsExcess(@TempDir Path dir) throws IOException {
+        // Rendered for any namespace, verified against policies that should admit only team=platform.
+        Path policies = write(dir, rendered());
+        CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--operator-namespace-labels", "team=platform", "--policies", policies.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("EXCESS   es-netpol-probe-elsewhere/probe-operator-lookalike -> es-prod/production-kafka-0  TCP 9091"), r.out());
+    }
+
+    @Test
     void badPoliciesFileIsAnError() {
         CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--policies", PRODUCTION);
         assertEquals(2, r.code());
