@@ -104,6 +104,7 @@ public final class OperatorCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // A few quick retries inside the client for network blips; the operator's own backoff handles the rest.
         KubernetesClient client = new KubernetesClientBuilder()
+                .withKubernetesSerialization(dev.esnetpol.model.ResourceReader.tolerantSerialization())
                 .editOrNewConfig().withRequestRetryBackoffLimit(3).endConfig().build();
         OperatorMetrics metrics = new OperatorMetrics();
         WebhookServer webhook = null;

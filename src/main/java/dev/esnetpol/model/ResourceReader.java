@@ -117,6 +117,17 @@ public final class ResourceReader {
         return sb.toString();
     }
 
+    /**
+     * A fabric8 serialization for clients that read these kinds from a cluster (the operator's informers): a
+     * field of the wrong type becomes absent instead of failing the whole read, so one resource applied with
+     * {@code port: nine-thousand} (while the webhook was down) is reported invalid by validation rather than
+     * stopping the informer that watches every resource of its kind.
+     */
+    public static io.fabric8.kubernetes.client.utils.KubernetesSerialization tolerantSerialization() {
+        ObjectMapper mapper = new ObjectMapper().addHandler(new ProblemRecorder());
+        return new io.fabric8.kubernetes.client.utils.KubernetesSerialization(mapper, true);
+    }
+
     /** The mapper used for these kinds, for writing them back (status updates, tests). */
     public static ObjectMapper mapper() {
         return MAPPER;

@@ -94,7 +94,7 @@ final class ResourceValidator {
             if (port == null) {
                 // A wrong-typed port was already reported while reading; only report the truly absent one.
                 if (listeners.form() == Listeners.Form.LIST && !alreadyReported(problems, at + ".port")) {
-                    problems.add(at + ".port", "missing listener port");
+                    problems.add(at + ".port", "missing listener port, or not a whole number");
                 }
             } else if (port < 1 || port > 65535) {
                 problems.add(at + ".port", "port " + port + " is out of range 1-65535");

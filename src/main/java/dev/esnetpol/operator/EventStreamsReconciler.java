@@ -34,9 +34,25 @@ public final class EventStreamsReconciler extends PolicyReconciler<EventStreams>
         return List.of(KafkaConnect.class, KafkaMirrorMaker2.class, EventStreamsGeoReplicator.class);
     }
 
+    /**
+     * Every instance each Kafka Connect / geo-replicator has belonged to, by uid. The SDK may ask for a mapping
+     * more than once per event, so the answer must not depend on having been asked before: a member that moved
+     * (its cluster label changed) concerns the instance it left as well, whose admin API policy still names it.
+     * A reconcile of an instance that no longer has the member costs nothing when nothing changed.
+     */
+    private final java.util.Map<String, Set<ResourceID>> instancesOf = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     protected Set<ResourceID> concerns(EventStreamsResource related, EventSourceContext<EventStreams> context) {
-        return Installations.instanceOf(related).map(i -> Set.of(new ResourceID(i, related.getMetadata().getNamespace()))).orElse(Set.of());
+        Set<ResourceID> now = Installations.instanceOf(related).map(i -> Set.of(new ResourceID(i, related.getMetadata().getNamespace())))
+                .orElse(Set.of());
+        String uid = related.getMetadata().getUid();
+        if (uid == null) {
+            return now;
+        }
+        Set<ResourceID> all = instancesOf.computeIfAbsent(uid, k -> java.util.concurrent.ConcurrentHashMap.newKeySet());
+        all.addAll(now);
+        return Set.copyOf(all);
     }
 
     /** The resources of a kind that belong to an instance: what a change of that instance concerns. */

@@ -39,7 +39,8 @@ final class MockCluster implements AutoCloseable {
     MockCluster() {
         server.init();
         // No retries inside the client: the operator's own retry (JOSDK, with backoff) is what is under test.
-        client = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
+        client = server.createClient(b -> b.withKubernetesSerialization(dev.esnetpol.model.ResourceReader.tolerantSerialization())
+                .editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
     }
 
     /** Creates the resources of a YAML fixture (as kubectl apply would) and returns them as created. */

@@ -170,6 +170,52 @@ class OperatorTest {
     }
 
     @Test
+    void aKafkaConnectMovingToAnotherInstanceUpdatesBoth() throws Exception {
+        start();
+        installed();
+        cluster.apply(INSTANCE.replace("name: es,", "name: es2,"));
+        cluster.apply("""
+                apiVersion: eventstreams.ibm.com/v1beta2
+                kind: KafkaConnect
+                metadata: {name: conn, namespace: ns, labels: {eventstreams.ibm.com/cluster: es}}
+                spec: {bootstrapServers: "es-kafka-bootstrap:9092"}
+                """);
+        MockCluster.await("es's admin API reaches conn", WAIT, () -> reachesConnect("es-admin-api-netpol"));
+        KafkaConnect connect = cluster.client.resources(KafkaConnect.class).inNamespace("ns").withName("conn").get();
+        connect.getMetadata().getLabels().put("eventstreams.ibm.com/cluster", "es2");
+        cluster.client.resource(connect).update();
+        MockCluster.await("es2's admin API reaches conn and es's no longer does", WAIT,
+                () -> reachesConnect("es2-admin-api-netpol") && !reachesConnect("es-admin-api-netpol"));
+    }
+
+    private boolean reachesConnect(String policy) {
+        NetworkPolicy p = cluster.policies("ns").get(policy);
+        return p != null && p.getSpec().getEgress().stream().anyMatch(r -> r.getPorts().stream()
+                .anyMatch(x -> x.getPort() != null && x.getPort().getIntVal() == 8083));
+    }
+
+    @Test
+    void aResourceWithWrongTypesIsReportedAndTheOthersStillManaged() throws Exception {
+        start();
+        installed();
+        // As applied while the webhook is down: a port that is not a number.
+        cluster.client.resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                .withApiVersion("eventstreams.ibm.com/v1beta2").withKind("EventStreams")
+                .withNewMetadata().withName("broken").withNamespace("ns").endMetadata()
+                .addToAdditionalProperties("spec", Map.of("strimziOverrides", Map.of("kafka", Map.of("listeners",
+                        List.of(Map.of("name", "plain", "port", "nine-thousand", "type", "internal", "tls", false))), "zookeeper", Map.of())))
+                .build()).create();
+        MockCluster.await("the broken resource reported", WAIT, () -> {
+            EventStreams b = cluster.client.resources(EventStreams.class).inNamespace("ns").withName("broken").get();
+            return b != null && b.getStatus() != null && b.getStatus().getConditions().stream()
+                    .anyMatch(c -> c.getReason().equals("InvalidSpec") && c.getMessage().contains("listeners[0].port"));
+        });
+        assertFalse(cluster.policies("ns").keySet().stream().anyMatch(n -> n.startsWith("broken-")));
+        cluster.client.network().v1().networkPolicies().inNamespace("ns").withName("es-kafka-netpol").delete();
+        MockCluster.await("the other instance still managed", WAIT, () -> cluster.policies("ns").containsKey("es-kafka-netpol"));
+    }
+
+    @Test
     void aPolicyDeletedOrEditedByHandComesBackAtOnce() throws Exception {
         start();
         installed();
