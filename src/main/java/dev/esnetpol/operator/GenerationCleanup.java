@@ -1,5 +1,6 @@
 package dev.esnetpol.operator;
 
+import dev.esnetpol.catalogue.Labels;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -19,9 +20,9 @@ final class GenerationCleanup {
 
     static int deleteAll(KubernetesClient client, Set<String> namespaces) {
         List<NetworkPolicy> owned = namespaces.isEmpty()
-                ? client.network().v1().networkPolicies().inAnyNamespace().withLabel("app.kubernetes.io/managed-by", "es-netpol").list().getItems()
+                ? client.network().v1().networkPolicies().inAnyNamespace().withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE).list().getItems()
                 : namespaces.stream().flatMap(ns -> client.network().v1().networkPolicies().inNamespace(ns)
-                        .withLabel("app.kubernetes.io/managed-by", "es-netpol").list().getItems().stream()).toList();
+                        .withLabel(Labels.MANAGED_BY, Labels.MANAGED_BY_VALUE).list().getItems().stream()).toList();
         for (NetworkPolicy p : owned) {
             client.network().v1().networkPolicies().inNamespace(p.getMetadata().getNamespace()).withName(p.getMetadata().getName()).delete();
         }

@@ -3,6 +3,7 @@ package dev.esnetpol.review;
 import dev.esnetpol.catalogue.Component;
 import dev.esnetpol.catalogue.Labels;
 import dev.esnetpol.analyze.Pod;
+import dev.esnetpol.verify.Probes;
 
 import java.util.Map;
 
@@ -40,23 +41,23 @@ final class PeerNames {
                 return app + " (" + instance + ")";
             }
         }
-        if (node.endsWith("/probe-cluster-operator")) {
+        if (node.endsWith("/" + Probes.OPERATOR_POD)) {
             return "cluster operator";
         }
-        if (node.endsWith("/probe-elsewhere")) {
+        if (node.endsWith("/" + Probes.ELSEWHERE_POD)) {
             return "pods of other namespaces";
         }
-        if (node.endsWith("/probe-neighbour")) {
+        if (node.endsWith("/" + Probes.NEIGHBOUR_POD)) {
             return "other pods of the namespace";
         }
-        if (node.endsWith("/probe-dns")) {
+        if (node.endsWith("/" + Probes.DNS_POD)) {
             return "cluster DNS";
         }
         if (node.contains("/probe-") && node.contains("-peer-")) {
             return "listener peers";
         }
         if (node.matches("[0-9a-fA-F:.]+") && !node.contains("/")) {
-            return node.equals("203.0.113.10") ? "outside the cluster" : "addresses " + node;
+            return node.equals(Probes.OUTSIDE_ADDRESS) ? "outside the cluster" : "addresses " + node;
         }
         return node;
     }

@@ -5,8 +5,6 @@ import dev.esnetpol.analyze.ClusterLoader;
 import dev.esnetpol.analyze.Pod;
 import dev.esnetpol.generate.GeneratorOptions;
 import dev.esnetpol.generate.PolicyGenerator;
-import dev.esnetpol.input.InputProblem;
-import dev.esnetpol.input.InvalidInputException;
 import dev.esnetpol.input.YamlDocument;
 import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.model.Installation;
@@ -33,21 +31,7 @@ public final class ClusterInputs {
 
     /** The Event Streams resources among documents of other kinds (those are left out), all checked. */
     public static List<EventStreamsResource> eventStreamsResources(List<YamlDocument> documents) {
-        List<EventStreamsResource> resources = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
-        for (YamlDocument doc : documents) {
-            if (ResourceReader.isEventStreamsKind(doc)) {
-                ResourceReader.Result r = ResourceReader.check(doc);
-                problems.addAll(r.problems());
-                if (r.resource() != null) {
-                    resources.add(r.resource());
-                }
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return resources;
+        return ResourceReader.readAll(documents.stream().filter(ResourceReader::isEventStreamsKind).toList());
     }
 
     public static Loaded load(List<YamlDocument> documents, GeneratorOptions options, boolean renderPolicies) {

@@ -14,21 +14,26 @@ import java.util.Map;
  * its own, an unrelated pod in another namespace and one in the instance's namespace, the cluster DNS, and
  * an address outside the cluster. None of them is selected by es-netpol's policies.
  */
-record Probes(Pod operator, Pod elsewhere, Pod neighbour, Pod dns, Node.ExternalNode outside, List<Namespace> namespaces,
+public record Probes(Pod operator, Pod elsewhere, Pod neighbour, Pod dns, Node.ExternalNode outside, List<Namespace> namespaces,
               Pod operatorLookalike) {
 
     static final String OPERATOR_NAMESPACE = "es-netpol-probe-operator";
     static final String ELSEWHERE_NAMESPACE = "es-netpol-probe-elsewhere";
     /** TEST-NET-3 (RFC 5737): an address that is outside every cluster. */
-    static final String OUTSIDE_ADDRESS = "203.0.113.10";
+    public static final String OUTSIDE_ADDRESS = "203.0.113.10";
+    /** The stand-ins' pod names, by which reports tell them apart. */
+    public static final String OPERATOR_POD = "probe-cluster-operator";
+    public static final String ELSEWHERE_POD = "probe-elsewhere";
+    public static final String NEIGHBOUR_POD = "probe-neighbour";
+    public static final String DNS_POD = "probe-dns";
 
     static Probes of(String instanceNamespace, Map<String, String> operatorNamespaceLabels) {
         // Narrowed to a namespace by name (kubernetes.io/metadata.name), the operator must live in that one.
         String operatorNamespace = operatorNamespaceLabels.getOrDefault(Namespace.NAME_LABEL, OPERATOR_NAMESPACE);
-        Pod operator = Pod.of(operatorNamespace, "probe-cluster-operator", Map.of(Labels.NAME, Component.CLUSTER_OPERATOR.appName()));
-        Pod elsewhere = Pod.of(ELSEWHERE_NAMESPACE, "probe-elsewhere", Map.of("app", "es-netpol-probe"));
-        Pod neighbour = Pod.of(instanceNamespace, "probe-neighbour", Map.of("app", "es-netpol-probe"));
-        Pod dns = Pod.of("kube-system", "probe-dns", Map.of("k8s-app", "kube-dns"));
+        Pod operator = Pod.of(operatorNamespace, OPERATOR_POD, Map.of(Labels.NAME, Component.CLUSTER_OPERATOR.appName()));
+        Pod elsewhere = Pod.of(ELSEWHERE_NAMESPACE, ELSEWHERE_POD, Map.of("app", "es-netpol-probe"));
+        Pod neighbour = Pod.of(instanceNamespace, NEIGHBOUR_POD, Map.of("app", "es-netpol-probe"));
+        Pod dns = Pod.of("kube-system", DNS_POD, Map.of("k8s-app", "kube-dns"));
         // Labelled as the operator but in a namespace without the operator's namespace labels: a policy that
         // admits it when --operator-namespace-labels narrows the operator's namespaces is too wide.
         Pod lookalike = Pod.of(ELSEWHERE_NAMESPACE, "probe-operator-lookalike", Map.of(Labels.NAME, Component.CLUSTER_OPERATOR.appName()));
