@@ -1,25 +1,15 @@
 package dev.esnetpol.catalogue;
 
+import java.util.EnumMap;
 import java.util.List;
-
-import static dev.esnetpol.catalogue.Component.ADMIN_API;
-import static dev.esnetpol.catalogue.Component.ADMIN_UI;
-import static dev.esnetpol.catalogue.Component.CLUSTER_OPERATOR;
-import static dev.esnetpol.catalogue.Component.CRUISE_CONTROL;
-import static dev.esnetpol.catalogue.Component.ENTITY_OPERATOR;
-import static dev.esnetpol.catalogue.Component.GEO_REPLICATOR;
-import static dev.esnetpol.catalogue.Component.KAFKA;
-import static dev.esnetpol.catalogue.Component.KAFKA_CONNECT;
-import static dev.esnetpol.catalogue.Component.KAFKA_EXPORTER;
-import static dev.esnetpol.catalogue.Component.METRICS_COLLECTOR;
-import static dev.esnetpol.catalogue.Component.REST_PRODUCER;
-import static dev.esnetpol.catalogue.Component.SCHEMA_REGISTRY;
-import static dev.esnetpol.catalogue.Component.ZOOKEEPER;
+import java.util.Map;
 
 /**
- * Every row of the ingress and egress tables of {@code event-streams-network-policies.txt}, in the
- * spec's order, as data. This is the one place a port of the spec is written: the generator, the
- * verifier, the review tables and the docs all derive from these two lists.
+ * One table set of the product documentation's "Network policies" page as data: every ingress and egress
+ * row, in the page's order. This is the one place a documented port is written: the generator, the
+ * verifier, the review tables, the webhook's warnings and the docs all derive from these lists.
+ * {@link #of(TableSet)} gives the set a release uses; the rows themselves are in {@link ZooKeeperTables}
+ * and {@link KRaftTables}.
  */
 public final class Catalogue {
 
@@ -31,119 +21,85 @@ public final class Catalogue {
     public static final int METRICS_PORT = 9404;
     public static final int JMX_PORT = 9999;
     public static final int REPLICATION_PORT = 9091;
+    /** 10.1-11.7 only: the brokers' port for the instance's REST components. */
     public static final int BROKER_API_PORT = 8091;
+    /** 11.8-13.0: the controllers' control plane ("Kafka control plane"). */
+    public static final int CONTROL_PLANE_PORT = 9090;
+    /** 11.8-13.0: "Kafka readiness metrics" on brokers and controllers (Strimzi's KafkaAgent). */
+    public static final int READINESS_PORT = 8443;
+    /** The "External access to API" port of the admin API, REST producer and schema registry. */
+    public static final int EXTERNAL_API_PORT = 9443;
+    /** The admin UI's "External access to UI" port. */
+    public static final int UI_PORT = 3000;
 
-    private static final Condition ALWAYS = Condition.ALWAYS;
-    private static final Condition METRICS = new Condition.MetricsEnabled();
-    private static final Condition TLS_ON = new Condition.InternalTls(true);
-    private static final Condition TLS_OFF = new Condition.InternalTls(false);
-    private static final String ANYWHERE_TEXT = "Anywhere";
-    private static final String INSTANCE_TEXT = "Any pod in Event Streams instance";
-    private static final String LISTENER_TEXT =
-            "Anywhere (can be restricted by including networkPolicyPeers in the listener configuration)";
+    private static final Map<TableSet, Catalogue> SETS = new EnumMap<>(Map.of(
+            TableSet.ZOOKEEPER, new Catalogue(TableSet.ZOOKEEPER, ZooKeeperTables.INGRESS, ZooKeeperTables.EGRESS),
+            TableSet.KRAFT, new Catalogue(TableSet.KRAFT, KRaftTables.INGRESS, KRaftTables.EGRESS)));
 
-    private static final List<IngressRow> INGRESS = List.of(
-            in(KAFKA, "REST API, REST Producer and Schema Registry pods", Origin.pods(ADMIN_API, REST_PRODUCER, SCHEMA_REGISTRY),
-                    BROKER_API_PORT, "Broker communication", ALWAYS),
-            in(KAFKA, "Kafka, Cluster operator, Entity operator, Kafka Cruise Control and Kafka Exporter pods",
-                    Origin.pods(KAFKA, CLUSTER_OPERATOR, ENTITY_OPERATOR, CRUISE_CONTROL, KAFKA_EXPORTER),
-                    REPLICATION_PORT, "Broker communication", ALWAYS),
-            listener(ListenerKind.PLAIN),
-            listener(ListenerKind.TLS),
-            listener(ListenerKind.EXTERNAL),
-            in(KAFKA, ANYWHERE_TEXT, new Origin.Anywhere(), METRICS_PORT, "Prometheus access to Kafka metrics", METRICS),
-            in(KAFKA, ANYWHERE_TEXT, new Origin.Anywhere(), JMX_PORT, "JMX access to Kafka metrics", new Condition.JmxExposed()),
+    private final TableSet tableSet;
+    private final List<IngressRow> ingress;
+    private final List<EgressRow> egress;
 
-            in(ZOOKEEPER, "Kafka, ZooKeeper, Cluster operator, Entity operator, Kafka Cruise Control pods",
-                    Origin.pods(KAFKA, ZOOKEEPER, CLUSTER_OPERATOR, ENTITY_OPERATOR, CRUISE_CONTROL),
-                    2181, "ZooKeeper client connections", ALWAYS),
-            in(ZOOKEEPER, "Other ZooKeeper pods", Origin.pods(ZOOKEEPER), 2888, "ZooKeeper follower connection to leader", ALWAYS),
-            in(ZOOKEEPER, "Other ZooKeeper pods", Origin.pods(ZOOKEEPER), 3888, "ZooKeeper leader election", ALWAYS),
-            in(ZOOKEEPER, ANYWHERE_TEXT, new Origin.Anywhere(), METRICS_PORT, "Exported Prometheus metrics", METRICS),
-
-            in(GEO_REPLICATOR, "REST API pods", Origin.pods(ADMIN_API), 8083, "Geo-replicator API traffic", ALWAYS),
-            in(GEO_REPLICATOR, "Cluster operator and other geo-replicator pods", Origin.pods(CLUSTER_OPERATOR, GEO_REPLICATOR),
-                    8083, "Geo-replicator cluster traffic", ALWAYS),
-            in(GEO_REPLICATOR, ANYWHERE_TEXT, new Origin.Anywhere(), METRICS_PORT, "Exported Prometheus metrics", METRICS),
-
-            in(SCHEMA_REGISTRY, ANYWHERE_TEXT, new Origin.Anywhere(), 9443, "External access to API", ALWAYS),
-            in(SCHEMA_REGISTRY, INSTANCE_TEXT, new Origin.AnyInstancePod(), INTERNAL_TLS_PORT, "TLS cluster traffic", TLS_ON),
-            in(SCHEMA_REGISTRY, INSTANCE_TEXT, new Origin.AnyInstancePod(), INTERNAL_PLAIN_PORT, "Non-TLS cluster traffic", TLS_OFF),
-
-            in(ADMIN_UI, ANYWHERE_TEXT, new Origin.Anywhere(), 3000, "External access to UI", ALWAYS),
-
-            in(ADMIN_API, ANYWHERE_TEXT, new Origin.Anywhere(), 9443, "External access to API", ALWAYS),
-            in(ADMIN_API, INSTANCE_TEXT, new Origin.AnyInstancePod(), INTERNAL_TLS_PORT, "TLS cluster traffic", TLS_ON),
-            in(ADMIN_API, INSTANCE_TEXT, new Origin.AnyInstancePod(), INTERNAL_PLAIN_PORT, "Non-TLS cluster traffic", TLS_OFF),
-
-            in(REST_PRODUCER, ANYWHERE_TEXT, new Origin.Anywhere(), 9443, "External access to API", ALWAYS),
-            in(REST_PRODUCER, INSTANCE_TEXT, new Origin.AnyInstancePod(), INTERNAL_TLS_PORT, "TLS cluster traffic", TLS_ON),
-            in(REST_PRODUCER, INSTANCE_TEXT, new Origin.AnyInstancePod(), INTERNAL_PLAIN_PORT, "Non-TLS cluster traffic", TLS_OFF),
-
-            in(METRICS_COLLECTOR, ANYWHERE_TEXT, new Origin.Anywhere(), 7888, "Exported Prometheus metrics", ALWAYS),
-            in(METRICS_COLLECTOR, INSTANCE_TEXT, new Origin.AnyInstancePod(), INTERNAL_TLS_PORT, "TLS inbound metrics traffic", TLS_ON),
-            in(METRICS_COLLECTOR, INSTANCE_TEXT, new Origin.AnyInstancePod(), INTERNAL_PLAIN_PORT, "Non-TLS inbound metrics traffic", TLS_OFF),
-
-            in(CLUSTER_OPERATOR, ANYWHERE_TEXT, new Origin.Anywhere(), 8080, "Exported Prometheus metrics", ALWAYS),
-            in(CLUSTER_OPERATOR, ANYWHERE_TEXT, new Origin.Anywhere(), 8081, "EventStreams custom resource validator", ALWAYS),
-
-            in(CRUISE_CONTROL, "Cluster operator", Origin.pods(CLUSTER_OPERATOR), 9090, "Access to API", ALWAYS),
-
-            in(KAFKA_CONNECT, "Cluster operator and Kafka Connect pods", Origin.pods(CLUSTER_OPERATOR, KAFKA_CONNECT),
-                    8083, "Access to Kafka Connect REST API", ALWAYS),
-            in(KAFKA_CONNECT, ANYWHERE_TEXT, new Origin.Anywhere(), METRICS_PORT, "Exported Prometheus metrics", METRICS));
-
-    private static final List<EgressRow> EGRESS = List.of(
-            out(KAFKA, "Kafka", KAFKA, REPLICATION_PORT, "Broker replication"),
-            out(KAFKA, "ZooKeeper", ZOOKEEPER, 2181, "ZooKeeper communication"),
-            out(ZOOKEEPER, "ZooKeeper", ZOOKEEPER, 2888, "ZooKeeper clustering"),
-            out(ZOOKEEPER, "ZooKeeper", ZOOKEEPER, 3888, "ZooKeeper leader elections"),
-            out(GEO_REPLICATOR, "Geo-replicator", GEO_REPLICATOR, 8083, "Geo-replicator cluster traffic"),
-            out(SCHEMA_REGISTRY, "Kafka", KAFKA, BROKER_API_PORT, "Broker communication"),
-            out(ADMIN_API, "Kafka", KAFKA, BROKER_API_PORT, "Broker API traffic"),
-            out(ADMIN_API, "Geo-replicator", GEO_REPLICATOR, 8083, "Geo-replicator API traffic"),
-            out(ADMIN_API, "Kafka Connect", KAFKA_CONNECT, 8083, "Kafka Connect API traffic"),
-            out(REST_PRODUCER, "Kafka", KAFKA, BROKER_API_PORT, "Producer messages"),
-            out(CLUSTER_OPERATOR, "Kafka", KAFKA, REPLICATION_PORT, "Configuration"),
-            out(CLUSTER_OPERATOR, "ZooKeeper", ZOOKEEPER, 2181, "Configuration"),
-            out(CLUSTER_OPERATOR, "Geo-replicator", GEO_REPLICATOR, 8083, "Configuration"),
-            out(CLUSTER_OPERATOR, "Kafka Connect", KAFKA_CONNECT, 8083, "Configuration"),
-            out(CLUSTER_OPERATOR, "Admin API", ADMIN_API, INTERNAL_TLS_PORT, "Configuration"),
-            out(CLUSTER_OPERATOR, "Metrics collector", METRICS_COLLECTOR, INTERNAL_TLS_PORT, "Configuration"),
-            out(CLUSTER_OPERATOR, "Rest producer", REST_PRODUCER, INTERNAL_TLS_PORT, "Configuration"),
-            out(CRUISE_CONTROL, "Kafka", KAFKA, REPLICATION_PORT, "Broker communication"),
-            out(CRUISE_CONTROL, "ZooKeeper", ZOOKEEPER, 2181, "ZooKeeper client connections"),
-            out(KAFKA_CONNECT, "Kafka Connect", KAFKA_CONNECT, 8083, "Access to Kafka Connect REST API"));
-
-    private Catalogue() {
+    private Catalogue(TableSet tableSet, List<IngressRow> ingress, List<EgressRow> egress) {
+        this.tableSet = tableSet;
+        this.ingress = ingress;
+        this.egress = egress;
     }
 
-    public static List<IngressRow> ingress() {
-        return INGRESS;
+    /** The rows of one table set. */
+    public static Catalogue of(TableSet set) {
+        return SETS.get(set);
     }
 
-    public static List<EgressRow> egress() {
-        return EGRESS;
+    public TableSet tableSet() {
+        return tableSet;
     }
 
-    public static List<IngressRow> ingressOf(Component component) {
-        return INGRESS.stream().filter(r -> r.component() == component).toList();
+    public List<IngressRow> ingress() {
+        return ingress;
     }
 
-    public static List<EgressRow> egressOf(Component component) {
-        return EGRESS.stream().filter(r -> r.component() == component).toList();
+    public List<EgressRow> egress() {
+        return egress;
     }
 
-    private static IngressRow in(Component c, String originText, Origin origin, int port, String reason, Condition condition) {
-        return new IngressRow(c, TCP, originText, origin, port, reason, condition);
+    public List<IngressRow> ingressOf(Component component) {
+        return ingress.stream().filter(r -> r.component() == component).toList();
     }
 
-    private static IngressRow listener(ListenerKind kind) {
-        return new IngressRow(KAFKA, TCP, LISTENER_TEXT, new Origin.ListenerPeers(), kind.defaultPort(),
-                "Kafka access for " + kind.specName() + " listener", new Condition.ListenerEnabled(kind));
+    public List<EgressRow> egressOf(Component component) {
+        return egress.stream().filter(r -> r.component() == component).toList();
     }
 
-    private static EgressRow out(Component c, String destinationText, Component destination, int port, String reason) {
-        return new EgressRow(c, TCP, destinationText, destination, port, reason);
+    /**
+     * The heading this set's page gives a component's tables, without " pod": the brokers are "Kafka" in
+     * 10.1-11.7 and "Kafka broker" in 11.8-13.0 (versions.md, S1 -> S2, ingress 1).
+     */
+    public String pageName(Component component) {
+        if (component == Component.KAFKA && tableSet == TableSet.KRAFT) {
+            return "Kafka broker";
+        }
+        return component.specName();
+    }
+
+    /**
+     * Whether a row's port stands for the component's REST {@code endpoints} too: each declared
+     * {@code endpoints[].containerPort} of the admin API, REST producer and schema registry is opened as their
+     * 9443 "External access to API" row is, and the admin UI's as its 3000 "External access to UI" row.
+     */
+    public static boolean standsForEndpoints(IngressRow row) {
+        if (!(row.origin() instanceof Origin.Anywhere)) {
+            return false;
+        }
+        return switch (row.component()) {
+            case ADMIN_API, REST_PRODUCER, SCHEMA_REGISTRY -> row.port() == EXTERNAL_API_PORT;
+            case ADMIN_UI -> row.port() == UI_PORT;
+            default -> false;
+        };
+    }
+
+    /** The egress rows no ingress row of their destination admits (see {@link Reconciliations}). */
+    public List<EgressRow> reconciliations() {
+        return Reconciliations.of(ingress, egress);
     }
 }

@@ -8,7 +8,13 @@ import java.util.Optional;
  * them (conventions.md, "Pod labels"). The one place where a component's label value is written.
  */
 public enum Component {
+    /** The Kafka brokers ("Kafka pod" in 10.1-11.7, "Kafka broker pod" in 11.8-13.0). */
     KAFKA("Kafka", "kafka"),
+    /**
+     * The KRaft controllers (11.8-13.0: "Kafka controller pod"). They carry {@code app.kubernetes.io/name: kafka}
+     * like the brokers and are told apart by {@code eventstreams.ibm.com/controller-role: "true"} (kraft.md).
+     */
+    KAFKA_CONTROLLER("Kafka controller", "kafka"),
     ZOOKEEPER("ZooKeeper", "zookeeper"),
     GEO_REPLICATOR("Geo-replicator", "kafka-mirror-maker-2"),
     KAFKA_CONNECT("Kafka Connect", "kafka-connect"),
@@ -56,6 +62,7 @@ public enum Component {
         return this == KAFKA_CONNECT || this == GEO_REPLICATOR;
     }
 
+    /** The component whose pods carry this {@code app.kubernetes.io/name}; {@code kafka} is {@link #KAFKA}. */
     public static Optional<Component> byAppName(String appName) {
         return Arrays.stream(values()).filter(c -> c.appName.equals(appName)).findFirst();
     }

@@ -8,6 +8,15 @@ public final class Labels {
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String CLUSTER = "eventstreams.ibm.com/cluster";
     public static final String MANAGED_BY_VALUE = "es-netpol";
+    /** KRaft node pods (kraft.md): {@code "true"} on pods whose node pool has the broker role. */
+    public static final String BROKER_ROLE = "eventstreams.ibm.com/broker-role";
+    /** KRaft node pods (kraft.md): {@code "true"} on pods whose node pool has the controller role. */
+    public static final String CONTROLLER_ROLE = "eventstreams.ibm.com/controller-role";
+    /** Node pool pods (kraft.md): the name of their pool in {@code spec.strimziOverrides.nodePools}. */
+    public static final String POOL_NAME = "eventstreams.ibm.com/pool-name";
+    /** On each rendered policy: the documented table set it was written from, and why that set. */
+    public static final String TABLE_SET_ANNOTATION = "es-netpol/tables";
+    public static final String TABLE_SET_REASON_ANNOTATION = "es-netpol/tables-reason";
     /** Set by Kubernetes on every namespace since 1.21; lets a policy name a namespace. */
     public static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
 

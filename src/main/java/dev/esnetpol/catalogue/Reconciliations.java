@@ -17,10 +17,6 @@ public final class Reconciliations {
         return egress.stream().filter(e -> !admitted(e, ingress)).toList();
     }
 
-    public static List<EgressRow> ofCatalogue() {
-        return of(Catalogue.ingress(), Catalogue.egress());
-    }
-
     private static boolean admitted(EgressRow e, List<IngressRow> ingress) {
         for (IngressRow in : ingress) {
             if (in.component() == e.destination() && in.port() == e.port() && in.protocol().equals(e.protocol())

@@ -4,7 +4,7 @@ import dev.esnetpol.catalogue.Catalogue;
 import dev.esnetpol.catalogue.Component;
 import dev.esnetpol.catalogue.EgressRow;
 import dev.esnetpol.catalogue.IngressRow;
-import dev.esnetpol.catalogue.Reconciliations;
+import dev.esnetpol.catalogue.TableSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code es-netpol catalogue}: the spec's tables as es-netpol holds them, the one source of every policy. */
@@ -23,7 +24,7 @@ import java.util.concurrent.Callable;
                 "per pod, the ingress rows (origin, port, reason, condition) and the egress rows (destination, pod label,",
                 "port, reason), and the egress rows that es-netpol also admits at their destination (reconciliations)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  es-netpol catalogue", "  es-netpol catalogue -o json | jq '.ingress[] | select(.port == 9091)'"})
+        footer = {"  es-netpol catalogue", "  es-netpol catalogue --tables 12.3", "  es-netpol catalogue -o json | jq '.ingress[] | select(.port == 9091)'"})
 public final class CatalogueCommand implements Callable<Integer> {
 
     @Spec
@@ -33,43 +34,73 @@ public final class CatalogueCommand implements Callable<Integer> {
             description = "Markdown tables in the spec's shape (default), or JSON.")
     Format output;
 
+    @Option(names = "--tables", paramLabel = "RELEASE|SET",
+            description = "Only the table set of this release (10.1 to 13.0, e.g. 11.7 or 12.3) or set (10.1-11.7, 11.8-13.0); "
+                    + "default: every set.")
+    String tables;
+
     enum Format { markdown, json }
 
     @Override
     public Integer call() {
+        List<TableSet> sets;
+        if (tables == null) {
+            sets = List.of(TableSet.values());
+        } else {
+            Optional<TableSet> set = TableSet.parse(tables);
+            if (set.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--tables: '" + tables + "' is not " + TableSet.accepted());
+            }
+            sets = List.of(set.get());
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(output == Format.json ? ObjectWriter.json(asData()) : markdown());
+        if (output == Format.json) {
+            out.print(ObjectWriter.json(sets.size() == 1 ? asData(sets.get(0)) : Map.of("tableSets", sets.stream().map(CatalogueCommand::asData).toList())));
+        } else {
+            out.print(sets.size() == 1 ? markdown(sets.get(0)) : markdown());
+        }
         out.flush();
         return ExitCodes.OK;
     }
 
-    /** The catalogue as markdown: docs/catalogue.md is this text, checked by a test. */
+    /** Every table set as markdown: docs/catalogue.md is this text, checked by a test. */
     public static String markdown() {
         StringBuilder sb = new StringBuilder("""
                 # The catalogue
 
-                Every row of the spec's tables, as `es-netpol catalogue` prints it from
-                `src/main/java/dev/esnetpol/catalogue/Catalogue.java` (this page is that output, checked by a test).
-
-                ## Inbound network connections (ingress)
+                Every row of every documented table set, as `es-netpol catalogue` prints it from
+                `src/main/java/dev/esnetpol/catalogue/` (this page is that output, checked by a test).
+                Which set an instance uses: `docs/generator.md`.
                 """);
+        for (TableSet set : TableSet.values()) {
+            sb.append('\n').append(markdown(set).replaceAll("(?m)^#", "##"));
+        }
+        return sb.toString();
+    }
+
+    /** One table set as markdown. */
+    public static String markdown(TableSet set) {
+        Catalogue catalogue = Catalogue.of(set);
+        StringBuilder sb = new StringBuilder("# Table set " + set.id() + " (releases " + String.join(", ", set.releases()) + ")\n\n"
+                + "## Inbound network connections (ingress)\n");
         for (Component c : Component.values()) {
-            List<IngressRow> rows = Catalogue.ingressOf(c);
+            List<IngressRow> rows = catalogue.ingressOf(c);
             if (rows.isEmpty()) {
                 continue;
             }
-            sb.append("\n### ").append(c.specName()).append(" pod (`").append(c.appName()).append("`)\n\n")
+            sb.append("\n### ").append(catalogue.pageName(c)).append(" pod (`").append(c.appName()).append("`)\n\n")
                     .append("| Type | Origin | Port | Reason | Enabled in policy |\n|---|---|---|---|---|\n");
             rows.forEach(r -> sb.append("| ").append(r.protocol()).append(" | ").append(r.originText()).append(" | ")
                     .append(r.port()).append(" | ").append(r.reason()).append(" | ").append(r.condition().specText()).append(" |\n"));
         }
         sb.append("\n## Outbound network connections (egress)\n");
         for (Component c : Component.values()) {
-            List<EgressRow> rows = Catalogue.egressOf(c);
+            List<EgressRow> rows = catalogue.egressOf(c);
             if (rows.isEmpty()) {
                 continue;
             }
-            sb.append("\n### ").append(c.specName()).append(" pod (`").append(c.appName()).append("`)\n\n")
+            sb.append("\n### ").append(catalogue.pageName(c)).append(" pod (`").append(c.appName()).append("`)\n\n")
                     .append("| Type | Destination | Pod Label | Port | Reason |\n|---|---|---|---|---|\n");
             rows.forEach(r -> sb.append("| ").append(r.protocol()).append(" | ").append(r.destinationText()).append(" | ")
                     .append(r.podLabel()).append(" | ").append(r.port()).append(" | ").append(r.reason()).append(" |\n"));
@@ -77,16 +108,18 @@ public final class CatalogueCommand implements Callable<Integer> {
         sb.append("\n## Egress rows also admitted at their destination\n\n")
                 .append("No ingress row of the destination admits these; es-netpol does (see `docs/reconciliations.md`).\n\n")
                 .append("| Source | Destination | Port | Reason |\n|---|---|---|---|\n");
-        Reconciliations.ofCatalogue().forEach(r -> sb.append("| ").append(r.component().specName()).append(" | ")
-                .append(r.destination().specName()).append(" | ").append(r.port()).append(" | ").append(r.reason()).append(" |\n"));
+        catalogue.reconciliations().forEach(r -> sb.append("| ").append(catalogue.pageName(r.component())).append(" | ")
+                .append(catalogue.pageName(r.destination())).append(" | ").append(r.port()).append(" | ").append(r.reason()).append(" |\n"));
         return sb.toString();
     }
 
-    private static Map<String, Object> asData() {
+    private static Map<String, Object> asData(TableSet set) {
+        Catalogue catalogue = Catalogue.of(set);
         List<Map<String, Object>> ingress = new ArrayList<>();
-        for (IngressRow r : Catalogue.ingress()) {
+        for (IngressRow r : catalogue.ingress()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("pod", r.component().appName());
+            m.put("pod", catalogue.pageName(r.component()));
+            m.put("podName", r.component().appName());
             m.put("protocol", r.protocol());
             m.put("origin", r.originText());
             m.put("port", r.port());
@@ -94,19 +127,23 @@ public final class CatalogueCommand implements Callable<Integer> {
             m.put("enabled", r.condition().specText());
             ingress.add(m);
         }
+        List<EgressRow> reconciled = catalogue.reconciliations();
         List<Map<String, Object>> egress = new ArrayList<>();
-        for (EgressRow r : Catalogue.egress()) {
+        for (EgressRow r : catalogue.egress()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("pod", r.component().appName());
+            m.put("pod", catalogue.pageName(r.component()));
+            m.put("podName", r.component().appName());
             m.put("protocol", r.protocol());
-            m.put("destination", r.destination().appName());
+            m.put("destination", catalogue.pageName(r.destination()));
             m.put("podLabel", r.podLabel());
             m.put("port", r.port());
             m.put("reason", r.reason());
-            m.put("admittedByReconciliation", Reconciliations.ofCatalogue().contains(r));
+            m.put("admittedByReconciliation", reconciled.contains(r));
             egress.add(m);
         }
         Map<String, Object> all = new LinkedHashMap<>();
+        all.put("tables", set.id());
+        all.put("releases", set.releases());
         all.put("ingress", ingress);
         all.put("egress", egress);
         return all;

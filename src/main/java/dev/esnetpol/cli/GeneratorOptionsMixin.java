@@ -31,8 +31,18 @@ public final class GeneratorOptionsMixin {
             description = "Address block(s) of the Kubernetes API server, for the pods that call it (default: any address on 443 and 6443).")
     List<String> apiServerCidrs = new ArrayList<>();
 
+    @Option(names = "--tables", paramLabel = "RELEASE|SET",
+            description = "Write every instance's policies from the table set of this release (10.1 to 13.0) or set "
+                    + "(10.1-11.7, 11.8-13.0). Default: decided per instance from what it declares (docs/generator.md).")
+    String tables;
+
     public GeneratorOptions toOptions() {
         List<InputProblem> problems = new ArrayList<>();
+        java.util.Optional<dev.esnetpol.catalogue.TableSet> set = tables == null ? java.util.Optional.empty()
+                : dev.esnetpol.catalogue.TableSet.parse(tables);
+        if (tables != null && set.isEmpty()) {
+            problems.add(InputProblem.at("<command line>", "--tables", "'" + tables + "' is not " + dev.esnetpol.catalogue.TableSet.accepted()));
+        }
         operatorNamespaceLabels.forEach((k, v) -> {
             KubeValidation.validateLabelKey(k, "--operator-namespace-labels", (p, m) -> problems.add(InputProblem.at("<command line>", p, m)));
             KubeValidation.validateLabelValue(v, "--operator-namespace-labels", (p, m) -> problems.add(InputProblem.at("<command line>", p, m)));
@@ -55,6 +65,6 @@ public final class GeneratorOptionsMixin {
         GeneratorOptions defaults = GeneratorOptions.defaults();
         return new GeneratorOptions(egress, operatorNamespaceLabels,
                 dnsPorts.isEmpty() ? defaults.dnsPorts() : dnsPorts,
-                defaults.apiServerPorts(), apiServerCidrs);
+                defaults.apiServerPorts(), apiServerCidrs, set);
     }
 }

@@ -1,5 +1,7 @@
 package dev.esnetpol.generate;
 
+import dev.esnetpol.catalogue.TableSet;
+import dev.esnetpol.model.RestEndpoint;
 import dev.esnetpol.catalogue.Catalogue;
 import dev.esnetpol.catalogue.Component;
 import dev.esnetpol.catalogue.Condition;
@@ -40,8 +42,15 @@ public final class FlowResolver {
 
     public static List<Flow> resolve(InstallationFacts facts, GeneratorOptions options) {
         FlowResolver resolver = new FlowResolver(facts, options);
-        Catalogue.ingress().forEach(resolver::addIngressRow);
-        Catalogue.egress().forEach(resolver::addEgressRow);
+        // Every ingress row of every set that applies first, so that an egress row finds the ingress flows of
+        // both sets when it asks whether its destination already admits it (the migration window has both).
+        for (TableSet set : facts.tables().sets()) {
+            Catalogue.of(set).ingress().forEach(resolver::addIngressRow);
+        }
+        for (TableSet set : facts.tables().sets()) {
+            Catalogue catalogue = Catalogue.of(set);
+            catalogue.egress().forEach(row -> resolver.addEgressRow(catalogue, row));
+        }
         resolver.addSupplements();
         List<Flow> out = new ArrayList<>();
         for (Flow f : resolver.flows.values()) {
@@ -71,6 +80,12 @@ public final class FlowResolver {
                 continue;
             }
             Origin origin = row.origin();
+            if (Catalogue.standsForEndpoints(row)) {
+                for (RestEndpoint e : facts.endpoints(destination)) {
+                    add(new Endpoint.Anywhere(), to, e.getContainerPort(), row.protocol(),
+                            row.reason() + " (endpoint " + e.getName() + ")", Flow.Basis.SPEC_INGRESS, true, false);
+                }
+            }
             if (origin instanceof Origin.Anywhere) {
                 add(new Endpoint.Anywhere(), to, row.port(), row.protocol(), row.reason(), Flow.Basis.SPEC_INGRESS, true, false);
             } else if (origin instanceof Origin.AnyInstancePod) {
@@ -100,7 +115,7 @@ public final class FlowResolver {
         }
     }
 
-    private void addEgressRow(EgressRow row) {
+    private void addEgressRow(Catalogue catalogue, EgressRow row) {
         List<Endpoint> sources = new ArrayList<>();
         if (row.component().isClusterWide()) {
             sources.add(new Endpoint.ClusterOperator());
@@ -112,20 +127,57 @@ public final class FlowResolver {
                     : facts.groupsOf(row.destination());
             for (PodGroup destination : destinations) {
                 Endpoint to = new Endpoint.Pods(destination);
-                Key key = new Key(from, to, row.port(), row.protocol());
+                int port = servedPort(catalogue, row, destination);
+                Key key = new Key(from, to, port, row.protocol());
                 Flow existing = flows.get(key);
                 if (existing != null) {
-                    flows.put(key, new Flow(from, to, row.port(), row.protocol(), existing.reason(), Flow.Basis.SPEC_BOTH,
+                    flows.put(key, new Flow(from, to, port, row.protocol(), existing.reason(), Flow.Basis.SPEC_BOTH,
                             existing.ingress(), existing.egress()));
                 } else {
                     // The union wins: no ingress row admits this documented egress flow, so admit it.
-                    add(from, to, row.port(), row.protocol(), row.reason(), Flow.Basis.RECONCILED, true, from instanceof Endpoint.Pods);
+                    add(from, to, port, row.protocol(), row.reason(), Flow.Basis.RECONCILED, true, from instanceof Endpoint.Pods);
                 }
             }
         }
     }
 
+    /**
+     * The port the destination really serves for an egress row in this configuration. The egress tables were
+     * written for the default configuration: the cluster operator's rows say 7443, but with internal TLS off
+     * the admin API, metrics collector and REST producer serve that traffic on 7080 and nothing listens on
+     * 7443. When every ingress row of the destination on the row's port is switched off by internal TLS, the
+     * flow goes to the port of the destination's row for the other internal-TLS setting, same origin.
+     */
+    private int servedPort(Catalogue catalogue, EgressRow row, PodGroup destination) {
+        Condition.Features features = facts.features(destination);
+        List<IngressRow> onPort = catalogue.ingressOf(row.destination()).stream()
+                .filter(r -> r.port() == row.port() && r.protocol().equals(row.protocol())).toList();
+        if (onPort.isEmpty() || onPort.stream().anyMatch(r -> r.condition().holds(features))) {
+            return row.port();
+        }
+        for (IngressRow off : onPort) {
+            if (off.condition() instanceof Condition.InternalTls tls) {
+                for (IngressRow other : catalogue.ingressOf(row.destination())) {
+                    if (other.condition().equals(new Condition.InternalTls(!tls.enabled())) && other.origin().equals(off.origin())
+                            && other.condition().holds(features)) {
+                        return other.port();
+                    }
+                }
+            }
+        }
+        return row.port();
+    }
+
     private void addSupplements() {
+        if (facts.tables().kraft()) {
+            // The page gives the cluster operator no path to the controllers (versions.md, B4). Upstream Strimzi,
+            // which the operator embeds, admits it on the control-plane port: it checks the quorum there before it
+            // rolls a controller. Without it a controller restart is never judged safe.
+            for (PodGroup controller : facts.groupsOf(Component.KAFKA_CONTROLLER)) {
+                add(new Endpoint.ClusterOperator(), new Endpoint.Pods(controller), Catalogue.CONTROL_PLANE_PORT, TCP,
+                        "Cluster operator checks the controller quorum during rolling updates", Flow.Basis.SUPPLEMENT, true, false);
+            }
+        }
         for (PodGroup g : facts.groups()) {
             Endpoint from = new Endpoint.Pods(g);
             for (int port : options.dnsPorts()) {

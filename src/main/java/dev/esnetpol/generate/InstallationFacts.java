@@ -1,5 +1,9 @@
 package dev.esnetpol.generate;
 
+import dev.esnetpol.catalogue.TableSet;
+import dev.esnetpol.model.NodePool;
+import dev.esnetpol.model.RestComponentSpec;
+import dev.esnetpol.model.RestEndpoint;
 import dev.esnetpol.catalogue.Component;
 import dev.esnetpol.catalogue.Condition;
 import dev.esnetpol.model.EventStreams;
@@ -31,10 +35,20 @@ public final class InstallationFacts {
     private final Map<PodGroup, EventStreamsResource> owners = new LinkedHashMap<>();
     private final List<Listener> listeners = new ArrayList<>();
     private final boolean rackAware;
+    private final TableChoice tables;
 
+    /** The facts of an installation whose instance decides its own table set. */
     public InstallationFacts(Installation installation) {
+        this(installation, Optional.empty());
+    }
+
+    /**
+     * @param forcedTables the table set to use whatever the resource declares, or empty to decide from it
+     */
+    public InstallationFacts(Installation installation, Optional<TableSet> forcedTables) {
         this.installation = installation;
         Optional<EventStreams> es = installation.eventStreams();
+        this.tables = TableChoice.of(es, forcedTables);
         boolean internalTls = es.map(InstallationFacts::internalTls).orElse(true);
         boolean rack = false;
         if (es.isPresent()) {
@@ -42,13 +56,14 @@ public final class InstallationFacts {
             EventStreamsSpec spec = instance.getSpec();
             StrimziOverrides o = spec.getStrimziOverrides();
             KafkaSpec kafka = o == null ? null : o.getKafka();
-            add(Component.KAFKA, instance, new Condition.Features(
-                    kafka != null && kafka.getMetricsConfig() != null, kafka != null && kafka.getJmxOptions() != null, internalTls));
+            Condition.Features kafkaFeatures = new Condition.Features(
+                    kafka != null && kafka.getMetricsConfig() != null, kafka != null && kafka.getJmxOptions() != null, internalTls);
+            addKafka(instance, o, kafkaFeatures);
             if (kafka != null && kafka.getListeners() != null) {
                 listeners.addAll(kafka.getListeners().all());
             }
             rack = kafka != null && kafka.getRack() != null;
-            if (o != null && o.getZookeeper() != null) {
+            if (o != null && o.getZookeeper() != null && tables.zookeeper()) {
                 add(Component.ZOOKEEPER, instance, features(o.getZookeeper(), internalTls));
             }
             addIf(o != null && o.getCruiseControl() != null, Component.CRUISE_CONTROL, instance, internalTls);
@@ -69,6 +84,29 @@ public final class InstallationFacts {
         }
     }
 
+    /**
+     * The Kafka pods: one group per node pool when the instance declares pools (11.7 and later), else one
+     * group, dual-role when the KRaft set applies (the 11.1-11.7 KRaft preview ran every node as both).
+     */
+    private void addKafka(EventStreams instance, StrimziOverrides o, Condition.Features features) {
+        List<NodePool> pools = o == null || o.getNodePools() == null ? List.of() : o.getNodePools();
+        if (pools.isEmpty()) {
+            KafkaRoles roles = tables.kraft() ? new KafkaRoles(null, true, true) : null;
+            add(new PodGroup(Component.KAFKA, instance.getMetadata().getName(), roles), instance, features);
+            return;
+        }
+        for (NodePool pool : pools) {
+            // A ZooKeeper-era instance (11.7) runs broker pools only; a controller role there means the migration.
+            add(new PodGroup(Component.KAFKA, instance.getMetadata().getName(),
+                    new KafkaRoles(pool.getName(), pool.isBroker(), pool.isController())), instance, features);
+        }
+    }
+
+    /** The documented table sets this installation's policies are written from, and why. */
+    public TableChoice tables() {
+        return tables;
+    }
+
     public Installation installation() {
         return installation;
     }
@@ -86,8 +124,9 @@ public final class InstallationFacts {
         return groups.keySet().stream().sorted().toList();
     }
 
+    /** The groups the rows of {@code component} apply to (see {@link PodGroup#serves}). */
     public List<PodGroup> groupsOf(Component component) {
-        return groups().stream().filter(g -> g.component() == component).toList();
+        return groups().stream().filter(g -> g.serves(component)).toList();
     }
 
     public Condition.Features features(PodGroup group) {
@@ -107,6 +146,25 @@ public final class InstallationFacts {
         return rackAware;
     }
 
+    /**
+     * The REST endpoints a group's component declares ({@code spec.adminApi.endpoints}, ...), in the order
+     * written; empty for components without them.
+     */
+    public List<RestEndpoint> endpoints(PodGroup group) {
+        if (!(owners.get(group) instanceof EventStreams es) || es.getSpec() == null) {
+            return List.of();
+        }
+        EventStreamsSpec spec = es.getSpec();
+        RestComponentSpec component = switch (group.component()) {
+            case ADMIN_API -> spec.getAdminApi();
+            case ADMIN_UI -> spec.getAdminUI();
+            case REST_PRODUCER -> spec.getRestProducer();
+            case SCHEMA_REGISTRY -> spec.getApicurioRegistry();
+            default -> null;
+        };
+        return component == null ? List.of() : component.endpointList().stream().filter(e -> e != null && e.getContainerPort() != null).toList();
+    }
+
     /** Where a Kafka Connect or geo-replicator group may connect outside the cluster. */
     public ExternalTargets externalTargets(PodGroup group) {
         EventStreamsResource r = owners.get(group);
@@ -118,7 +176,10 @@ public final class InstallationFacts {
     }
 
     private void add(Component c, EventStreamsResource owner, Condition.Features f) {
-        PodGroup g = new PodGroup(c, owner.getMetadata().getName());
+        add(new PodGroup(c, owner.getMetadata().getName()), owner, f);
+    }
+
+    private void add(PodGroup g, EventStreamsResource owner, Condition.Features f) {
         groups.put(g, f);
         owners.put(g, owner);
     }

@@ -36,13 +36,13 @@ public final class PolicyGenerator {
     }
 
     public List<NetworkPolicy> generate(Installation installation) {
-        InstallationFacts facts = new InstallationFacts(installation);
+        InstallationFacts facts = new InstallationFacts(installation, options.tables());
         List<Flow> flows = FlowResolver.resolve(facts, options);
         return facts.groups().stream().map(g -> PolicyRenderer.render(facts, g, flows, options)).toList();
     }
 
     /** The flows the policies of this installation are written from (for verify, review and docs). */
     public List<Flow> flows(Installation installation) {
-        return FlowResolver.resolve(new InstallationFacts(installation), options);
+        return FlowResolver.resolve(new InstallationFacts(installation, options.tables()), options);
     }
 }

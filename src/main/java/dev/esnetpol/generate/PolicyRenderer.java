@@ -72,6 +72,7 @@ final class PolicyRenderer {
                     .withName(group.policyName())
                     .withNamespace(namespace.isEmpty() ? null : namespace)
                     .withLabels(labels(facts, group))
+                    .withAnnotations(annotations(facts))
                     .withOwnerReferences(ownerReference(facts.owner(group)))
                 .endMetadata()
                 .withNewSpec()
@@ -124,6 +125,14 @@ final class PolicyRenderer {
         labels.put(Labels.COMPONENT, group.component().appName());
         labels.put(Labels.CLUSTER, facts.instanceName());
         return labels;
+    }
+
+    /** Which documented table set the policy was written from, and why (docs/generator.md). */
+    private static Map<String, String> annotations(InstallationFacts facts) {
+        Map<String, String> annotations = new TreeMap<>();
+        annotations.put(Labels.TABLE_SET_ANNOTATION, facts.tables().id());
+        annotations.put(Labels.TABLE_SET_REASON_ANNOTATION, facts.tables().reason());
+        return annotations;
     }
 
     private static List<OwnerReference> ownerReference(EventStreamsResource owner) {

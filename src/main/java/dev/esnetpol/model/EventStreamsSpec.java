@@ -8,44 +8,44 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class EventStreamsSpec {
-    private Presence adminApi;
+    private RestComponentSpec adminApi;
     @JsonProperty("adminUI")
-    private Presence adminUI;
-    private Presence restProducer;
-    private Presence apicurioRegistry;
+    private RestComponentSpec adminUI;
+    private RestComponentSpec restProducer;
+    private RestComponentSpec apicurioRegistry;
     private Presence collector;
     private SecuritySpec security;
     private StrimziOverrides strimziOverrides;
 
-    public Presence getAdminApi() {
+    public RestComponentSpec getAdminApi() {
         return adminApi;
     }
 
-    public void setAdminApi(Presence adminApi) {
+    public void setAdminApi(RestComponentSpec adminApi) {
         this.adminApi = adminApi;
     }
 
-    public Presence getAdminUI() {
+    public RestComponentSpec getAdminUI() {
         return adminUI;
     }
 
-    public void setAdminUI(Presence adminUI) {
+    public void setAdminUI(RestComponentSpec adminUI) {
         this.adminUI = adminUI;
     }
 
-    public Presence getRestProducer() {
+    public RestComponentSpec getRestProducer() {
         return restProducer;
     }
 
-    public void setRestProducer(Presence restProducer) {
+    public void setRestProducer(RestComponentSpec restProducer) {
         this.restProducer = restProducer;
     }
 
-    public Presence getApicurioRegistry() {
+    public RestComponentSpec getApicurioRegistry() {
         return apicurioRegistry;
     }
 
-    public void setApicurioRegistry(Presence apicurioRegistry) {
+    public void setApicurioRegistry(RestComponentSpec apicurioRegistry) {
         this.apicurioRegistry = apicurioRegistry;
     }
 

@@ -19,12 +19,21 @@ import java.util.Map;
  */
 public final class ResourceReader {
 
-    /** The kinds es-netpol reads and the apiVersion each must have (conventions.md). */
-    public static final Map<String, String> API_VERSIONS = Map.of(
-            "EventStreams", "eventstreams.ibm.com/v1beta2",
-            "KafkaConnect", "eventstreams.ibm.com/v1beta2",
-            "KafkaMirrorMaker2", "eventstreams.ibm.com/v1beta2",
-            "EventStreamsGeoReplicator", "eventstreams.ibm.com/v1beta1");
+    /**
+     * The kinds es-netpol reads and the apiVersions each exists in, oldest first: {@code v1beta1} (10.x),
+     * {@code v1beta2} (10.x to 12.3), {@code v1} (13.0, which removed {@code v1beta2} and
+     * {@code EventStreamsGeoReplicator}; versions.md, "13.0 API change"). Every version is read into the same
+     * class: the fields es-netpol reads kept their place across versions (the map and list forms of
+     * {@code listeners} are both read, whatever the version).
+     */
+    public static final Map<String, List<String>> API_VERSIONS = Map.of(
+            "EventStreams", List.of("eventstreams.ibm.com/v1beta1", "eventstreams.ibm.com/v1beta2", "eventstreams.ibm.com/v1"),
+            "KafkaConnect", List.of("eventstreams.ibm.com/v1beta1", "eventstreams.ibm.com/v1beta2", "eventstreams.ibm.com/v1"),
+            "KafkaMirrorMaker2", List.of("eventstreams.ibm.com/v1beta1", "eventstreams.ibm.com/v1beta2", "eventstreams.ibm.com/v1"),
+            "EventStreamsGeoReplicator", List.of("eventstreams.ibm.com/v1beta1"));
+
+    /** The apiVersion of Event Streams 13.0, which no longer runs EventStreamsGeoReplicator. */
+    public static final String V1 = "eventstreams.ibm.com/v1";
 
     private static final Map<String, Class<? extends EventStreamsResource>> TYPES = Map.of(
             "EventStreams", EventStreams.class,
@@ -47,19 +56,45 @@ public final class ResourceReader {
 
     /** Reads every document as an Event Streams resource; any other kind is an error. */
     public static List<EventStreamsResource> readAll(List<YamlDocument> documents) {
-        List<EventStreamsResource> resources = new ArrayList<>();
+        Map<YamlDocument, EventStreamsResource> read = new java.util.LinkedHashMap<>();
         List<InputProblem> problems = new ArrayList<>();
         for (YamlDocument doc : documents) {
             Result r = check(doc);
             problems.addAll(r.problems());
             if (r.resource() != null) {
-                resources.add(r.resource());
+                read.put(doc, r.resource());
             }
         }
+        List<EventStreamsResource> resources = new ArrayList<>(read.values());
+        problems.addAll(removedGeoReplicators(read));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return resources;
+    }
+
+    /**
+     * 13.0 ({@code eventstreams.ibm.com/v1}) removed EventStreamsGeoReplicator: geo-replication creates
+     * KafkaMirrorMaker2 resources directly since 12.3 (versions.md). One that names a v1 instance is refused.
+     */
+    private static List<InputProblem> removedGeoReplicators(Map<YamlDocument, EventStreamsResource> read) {
+        java.util.Set<String> v1Instances = new java.util.HashSet<>();
+        read.values().stream().filter(r -> r instanceof EventStreams && V1.equals(r.getApiVersion()))
+                .forEach(r -> v1Instances.add(Installations.namespace(r, null) + "/" + r.getMetadata().getName()));
+        List<InputProblem> out = new ArrayList<>();
+        read.forEach((doc, r) -> {
+            if (r instanceof EventStreamsGeoReplicator) {
+                Installations.instanceOf(r)
+                        .filter(i -> v1Instances.contains(Installations.namespace(r, null) + "/" + i))
+                        .ifPresent(i -> {
+                            Problems p = new Problems(doc);
+                            p.add("kind", "EventStreamsGeoReplicator was removed in Event Streams 13.0, and instance '" + i
+                                    + "' is " + V1 + " (13.0): declare the geo-replication as a KafkaMirrorMaker2 resource instead");
+                            out.addAll(p.list());
+                        });
+            }
+        });
+        return out;
     }
 
     /** Reads one resource, or throws with every problem it has. */
@@ -87,9 +122,10 @@ public final class ResourceReader {
             problems.add("kind", "unknown kind '" + kind + "' (es-netpol reads " + String.join(", ", API_VERSIONS.keySet().stream().sorted().toList()) + ")");
             return new Result(null, problems.list());
         }
-        String expected = API_VERSIONS.get(kind);
-        if (!expected.equals(doc.apiVersion())) {
-            problems.add("apiVersion", "'" + doc.apiVersion() + "' is not supported for " + kind + " (expected " + expected + ")");
+        List<String> expected = API_VERSIONS.get(kind);
+        if (!expected.contains(doc.apiVersion())) {
+            problems.add("apiVersion", "'" + doc.apiVersion() + "' is not supported for " + kind + " (expected "
+                    + String.join(" or ", expected) + ")");
         }
         EventStreamsResource resource = null;
         try {

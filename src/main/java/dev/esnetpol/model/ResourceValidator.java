@@ -5,6 +5,7 @@ import dev.esnetpol.catalogue.Component;
 import dev.esnetpol.catalogue.IngressRow;
 import dev.esnetpol.catalogue.Labels;
 import dev.esnetpol.catalogue.Origin;
+import dev.esnetpol.catalogue.TableSet;
 import dev.esnetpol.kube.KubeValidation;
 
 import java.util.HashMap;
@@ -60,7 +61,11 @@ final class ResourceValidator {
                 && !INTERNAL_TLS.contains(spec.getSecurity().getInternalTls())) {
             problems.add("spec.security.internalTls", "'" + spec.getSecurity().getInternalTls() + "' is not a valid value (expected TLSv1.2 or NONE)");
         }
+        RestEndpoints.validate(spec, problems);
         StrimziOverrides overrides = spec.getStrimziOverrides();
+        if (overrides != null) {
+            NodePools.validate(overrides, problems);
+        }
         if (overrides == null || overrides.getKafka() == null || overrides.getKafka().getListeners() == null) {
             return;
         }
@@ -122,20 +127,27 @@ final class ResourceValidator {
     /** The lowest port a listener may use (Strimzi's rule: below it are the broker's internal ports). */
     static final int FIRST_LISTENER_PORT = 9092;
 
-    /** Ports the spec gives Kafka for its own traffic (every Kafka row but the listeners'). */
+    /**
+     * Ports a documented table set gives Kafka nodes for their own traffic (every broker and controller row
+     * but the listeners'), in every table set: a listener on one of them clashes whichever release runs.
+     */
     private static Set<Integer> kafkaOwnPorts() {
-        return Catalogue.ingressOf(Component.KAFKA).stream()
-                .filter(r -> !(r.origin() instanceof Origin.ListenerPeers))
-                .map(IngressRow::port)
-                .collect(Collectors.toSet());
+        return kafkaOwnRows().map(IngressRow::port).collect(Collectors.toSet());
     }
 
     private static String reservedReason(int port) {
-        return Catalogue.ingressOf(Component.KAFKA).stream()
+        return kafkaOwnRows()
                 .filter(r -> r.port() == port)
                 .map(IngressRow::reason)
                 .filter(Objects::nonNull)
                 .findFirst().orElse("reserved");
+    }
+
+    private static java.util.stream.Stream<IngressRow> kafkaOwnRows() {
+        return java.util.Arrays.stream(TableSet.values()).map(Catalogue::of)
+                .flatMap(c -> java.util.stream.Stream.concat(c.ingressOf(Component.KAFKA).stream(),
+                        c.ingressOf(Component.KAFKA_CONTROLLER).stream()))
+                .filter(r -> !(r.origin() instanceof Origin.ListenerPeers));
     }
 
     private static String sorted(Set<String> values) {

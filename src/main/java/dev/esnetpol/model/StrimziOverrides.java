@@ -1,5 +1,6 @@
 package dev.esnetpol.model;
 
+import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -12,6 +13,7 @@ public class StrimziOverrides {
     private Presence cruiseControl;
     private Presence entityOperator;
     private Presence kafkaExporter;
+    private List<NodePool> nodePools;
 
     public KafkaSpec getKafka() {
         return kafka;
@@ -43,6 +45,15 @@ public class StrimziOverrides {
 
     public void setEntityOperator(Presence entityOperator) {
         this.entityOperator = entityOperator;
+    }
+
+    /** The node pools, or null when the resource declares none. */
+    public List<NodePool> getNodePools() {
+        return nodePools;
+    }
+
+    public void setNodePools(List<NodePool> nodePools) {
+        this.nodePools = nodePools;
     }
 
     public Presence getKafkaExporter() {

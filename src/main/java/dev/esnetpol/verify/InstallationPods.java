@@ -22,9 +22,7 @@ public final class InstallationPods {
     public static Map<PodGroup, Pod> of(Installation installation) {
         Map<PodGroup, Pod> pods = new LinkedHashMap<>();
         for (PodGroup g : new InstallationFacts(installation).groups()) {
-            Map<String, String> labels = new TreeMap<>(g.selector());
-            labels.put(Labels.CLUSTER, g.owner());
-            pods.put(g, Pod.of(installation.namespace(), g.owner() + "-" + g.component().appName() + "-0", labels));
+            pods.put(g, Pod.of(installation.namespace(), g.podName(), new TreeMap<>(g.podLabels())));
         }
         return pods;
     }

@@ -89,10 +89,10 @@ class DeployManifestsTest {
         Pod elsewhere = Pod.of("apps", "client", Map.of("app", "client"));
         Analyzer a = Analyzer.of(Cluster.of(List.of(Namespace.named("es-netpol"), Namespace.named("apps")), List.of(operator, elsewhere), List.of(policy)));
         Connections expected = Connections.NONE;
-        for (IngressRow row : Catalogue.ingressOf(Component.CLUSTER_OPERATOR)) {
+        for (IngressRow row : Catalogue.of(dev.esnetpol.catalogue.TableSet.KRAFT).ingressOf(Component.CLUSTER_OPERATOR)) {
             expected = expected.union(Connections.of(row.protocol(), PortSet.of(row.port())));
         }
-        assertEquals(2, Catalogue.ingressOf(Component.CLUSTER_OPERATOR).size());
+        assertEquals(2, Catalogue.of(dev.esnetpol.catalogue.TableSet.KRAFT).ingressOf(Component.CLUSTER_OPERATOR).size());
         assertEquals(expected, a.allowed(Node.of(elsewhere), Node.of(operator)));
         assertEquals(expected, a.allowed(Node.ExternalNode.parse("203.0.113.9"), Node.of(operator)));
         Connections out = a.allowed(Node.of(operator), Node.ExternalNode.parse("10.96.0.1"));

@@ -6,6 +6,7 @@ import dev.esnetpol.catalogue.Condition;
 import dev.esnetpol.catalogue.EgressRow;
 import dev.esnetpol.catalogue.IngressRow;
 import dev.esnetpol.catalogue.Origin;
+import dev.esnetpol.catalogue.TableSet;
 import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.testing.Fixtures;
 import dev.esnetpol.testing.Rules;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,20 +37,21 @@ class CatalogueRowsRenderedTest {
     private static final String INSTANCE = "full";
 
     static Stream<Arguments> ingressRows() {
-        return Stream.of(true, false).flatMap(tls -> Catalogue.ingress().stream()
+        return Arrays.stream(TableSet.values()).flatMap(set -> Stream.of(true, false).flatMap(tls -> Catalogue.of(set).ingress().stream()
                 .filter(r -> r.component() != Component.CLUSTER_OPERATOR)
-                .map(r -> Arguments.of(r.label() + (tls ? " [internal TLS]" : " [no internal TLS]"), r, tls)));
+                .map(r -> Arguments.of(set.id() + " " + r.label() + (tls ? " [internal TLS]" : " [no internal TLS]"), set, r, tls))));
     }
 
     static Stream<Arguments> egressRows() {
-        return Catalogue.egress().stream().map(r -> Arguments.of(r.component().appName() + " -> " + r.destination().appName()
-                + ":" + r.port() + " (" + r.reason() + ")", r));
+        return Arrays.stream(TableSet.values()).flatMap(set -> Catalogue.of(set).egress().stream().map(r -> Arguments.of(set.id() + " "
+                + r.component().appName() + " -> " + r.destination() + ":" + r.port() + " (" + r.reason() + ")", set, r)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ingressRows")
-    void ingressRowIsAdmittedAtItsDestination(String name, IngressRow row, boolean internalTls) {
-        Map<String, NetworkPolicy> policies = Fixtures.render(everything(internalTls));
+    void ingressRowIsAdmittedAtItsDestination(String name, TableSet set, IngressRow row, boolean internalTls) {
+        tables = set;
+        Map<String, NetworkPolicy> policies = Fixtures.render(everything(set, internalTls));
         NetworkPolicy destination = policyOf(policies, row.component());
         boolean applies = !(row.condition() instanceof Condition.InternalTls t) || t.enabled() == internalTls;
         if (!applies) {
@@ -89,8 +92,9 @@ class CatalogueRowsRenderedTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("egressRows")
-    void egressRowIsLetOutAndAdmitted(String name, EgressRow row) {
-        Map<String, NetworkPolicy> policies = Fixtures.render(everything(true));
+    void egressRowIsLetOutAndAdmitted(String name, TableSet set, EgressRow row) {
+        tables = set;
+        Map<String, NetworkPolicy> policies = Fixtures.render(everything(set, true));
         NetworkPolicy destination = policyOf(policies, row.destination());
         if (row.component() == Component.CLUSTER_OPERATOR) {
             assertTrue(Rules.admits(destination, row.port(), Rules.operator(Map.of())), name + " not admitted");
@@ -101,8 +105,16 @@ class CatalogueRowsRenderedTest {
         }
     }
 
+    /** The set the running case renders: decides the Kafka pools' names below. */
+    private TableSet tables = TableSet.ZOOKEEPER;
+
     static List<EventStreamsResource> everything(boolean internalTls) {
-        List<EventStreamsResource> resources = Fixtures.fromResource("everything.yaml");
+        return everything(TableSet.ZOOKEEPER, internalTls);
+    }
+
+    /** Every component with every condition on, for one table set (everything-kraft.yaml has node pools). */
+    static List<EventStreamsResource> everything(TableSet set, boolean internalTls) {
+        List<EventStreamsResource> resources = Fixtures.fromResource(set == TableSet.KRAFT ? "everything-kraft.yaml" : "everything.yaml");
         if (!internalTls) {
             ((dev.esnetpol.model.EventStreams) resources.get(0)).getSpec().getSecurity().setInternalTls("NONE");
         }
@@ -114,16 +126,32 @@ class CatalogueRowsRenderedTest {
         return c == Component.KAFKA_CONNECT ? "conn" : INSTANCE;
     }
 
-    private static Map<String, String> labelsOf(Component c) {
-        return Map.of("app.kubernetes.io/name", c.appName(), "app.kubernetes.io/instance", ownerOf(c));
+    /** The node pool that runs a Kafka component in everything-kraft.yaml, or null. */
+    private String poolOf(Component c) {
+        if (tables != TableSet.KRAFT) {
+            return null;
+        }
+        return c == Component.KAFKA ? "kafka" : c == Component.KAFKA_CONTROLLER ? "controller" : null;
     }
 
-    private static boolean hasPolicy(Map<String, NetworkPolicy> policies, Component c) {
-        return policies.containsKey(ownerOf(c) + "-" + c.appName() + "-netpol");
+    private Map<String, String> labelsOf(Component c) {
+        Map<String, String> labels = new java.util.TreeMap<>(Map.of("app.kubernetes.io/name", c.appName(), "app.kubernetes.io/instance", ownerOf(c)));
+        if (poolOf(c) != null) {
+            labels.put(dev.esnetpol.catalogue.Labels.POOL_NAME, poolOf(c));
+        }
+        return labels;
     }
 
-    private static NetworkPolicy policyOf(Map<String, NetworkPolicy> policies, Component c) {
-        NetworkPolicy p = policies.get(ownerOf(c) + "-" + c.appName() + "-netpol");
+    private String policyName(Component c) {
+        return ownerOf(c) + "-" + (poolOf(c) != null ? poolOf(c) : c.appName()) + "-netpol";
+    }
+
+    private boolean hasPolicy(Map<String, NetworkPolicy> policies, Component c) {
+        return policies.containsKey(policyName(c));
+    }
+
+    private NetworkPolicy policyOf(Map<String, NetworkPolicy> policies, Component c) {
+        NetworkPolicy p = policies.get(policyName(c));
         assertNotNull(p, "no policy for " + c.appName() + " among " + policies.keySet());
         assertEquals(labelsOf(c), Rules.matchLabels(p.getSpec().getPodSelector()), "pod selector of " + p.getMetadata().getName());
         return p;

@@ -1,7 +1,8 @@
 package dev.esnetpol.generate;
 
 import dev.esnetpol.catalogue.Component;
-import dev.esnetpol.catalogue.Reconciliations;
+import dev.esnetpol.catalogue.Catalogue;
+import dev.esnetpol.catalogue.TableSet;
 import dev.esnetpol.model.Installations;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The flows the generator admits by reconciliation are exactly the catalogue's reconciliations. */
 class ReconciledFlowsTest {
 
-    @Test
-    void generatorReconcilesWhatTheCatalogueSays() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(TableSet.class)
+    void generatorReconcilesWhatTheCatalogueSays(TableSet set) {
         Set<String> generated = new TreeSet<>();
         PolicyGenerator generator = new PolicyGenerator(GeneratorOptions.defaults());
-        for (var installation : Installations.group(CatalogueRowsRenderedTest.everything(true), null)) {
+        for (var installation : Installations.group(CatalogueRowsRenderedTest.everything(set, true), null)) {
             for (Flow f : generator.flows(installation)) {
                 if (f.basis() == Flow.Basis.RECONCILED) {
                     generated.add(name(f.from()) + " -> " + name(f.to()) + ":" + f.port());
@@ -26,15 +28,20 @@ class ReconciledFlowsTest {
             }
         }
         Set<String> expected = new TreeSet<>();
-        Reconciliations.ofCatalogue().forEach(r -> expected.add(r.component().appName() + " -> " + r.destination().appName() + ":" + r.port()));
+        Catalogue.of(set).reconciliations().forEach(r -> expected.add(name(r.component()) + " -> " + name(r.destination()) + ":" + r.port()));
         assertEquals(expected, generated);
     }
 
     private static String name(Endpoint e) {
         if (e instanceof Endpoint.ClusterOperator) {
-            return Component.CLUSTER_OPERATOR.appName();
+            return name(Component.CLUSTER_OPERATOR);
         }
-        return ((Endpoint.Pods) e).group().component().appName();
+        PodGroup g = ((Endpoint.Pods) e).group();
+        return g.serves(Component.KAFKA_CONTROLLER) ? name(Component.KAFKA_CONTROLLER) : name(g.component());
+    }
+
+    private static String name(Component c) {
+        return c.name();
     }
 
     @Test
