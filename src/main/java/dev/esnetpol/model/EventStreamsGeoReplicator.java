@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.Namespaced;
-import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Version;
@@ -16,5 +15,5 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @JsonIgnoreProperties(ignoreUnknown = true)
 // EventStreamsResource inherits fabric8's polymorphic KubernetesDeserializer; bind this class directly.
 @JsonDeserialize(using = JsonDeserializer.None.class)
-public class EventStreamsGeoReplicator extends CustomResource<EventStreamsGeoReplicatorSpec, ResourceStatus> implements Namespaced, EventStreamsResource {
+public class EventStreamsGeoReplicator extends VersionedResource<EventStreamsGeoReplicatorSpec, ResourceStatus> implements Namespaced, EventStreamsResource {
 }
