@@ -198,7 +198,7 @@ public final class FlowResolver {
                     }
                 }
                 for (ExternalTargets.Target t : facts.externalTargets(g).targets()) {
-                    add(from, new Endpoint.External(t.cidr()), t.port(), t.protocol(),
+                    add(from, t.anywhere() ? new Endpoint.Anywhere() : new Endpoint.External(t.cidr()), t.port(), t.protocol(),
                             g.component() == Component.GEO_REPLICATOR ? "Remote clusters outside this one" : "Connector targets outside the cluster",
                             Flow.Basis.SUPPLEMENT, false, true);
                 }

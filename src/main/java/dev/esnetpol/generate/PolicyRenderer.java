@@ -106,6 +106,8 @@ final class PolicyRenderer {
             Admitted admitted = anywhere.get(key) ? new Admitted(true, Set.of()) : new Admitted(false, set);
             rules.computeIfAbsent(admitted, a -> new ArrayList<>()).add(key);
         });
+        // Within one rule, "every port of TCP" makes "53/TCP" moot: keep the rule as short as its meaning.
+        rules.values().forEach(keys -> keys.removeIf(k -> k.port() != null && keys.contains(new PortKey(null, k.protocol()))));
         return rules;
     }
 

@@ -144,11 +144,29 @@ class GeneratorRulesTest {
             for (int port : List.of(9092, 9093, 9094)) {
                 assertTrue(Rules.letsOut(p.get(name), port, "TCP", Rules.pods(kafka)), name + " cannot reach listener " + port);
             }
-            // No annotation: outside the cluster on any port (docs/generator.md says why).
+            // No annotation: anywhere on any port (docs/generator.md says why), written as a rule without peers, which
+            // every network plugin applies to pods and to the outside alike; never as ipBlock 0.0.0.0/0.
             assertTrue(Rules.egress(p.get(name)).stream().anyMatch(r -> r.getPorts().stream().allMatch(port -> port.getPort() == null)
-                    && r.getPorts().stream().anyMatch(port -> "TCP".equals(port.getProtocol())) && r.getTo() != null
-                    && r.getTo().stream().anyMatch(peer -> peer.getIpBlock() != null && "0.0.0.0/0".equals(peer.getIpBlock().getCidr()))), name);
+                    && r.getPorts().stream().anyMatch(port -> "TCP".equals(port.getProtocol())) && (r.getTo() == null || r.getTo().isEmpty())), name);
+            assertFalse(Rules.egress(p.get(name)).stream().anyMatch(r -> r.getTo() != null
+                    && r.getTo().stream().anyMatch(peer -> peer.getIpBlock() != null)), name + " writes anywhere as an ipBlock");
         }
+    }
+
+    @Test
+    void anywhereInTheAnnotationIsEveryPeer() {
+        NetworkPolicy connect = Fixtures.render(Fixtures.fromYaml("""
+                apiVersion: eventstreams.ibm.com/v1beta2
+                kind: KafkaConnect
+                metadata:
+                  name: c
+                  namespace: ns
+                  annotations: {es-netpol/external-egress: "anywhere:443,10.1.0.0/16:5432"}
+                spec: {bootstrapServers: "x:9092"}
+                """)).get("c-kafka-connect-netpol");
+        assertTrue(Rules.letsOutAnywhere(connect, 443, "TCP"));
+        assertFalse(Rules.letsOutAnywhere(connect, 5432, "TCP"));
+        assertTrue(Rules.letsOut(connect, 5432, "TCP", peer -> peer.getIpBlock() != null && "10.1.0.0/16".equals(peer.getIpBlock().getCidr())));
     }
 
     @Test

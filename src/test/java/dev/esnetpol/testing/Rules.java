@@ -74,8 +74,9 @@ public final class Rules {
         return hasPort(ports, port, "TCP");
     }
 
+    /** As the API reads a rule's ports: no list is every port; an entry without a port is every port of its protocol. */
     private static boolean hasPort(List<NetworkPolicyPort> ports, int port, String protocol) {
-        return ports != null && ports.stream().anyMatch(p -> p.getPort() != null && p.getPort().getIntVal() != null
-                && p.getPort().getIntVal() == port && protocol.equals(p.getProtocol()));
+        return ports == null || ports.isEmpty() || ports.stream().anyMatch(p -> protocol.equals(p.getProtocol() == null ? "TCP" : p.getProtocol())
+                && (p.getPort() == null || p.getPort().getIntVal() != null && p.getPort().getIntVal() == port));
     }
 }
