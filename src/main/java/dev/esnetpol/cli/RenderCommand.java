@@ -56,7 +56,11 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<EventStreamsResource> resources = ResourceReader.readAll(YamlSources.read(files));
-        List<NetworkPolicy> policies = new PolicyGenerator(generation.toOptions()).generate(resources, namespace);
+        PolicyGenerator generator = new PolicyGenerator(generation.toOptions());
+        List<NetworkPolicy> policies = generator.generate(resources, namespace);
+        PrintWriter err = spec.commandLine().getErr();
+        generator.warnings(resources, namespace).forEach(w -> err.println("warning: " + w));
+        err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.print(output == OutputFormat.json ? ObjectWriter.jsonList(policies) : ObjectWriter.yaml(policies));
         out.flush();

@@ -15,6 +15,30 @@ public sealed interface Endpoint {
         }
     }
 
+    /**
+     * The pods of one component of an instance, named by labels alone (conventions.md: name and instance), so
+     * that a Kafka Connect or geo-replicator's policy does not depend on its instance being among the inputs.
+     * {@code namespace} is null for the policy's own namespace, else the instance's (a Kafka Connect in its
+     * own namespace bootstrapping to {@code demo-kafka-bootstrap.streams.svc}).
+     */
+    record InstanceComponent(String namespace, String instance, dev.esnetpol.catalogue.Component component) implements Endpoint {
+        @Override
+        public String toString() {
+            return component.appName() + " of instance " + (namespace == null ? "" : namespace + "/") + instance;
+        }
+    }
+
+    /**
+     * Every pod of a component, in any namespace: a documented egress row's "Pod Label" alone
+     * ({@code app.kubernetes.io/name=kafka-connect}). The destination's own ingress policy narrows it.
+     */
+    record ComponentPods(dev.esnetpol.catalogue.Component component) implements Endpoint {
+        @Override
+        public String toString() {
+            return "every " + component.appName() + " pod";
+        }
+    }
+
     /** Every pod labelled with the instance's name ("Any pod in Event Streams instance"). */
     record InstancePods(String instance) implements Endpoint {
         @Override

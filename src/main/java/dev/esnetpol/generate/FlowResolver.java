@@ -8,6 +8,7 @@ import dev.esnetpol.catalogue.Condition;
 import dev.esnetpol.catalogue.EgressRow;
 import dev.esnetpol.catalogue.IngressRow;
 import dev.esnetpol.catalogue.Origin;
+import dev.esnetpol.catalogue.Reconciliations;
 import dev.esnetpol.model.ExternalTargets;
 import dev.esnetpol.model.Listener;
 
@@ -105,6 +106,11 @@ public final class FlowResolver {
                     }
                     if (c.isClusterWide()) {
                         add(new Endpoint.ClusterOperator(), to, row.port(), row.protocol(), row.reason(), Flow.Basis.SPEC_INGRESS, true, false);
+                    } else if (destination.component().hasOwnResource() && !c.hasOwnResource()) {
+                        // An instance's component into a Kafka Connect or geo-replicator: named by the instance's labels,
+                        // whether or not the instance is among the inputs (its own egress row lets it out).
+                        facts.instanceOf(destination).ifPresent(ref -> add(ref.component(c), to, row.port(), row.protocol(),
+                                row.reason(), Flow.Basis.SPEC_INGRESS, true, false));
                     } else {
                         for (PodGroup source : peersOf(c, destination)) {
                             add(new Endpoint.Pods(source), to, row.port(), row.protocol(), row.reason(), Flow.Basis.HARDENING, true, true);
@@ -122,6 +128,10 @@ public final class FlowResolver {
         } else {
             facts.groupsOf(row.component()).forEach(g -> sources.add(new Endpoint.Pods(g)));
         }
+        if (row.destination().hasOwnResource() && !row.component().hasOwnResource() && !row.component().isClusterWide()) {
+            addEgressRowToOwnResource(catalogue, row, sources);
+            return;
+        }
         for (Endpoint from : sources) {
             List<PodGroup> destinations = from instanceof Endpoint.Pods p ? peersOf(row.destination(), p.group())
                     : facts.groupsOf(row.destination());
@@ -138,6 +148,25 @@ public final class FlowResolver {
                     add(from, to, port, row.protocol(), row.reason(), Flow.Basis.RECONCILED, true, from instanceof Endpoint.Pods);
                 }
             }
+        }
+    }
+
+    /**
+     * An instance component's row to Kafka Connect or the geo-replicator (admin API → 8083). Those run for
+     * resources of their own, which may be rendered without the instance and the instance without them, so
+     * each side is written from what it knows: the source lets the row out to the page's "Pod Label"
+     * ({@code app.kubernetes.io/name=kafka-connect}, any namespace), and each Kafka Connect admits the
+     * component of its own instance by that instance's labels. Together they allow exactly the documented
+     * pairs; rendered file by file they give the same policies.
+     */
+    private void addEgressRowToOwnResource(Catalogue catalogue, EgressRow row, List<Endpoint> sources) {
+        Flow.Basis basis = Reconciliations.of(catalogue.ingress(), List.of(row)).isEmpty() ? Flow.Basis.SPEC_BOTH : Flow.Basis.RECONCILED;
+        for (Endpoint from : sources) {
+            add(from, new Endpoint.ComponentPods(row.destination()), row.port(), row.protocol(), row.reason(), basis, false, true);
+        }
+        for (PodGroup destination : facts.groupsOf(row.destination())) {
+            facts.instanceOf(destination).ifPresent(ref -> add(ref.component(row.component()), new Endpoint.Pods(destination),
+                    row.port(), row.protocol(), row.reason(), basis, true, false));
         }
     }
 
@@ -191,11 +220,9 @@ public final class FlowResolver {
                 }
             }
             if (g.component().hasOwnResource()) {
-                for (PodGroup kafka : facts.groupsOf(Component.KAFKA)) {
-                    for (Listener l : facts.listeners()) {
-                        add(from, new Endpoint.Pods(kafka), l.getPort(), TCP, "Kafka client traffic (listener " + l.getName() + ")",
-                                Flow.Basis.SUPPLEMENT, false, true);
-                    }
+                for (InstallationFacts.KafkaTarget t : facts.kafkaTargets(g)) {
+                    add(from, t.instance().component(Component.KAFKA), t.port(), TCP, "Kafka client traffic (" + t.what() + ")",
+                            Flow.Basis.SUPPLEMENT, false, true);
                 }
                 for (ExternalTargets.Target t : facts.externalTargets(g).targets()) {
                     add(from, t.anywhere() ? new Endpoint.Anywhere() : new Endpoint.External(t.cidr()), t.port(), t.protocol(),

@@ -2,6 +2,9 @@ package dev.esnetpol.generate;
 
 import dev.esnetpol.catalogue.TableSet;
 import dev.esnetpol.model.NodePool;
+import dev.esnetpol.model.BootstrapServers;
+import dev.esnetpol.model.EventStreamsGeoReplicator;
+import dev.esnetpol.model.Installations;
 import dev.esnetpol.model.RestComponentSpec;
 import dev.esnetpol.model.RestEndpoint;
 import dev.esnetpol.catalogue.Component;
@@ -36,6 +39,15 @@ public final class InstallationFacts {
     private final List<Listener> listeners = new ArrayList<>();
     private final boolean rackAware;
     private final TableChoice tables;
+    private final Map<PodGroup, List<KafkaTarget>> kafkaTargets = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    /**
+     * Where a Kafka Connect or geo-replicator reaches an instance's brokers: a port of the instance named by
+     * {@code instance}; {@code what} says where the port comes from (a bootstrap server, a listener).
+     */
+    public record KafkaTarget(InstanceRef instance, int port, String what) {
+    }
 
     /** The facts of an installation whose instance decides its own table set. */
     public InstallationFacts(Installation installation) {
@@ -82,6 +94,63 @@ public final class InstallationFacts {
         for (var connect : installation.connects()) {
             add(Component.KAFKA_CONNECT, connect, features(connect.getSpec(), internalTls));
         }
+        for (PodGroup g : groups.keySet()) {
+            if (g.component().hasOwnResource()) {
+                kafkaTargets.put(g, readKafkaTargets(g));
+            }
+        }
+    }
+
+    /**
+     * A Kafka Connect or KafkaMirrorMaker2 reaches the brokers its bootstrap servers name, on their ports, in
+     * whatever namespace the host names; an EventStreamsGeoReplicator (which names no bootstrap) reaches its
+     * instance's listeners. A server es-netpol cannot place is a warning: its traffic is outside traffic.
+     */
+    private List<KafkaTarget> readKafkaTargets(PodGroup g) {
+        EventStreamsResource r = owners.get(g);
+        String who = r.getKind() + " " + Installations.namespace(r, null) + "/" + r.getMetadata().getName();
+        List<KafkaTarget> out = new ArrayList<>();
+        if (r instanceof EventStreamsGeoReplicator) {
+            Optional<InstanceRef> ref = instanceOf(g);
+            if (ref.isPresent() && installation.eventStreams().isPresent()) {
+                listeners.forEach(l -> out.add(new KafkaTarget(ref.get(), l.getPort(), "listener " + l.getName())));
+            } else {
+                warnings.add(who + ": the listeners of its instance are not among the inputs; render it with its EventStreams "
+                        + "to let it reach the brokers");
+            }
+            return out;
+        }
+        String own = Installations.namespace(r, null);
+        for (BootstrapServers.Server server : Installations.bootstrapServers(r)) {
+            if (!server.namesAnInstance() || server.port() == null) {
+                warnings.add(who + ": bootstrap server '" + server.host() + (server.port() == null ? "" : ":" + server.port())
+                        + "' is not an Event Streams bootstrap service (<instance>-kafka-bootstrap[.<namespace>[.svc]]:<port>); "
+                        + "es-netpol lets it out only through the external egress (" + ExternalTargets.ANNOTATION + ")");
+                continue;
+            }
+            String ns = server.namespace().filter(n -> !n.equals(own)).orElse(null);
+            out.add(new KafkaTarget(new InstanceRef(ns, server.instance().get()), server.port(), "bootstrap " + server.host() + ":" + server.port()));
+        }
+        return out;
+    }
+
+    /** The instance a Kafka Connect or geo-replicator group belongs to, when its resource says. */
+    public Optional<InstanceRef> instanceOf(PodGroup group) {
+        EventStreamsResource r = owners.get(group);
+        if (r == null || r instanceof EventStreams) {
+            return Optional.empty();
+        }
+        return Installations.instanceOf(r).map(name -> new InstanceRef(Installations.remoteNamespace(r).orElse(null), name));
+    }
+
+    /** Where a Kafka Connect or geo-replicator group reaches brokers (empty for other groups). */
+    public List<KafkaTarget> kafkaTargets(PodGroup group) {
+        return kafkaTargets.getOrDefault(group, List.of());
+    }
+
+    /** What could not be placed while reading the installation, one sentence each, for stderr. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /**

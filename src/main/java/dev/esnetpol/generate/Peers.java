@@ -15,14 +15,29 @@ import java.util.TreeMap;
  * How each kind of {@link Endpoint} becomes NetworkPolicy peers. An empty list means "anywhere": the rule
  * gets no {@code from}/{@code to} at all.
  */
-final class Peers {
+public final class Peers {
 
     private Peers() {
     }
 
-    static List<NetworkPolicyPeer> of(Endpoint endpoint, GeneratorOptions options) {
+    /** The peers a rule names for an endpoint; empty means anywhere (no {@code from}/{@code to}). */
+    public static List<NetworkPolicyPeer> of(Endpoint endpoint, GeneratorOptions options) {
         if (endpoint instanceof Endpoint.Pods p) {
             return List.of(pods(p.group().selector()));
+        }
+        if (endpoint instanceof Endpoint.InstanceComponent c) {
+            NetworkPolicyPeerBuilder peer = new NetworkPolicyPeerBuilder()
+                    .withPodSelector(selector(Map.of(Labels.NAME, c.component().appName(), Labels.INSTANCE, c.instance())));
+            if (c.namespace() != null) {
+                peer.withNamespaceSelector(selector(Map.of(Labels.NAMESPACE_NAME, c.namespace())));
+            }
+            return List.of(peer.build());
+        }
+        if (endpoint instanceof Endpoint.ComponentPods c) {
+            return List.of(new NetworkPolicyPeerBuilder()
+                    .withPodSelector(selector(Map.of(Labels.NAME, c.component().appName())))
+                    .withNamespaceSelector(selector(Map.of()))
+                    .build());
         }
         if (endpoint instanceof Endpoint.InstancePods i) {
             return List.of(pods(Map.of(Labels.INSTANCE, i.instance())));

@@ -41,6 +41,18 @@ public final class PolicyGenerator {
         return facts.groups().stream().map(g -> PolicyRenderer.render(facts, g, flows, options)).toList();
     }
 
+    /**
+     * What could not be placed while reading the resources (a bootstrap server that names no Event Streams
+     * instance, a geo-replicator without its instance), one sentence each; the policies are written anyway.
+     */
+    public List<String> warnings(List<? extends EventStreamsResource> resources, String namespaceOverride) {
+        List<String> out = new ArrayList<>();
+        for (Installation installation : Installations.group(resources, namespaceOverride)) {
+            out.addAll(new InstallationFacts(installation, options.tables()).warnings());
+        }
+        return out;
+    }
+
     /** The flows the policies of this installation are written from (for verify, review and docs). */
     public List<Flow> flows(Installation installation) {
         return FlowResolver.resolve(new InstallationFacts(installation, options.tables()), options);

@@ -17,8 +17,6 @@ import java.util.Optional;
  */
 public final class Installations {
 
-    private static final String BOOTSTRAP_SUFFIX = "-kafka-bootstrap";
-
     private Installations() {
     }
 
@@ -40,7 +38,8 @@ public final class Installations {
                 continue;
             }
             String ns = namespace(r, namespaceOverride);
-            Optional<String> instance = instanceOf(r);
+            // A resource whose instance lives in another namespace gets its policy in its own namespace, alone.
+            Optional<String> instance = remoteNamespace(r).isPresent() ? Optional.empty() : instanceOf(r);
             String key = instance.map(i -> key(ns, i)).orElse(null);
             if (key == null) {
                 // Not tied to any instance: it still gets a policy of its own.
@@ -99,24 +98,32 @@ public final class Installations {
 
     /** {@code my-es-kafka-bootstrap.ns.svc:9093,...} → {@code my-es}. */
     static Optional<String> fromBootstrap(String bootstrapServers) {
-        if (bootstrapServers == null) {
-            return Optional.empty();
+        return BootstrapServers.parse(bootstrapServers).stream().map(BootstrapServers.Server::instance)
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * The namespace of the instance a Kafka Connect or KafkaMirrorMaker2 connects to, when its bootstrap host
+     * names one other than the resource's own ({@code demo-kafka-bootstrap.streams.svc:9093} from namespace
+     * {@code connect} → {@code streams}); empty when it is the resource's own namespace or not said.
+     */
+    public static Optional<String> remoteNamespace(EventStreamsResource r) {
+        String own = namespace(r, null);
+        return bootstrapServers(r).stream().filter(BootstrapServers.Server::namesAnInstance)
+                .map(BootstrapServers.Server::namespace).flatMap(Optional::stream)
+                .filter(ns -> !ns.equals(own)).findFirst();
+    }
+
+    /** Every bootstrap server a Kafka Connect or KafkaMirrorMaker2 names (all MM2 clusters); empty for others. */
+    public static List<BootstrapServers.Server> bootstrapServers(EventStreamsResource r) {
+        if (r instanceof KafkaConnect kc && kc.getSpec() != null) {
+            return BootstrapServers.parse(kc.getSpec().getBootstrapServers());
         }
-        for (String server : bootstrapServers.split(",")) {
-            String host = server.trim();
-            int colon = host.indexOf(':');
-            if (colon >= 0) {
-                host = host.substring(0, colon);
-            }
-            int dot = host.indexOf('.');
-            if (dot >= 0) {
-                host = host.substring(0, dot);
-            }
-            if (host.endsWith(BOOTSTRAP_SUFFIX) && host.length() > BOOTSTRAP_SUFFIX.length()) {
-                return Optional.of(host.substring(0, host.length() - BOOTSTRAP_SUFFIX.length()));
-            }
+        if (r instanceof KafkaMirrorMaker2 mm2 && mm2.getSpec() != null && mm2.getSpec().getClusters() != null) {
+            return mm2.getSpec().getClusters().stream().filter(java.util.Objects::nonNull)
+                    .flatMap(c -> BootstrapServers.parse(c.getBootstrapServers()).stream()).toList();
         }
-        return Optional.empty();
+        return List.of();
     }
 
     private static String key(String namespace, String name) {

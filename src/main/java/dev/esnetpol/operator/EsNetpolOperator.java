@@ -65,7 +65,9 @@ public final class EsNetpolOperator implements AutoCloseable {
                 .setMaxInterval(settings.retry().max().toMillis())
                 .setMaxAttempts(settings.retry().attempts());
         operator.register(reconciler, o -> {
-            o.withRetry(retry).withReconciliationMaxInterval(settings.resync());
+            // Not generation-aware: a resource's policies also follow its metadata (the eventstreams.ibm.com/cluster
+            // label, the es-netpol/external-egress annotation), whose changes leave metadata.generation alone.
+            o.withRetry(retry).withReconciliationMaxInterval(settings.resync()).withGenerationAware(false);
             if (settings.namespaces().isEmpty()) {
                 o.watchingAllNamespaces();
             } else {

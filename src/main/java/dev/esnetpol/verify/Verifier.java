@@ -307,6 +307,14 @@ public final class Verifier {
                 return PeerWitnesses.of(List.of(new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr(x.cidr()).endIpBlock().build()),
                         i.namespace(), "external").stream().map(PeerWitnesses.Witness::node).toList();
             }
+            if (e instanceof Endpoint.InstanceComponent || e instanceof Endpoint.ComponentPods) {
+                // Pods named by labels: those of the cluster (the inputs' own, synthesized or real) that carry them. None
+                // means the other resource is not among the inputs, and there is nothing to connect to.
+                List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> peers = dev.esnetpol.generate.Peers.of(e, options);
+                return analyzer.cluster().pods().stream().map(p -> (Node) Node.of(p))
+                        .filter(n -> peers.stream().anyMatch(peer -> PeerMatcher.matches(peer, i.namespace(), n, analyzer.cluster())))
+                        .toList();
+            }
             if (e instanceof Endpoint.Dns) {
                 return List.of(Node.of(pr.dns()));
             }
@@ -342,6 +350,9 @@ public final class Verifier {
             }
             if (e instanceof Endpoint.External x) {
                 return n instanceof Node.ExternalNode a && Cidr.parse(x.cidr()).contains(a.address(), a.ipv6());
+            }
+            if (e instanceof Endpoint.InstanceComponent || e instanceof Endpoint.ComponentPods) {
+                return dev.esnetpol.generate.Peers.of(e, options).stream().anyMatch(peer -> PeerMatcher.matches(peer, i.namespace(), n, analyzer.cluster()));
             }
             // ApiServer
             if (options.apiServerCidrs().isEmpty()) {

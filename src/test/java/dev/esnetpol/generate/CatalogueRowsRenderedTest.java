@@ -59,7 +59,7 @@ class CatalogueRowsRenderedTest {
             if (row.port() == Catalogue.INTERNAL_PLAIN_PORT) {
                 assertFalse(Rules.opens(destination, row.port()), "7080 open although internal TLS is on");
             } else {
-                assertFalse(Rules.admits(destination, row.port(), Rules.pods(Map.of("app.kubernetes.io/instance", INSTANCE))),
+                assertFalse(Rules.admits(destination, row.port(), Rules.admitsPod(Map.of("app.kubernetes.io/instance", INSTANCE))),
                         "7443 open to the instance although internal TLS is off");
             }
             return;
@@ -68,11 +68,11 @@ class CatalogueRowsRenderedTest {
         if (origin instanceof Origin.Anywhere || origin instanceof Origin.ListenerPeers) {
             assertTrue(Rules.admitsFromAnywhere(destination, row.port()), row.label() + " not open to anywhere");
         } else if (origin instanceof Origin.AnyInstancePod) {
-            assertTrue(Rules.admits(destination, row.port(), Rules.pods(Map.of("app.kubernetes.io/instance", INSTANCE))),
+            assertTrue(Rules.admits(destination, row.port(), Rules.admitsPod(Map.of("app.kubernetes.io/instance", INSTANCE))),
                     row.label() + " not open to the instance's pods");
             for (Component source : List.of(Component.values())) {
                 if (origin.admitsInstancePod(source) && hasPolicy(policies, source)) {
-                    assertTrue(Rules.letsOut(policyOf(policies, source), row.port(), "TCP", Rules.pods(labelsOf(row.component()))),
+                    assertTrue(Rules.letsOut(policyOf(policies, source), row.port(), "TCP", Rules.admitsPod(labelsOf(row.component()))),
                             source.appName() + " may not open " + row.label() + " in a default-deny namespace");
                 }
             }
@@ -81,9 +81,9 @@ class CatalogueRowsRenderedTest {
                 if (source == Component.CLUSTER_OPERATOR) {
                     assertTrue(Rules.admits(destination, row.port(), Rules.operator(Map.of())), row.label() + " not open to the operator");
                 } else {
-                    assertTrue(Rules.admits(destination, row.port(), Rules.pods(labelsOf(source))),
+                    assertTrue(Rules.admits(destination, row.port(), Rules.admitsPod(labelsOf(source))),
                             row.label() + " not open to " + source.appName());
-                    assertTrue(Rules.letsOut(policyOf(policies, source), row.port(), "TCP", Rules.pods(labelsOf(row.component()))),
+                    assertTrue(Rules.letsOut(policyOf(policies, source), row.port(), "TCP", Rules.admitsPod(labelsOf(row.component()))),
                             source.appName() + " may not open " + row.label());
                 }
             }
@@ -99,9 +99,9 @@ class CatalogueRowsRenderedTest {
         if (row.component() == Component.CLUSTER_OPERATOR) {
             assertTrue(Rules.admits(destination, row.port(), Rules.operator(Map.of())), name + " not admitted");
         } else {
-            assertTrue(Rules.letsOut(policyOf(policies, row.component()), row.port(), "TCP", Rules.pods(labelsOf(row.destination()))),
+            assertTrue(Rules.letsOut(policyOf(policies, row.component()), row.port(), "TCP", Rules.admitsPod(labelsOf(row.destination()))),
                     name + " not let out");
-            assertTrue(Rules.admits(destination, row.port(), Rules.pods(labelsOf(row.component()))), name + " not admitted");
+            assertTrue(Rules.admits(destination, row.port(), Rules.admitsPod(labelsOf(row.component()))), name + " not admitted");
         }
     }
 

@@ -36,6 +36,12 @@ class ReconciledFlowsTest {
         if (e instanceof Endpoint.ClusterOperator) {
             return name(Component.CLUSTER_OPERATOR);
         }
+        if (e instanceof Endpoint.ComponentPods c) {
+            return name(c.component());
+        }
+        if (e instanceof Endpoint.InstanceComponent c) {
+            return name(c.component());
+        }
         PodGroup g = ((Endpoint.Pods) e).group();
         return g.serves(Component.KAFKA_CONTROLLER) ? name(Component.KAFKA_CONTROLLER) : name(g.component());
     }
@@ -48,8 +54,21 @@ class ReconciledFlowsTest {
     void reconciledFlowsAreAdmittedAtTheDestination() {
         PolicyGenerator generator = new PolicyGenerator(GeneratorOptions.defaults());
         for (var installation : Installations.group(CatalogueRowsRenderedTest.everything(true), null)) {
-            List<Flow> reconciled = generator.flows(installation).stream().filter(f -> f.basis() == Flow.Basis.RECONCILED).toList();
-            reconciled.forEach(f -> assertEquals(true, f.ingress(), f.toString()));
+            List<Flow> flows = generator.flows(installation);
+            List<Flow> reconciled = flows.stream().filter(f -> f.basis() == Flow.Basis.RECONCILED).toList();
+            for (Flow f : reconciled) {
+                if (f.to() instanceof Endpoint.ComponentPods to) {
+                    // The egress half of a row into Kafka Connect: each Kafka Connect of the instance admits it in its own policy.
+                    assertEquals(true, f.egress(), f.toString());
+                    var facts = new InstallationFacts(installation);
+                    for (PodGroup g : facts.groupsOf(to.component())) {
+                        assertEquals(true, reconciled.stream().anyMatch(in -> in.ingress() && in.to().equals(new Endpoint.Pods(g))
+                                && in.port().equals(f.port()) && in.from() instanceof Endpoint.InstanceComponent), g + " does not admit " + f);
+                    }
+                } else {
+                    assertEquals(true, f.ingress(), f.toString());
+                }
+            }
         }
     }
 }

@@ -180,18 +180,28 @@ class OperatorTest {
                 metadata: {name: conn, namespace: ns, labels: {eventstreams.ibm.com/cluster: es}}
                 spec: {bootstrapServers: "es-kafka-bootstrap:9092"}
                 """);
-        MockCluster.await("es's admin API reaches conn", WAIT, () -> reachesConnect("es-admin-api-netpol"));
+        MockCluster.await("conn admits es's admin API", WAIT, () -> connectAdmitsAdminApiOf("es"));
+        assertTrue(reachesConnect("es-admin-api-netpol") && reachesConnect("es2-admin-api-netpol"),
+                "every admin API lets 8083 out to Kafka Connect pods (the egress row's pod label); each Kafka Connect admits its own");
         KafkaConnect connect = cluster.client.resources(KafkaConnect.class).inNamespace("ns").withName("conn").get();
         connect.getMetadata().getLabels().put("eventstreams.ibm.com/cluster", "es2");
         cluster.client.resource(connect).update();
-        MockCluster.await("es2's admin API reaches conn and es's no longer does", WAIT,
-                () -> reachesConnect("es2-admin-api-netpol") && !reachesConnect("es-admin-api-netpol"));
+        MockCluster.await("conn admits es2's admin API and no longer es's", WAIT,
+                () -> connectAdmitsAdminApiOf("es2") && !connectAdmitsAdminApiOf("es"));
     }
 
     private boolean reachesConnect(String policy) {
         NetworkPolicy p = cluster.policies("ns").get(policy);
         return p != null && p.getSpec().getEgress().stream().anyMatch(r -> r.getPorts().stream()
                 .anyMatch(x -> x.getPort() != null && x.getPort().getIntVal() == 8083));
+    }
+
+    private boolean connectAdmitsAdminApiOf(String instance) {
+        NetworkPolicy p = cluster.policies("ns").get("conn-kafka-connect-netpol");
+        return p != null && p.getSpec().getIngress().stream().anyMatch(r -> r.getPorts().stream()
+                .anyMatch(x -> x.getPort() != null && x.getPort().getIntVal() == 8083) && r.getFrom().stream()
+                .anyMatch(peer -> peer.getPodSelector() != null && Map.of("app.kubernetes.io/name", "admin-api", "app.kubernetes.io/instance", instance)
+                        .equals(peer.getPodSelector().getMatchLabels())));
     }
 
     @Test

@@ -26,6 +26,18 @@ public final class Rules {
         return p -> p.getNamespaceSelector() == null && p.getIpBlock() == null && selects(p.getPodSelector(), labels);
     }
 
+    /**
+     * A peer that admits a pod carrying these labels in the policy's namespace (its pod selector's labels are
+     * among them; no namespace selector, or one that selects every namespace). What a peer means, not its shape.
+     */
+    public static Predicate<NetworkPolicyPeer> admitsPod(Map<String, String> labels) {
+        return p -> p.getIpBlock() == null && p.getPodSelector() != null
+                && (p.getPodSelector().getMatchExpressions() == null || p.getPodSelector().getMatchExpressions().isEmpty())
+                && labels.entrySet().containsAll(matchLabels(p.getPodSelector()).entrySet())
+                && (p.getNamespaceSelector() == null || (matchLabels(p.getNamespaceSelector()).isEmpty()
+                        && (p.getNamespaceSelector().getMatchExpressions() == null || p.getNamespaceSelector().getMatchExpressions().isEmpty())));
+    }
+
     /** The cluster operator's peer: its pod label in any namespace (or the namespaces with these labels). */
     public static Predicate<NetworkPolicyPeer> operator(Map<String, String> namespaceLabels) {
         return p -> p.getNamespaceSelector() != null && p.getIpBlock() == null
