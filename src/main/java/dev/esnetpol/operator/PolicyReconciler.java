@@ -99,7 +99,12 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         long start = System.nanoTime();
         String kind = HasMetadata.getKind(type);
         String ns = resource.getMetadata().getNamespace();
-        List<InputProblem> problems = problems(resource);
+        List<EventStreamsResource> inNamespace = resourcesIn(ns, context);
+        // Validate the version the policies will be generated from (the cache's newest), not the one this event
+        // carried: a reconcile queued by an older event must not validate the old spec and render the new one.
+        EventStreamsResource current = inNamespace.stream()
+                .filter(r -> r.getMetadata().getUid().equals(resource.getMetadata().getUid())).findFirst().orElse(resource);
+        List<InputProblem> problems = problems(current);
         if (!problems.isEmpty()) {
             // Never delete working policies because the new spec is wrong: keep what was applied, say why.
             String message = "policies kept as last applied; the resource is invalid: "
@@ -111,7 +116,6 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
             metrics.reconciled(kind, "invalid", System.nanoTime() - start);
             return UpdateControl.noUpdate();
         }
-        List<EventStreamsResource> inNamespace = resourcesIn(ns, context);
         Installation installation = Installations.group(inNamespace, null).stream()
                 .filter(i -> i.resources().stream().anyMatch(r -> r.getMetadata().getUid().equals(resource.getMetadata().getUid())))
                 .findFirst().orElseThrow();

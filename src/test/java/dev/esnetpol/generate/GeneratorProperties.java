@@ -86,7 +86,8 @@ class GeneratorProperties {
     }
 
     private static boolean hasPort(List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort> ports, Flow f) {
+        // An entry without a port admits every port of its protocol, the flow's port among them.
         return ports.stream().anyMatch(p -> f.protocol().equals(p.getProtocol())
-                && (f.port() == null ? p.getPort() == null : p.getPort() != null && f.port().equals(p.getPort().getIntVal())));
+                && (p.getPort() == null || f.port() != null && f.port().equals(p.getPort().getIntVal())));
     }
 }
