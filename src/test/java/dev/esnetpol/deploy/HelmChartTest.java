@@ -344,21 +344,21 @@ class HelmChartTest {
     // ---- the schema ------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-            "bad-type.yaml,             replicas",
-            "bad-unknown-key.yaml,      enable",
-            "bad-unknown-top-key.yaml,  namespaces",
-            "bad-enum.yaml,             failurePolicy",
-            "bad-ca-bundle.yaml,        caBundle",
-            "bad-cidr.yaml,             apiServerCidr",
-            "bad-dns-port.yaml,         dnsPorts",
+    @CsvSource(delimiter = '|', value = {
+            "bad-type.yaml             | replicas: Invalid type. Expected: integer, given: string",
+            "bad-unknown-key.yaml      | webhook: Additional property enable is not allowed",
+            "bad-unknown-top-key.yaml  | (root): Additional property namespaces is not allowed",
+            "bad-enum.yaml             | webhook.failurePolicy must be one of the following: \"Fail\", \"Ignore\"",
+            "bad-ca-bundle.yaml        | webhook.caBundle: String length must be greater than or equal to 1",
+            "bad-cidr.yaml             | apiServerCidr.0: Does not match pattern",
+            "bad-dns-port.yaml         | dnsPorts.0: Invalid type. Expected: integer, given: string",
     })
-    void badValuesAreRefusedByTheSchemaWithAMessage(String file, String names) {
+    void badValuesAreRefusedByTheSchemaWithAMessage(String file, String expectedMessage) {
         Path values = Path.of("src/test/resources/helm").resolve(file);
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> HelmChart.template(values));
         String message = refused.getMessage();
         assertTrue(message.contains("values don't meet the specifications of the schema"), message);
-        assertTrue(message.contains(names), "the message names " + names + ": " + message);
+        assertTrue(message.contains(expectedMessage), "expected '" + expectedMessage + "' in: " + message);
     }
 
     // ---- the CRDs ----------------------------------------------------------------------------------------------
