@@ -30,7 +30,7 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 
 {{/*
 Least privilege: exactly the verbs the operator uses, the same rules as deploy/operator/rbac.yaml's ClusterRole
-(HelmChartTest compares them verb by verb; RbacTest ties that list to the code paths). Every resource here is
+(HelmChartTest compares them verb by verb under every values file; DeployManifestsTest pins deploy/'s list). Every resource here is
 namespaced, so the same rules serve a ClusterRole (all namespaces) or a Role per watched namespace.
 */}}
 {{- define "es-netpol.rules" -}}

@@ -50,8 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lint; template with the chart's three ci/ values files; the rendered objects read by fabric8 and compared kind by
  * kind, RBAC rule by rule and verb by verb, port by port (the operator's policy through the project's own
  * analyzer); the rendered args read by the operator's real command line; bad values refused by the schema.
- * deploy/ is the reference: DeployManifestsTest and RbacTest tie it to the spec and the code, this test ties the
- * chart to it, so the two cannot drift.
+ * deploy/ is the one reference: DeployManifestsTest ties it to the spec (ports) and the operator's needs (rules),
+ * this test ties the chart to it, so the two cannot drift.
  */
 class HelmChartTest {
 
@@ -328,6 +328,20 @@ class HelmChartTest {
             assertEquals(s.getMetadata().getName() + " " + s.getMetadata().getNamespace() + " " + https.getPort(),
                     svcRef.getName() + " " + svcRef.getNamespace() + " " + svcRef.getPort());
         }
+    }
+
+    /** Namespace-scoped with the webhook on: the webhook is asked only about the watched namespaces' resources. */
+    @Test
+    void aNamespaceScopedWebhookSeesOnlyTheWatchedNamespaces() {
+        List<HasMetadata> chart = Kustomization.parse(new com.marcnuri.helm.Helm(HelmChart.CHART).template()
+                .withName(HelmChart.RELEASE).withNamespace(HelmChart.NAMESPACE).withValuesFile(DEFAULTS)
+                .set("watchNamespaces[0]", "kafka").set("watchNamespaces[1]", "kafka-dev").call());
+        var selector = one(chart, ValidatingWebhookConfiguration.class, "es-netpol").getWebhooks().get(0).getNamespaceSelector();
+        assertEquals(1, selector.getMatchExpressions().size());
+        var in = selector.getMatchExpressions().get(0);
+        assertEquals("kubernetes.io/metadata.name In [kafka, kafka-dev]", in.getKey() + " " + in.getOperator() + " " + in.getValues());
+        assertNull(one(HelmChart.objects(DEFAULTS), ValidatingWebhookConfiguration.class, "es-netpol").getWebhooks().get(0).getNamespaceSelector(),
+                "cluster-wide: every namespace, as deploy/");
     }
 
     /** egress=false: the operator is told (--egress=false) and its own policy restricts ingress only. */
