@@ -366,6 +366,8 @@ class HelmChartTest {
             "bad-ca-bundle.yaml        | webhook.caBundle: String length must be greater than or equal to 1",
             "bad-cidr.yaml             | apiServerCidr.0: Does not match pattern",
             "bad-dns-port.yaml         | dnsPorts.0: Invalid type. Expected: integer, given: string",
+            "bad-metrics-peer.yaml     | metricsFrom.0: Additional property namespaceSelectr is not allowed",
+            "bad-label-value.yaml      | operatorNamespaceLabels.team: Does not match pattern",
     })
     void badValuesAreRefusedByTheSchemaWithAMessage(String file, String expectedMessage) {
         Path values = Path.of("src/test/resources/helm").resolve(file);
