@@ -37,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -385,7 +384,7 @@ class HelmChartTest {
         List<HasMetadata> helm = Kustomization.parse(HelmChart.crds());
         List<HasMetadata> deploy = Kustomization.build(Path.of("deploy/crds"));
         assertEquals(4, deploy.size());
-        assertEquals(Stream.of(deploy).flatMap(List::stream).map(HelmChartTest::key).sorted().toList(),
+        assertEquals(deploy.stream().map(HelmChartTest::key).sorted().toList(),
                 helm.stream().map(HelmChartTest::key).sorted().toList());
         for (HasMetadata d : deploy) {
             assertEquals(d, helm.stream().filter(h -> key(h).equals(key(d))).findFirst().orElseThrow(), key(d));
