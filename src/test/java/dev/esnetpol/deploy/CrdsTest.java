@@ -24,8 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * deploy/crds/ is generated from the model classes with fabric8's CRD generator, and checked here: the model
  * holds only what es-netpol reads, so spec and status keep every other field (x-kubernetes-preserve-unknown-fields)
- * and the CRDs never prune what Event Streams itself writes. Regenerate with
- * {@code ES_NETPOL_UPDATE_GOLDEN=1 mvn test -Dtest=CrdsTest} and review the diff.
+ * and the CRDs never prune what Event Streams itself writes. The Helm chart's crds/ holds the same files (Helm
+ * installs them before the templates, and never upgrades or deletes them), each opened with a document separator:
+ * {@code helm show crds} concatenates the files as they are, and its output is what one applies to upgrade CRDs by
+ * hand. Regenerate both with {@code ES_NETPOL_UPDATE_GOLDEN=1 mvn test -Dtest=CrdsTest} and review the diff.
  */
 class CrdsTest {
 
@@ -72,6 +74,24 @@ class CrdsTest {
             String text = Files.readString(target);
             assertTrue(text.contains("x-kubernetes-preserve-unknown-fields: true"), target.toString());
             assertTrue(text.contains("status: {}"), target + " has no status subresource");
+        }
+        checkChartCrds(generated);
+    }
+
+    /** The chart's crds/: the same four files, each after a "---" line, and nothing else. */
+    private static void checkChartCrds(List<Path> generated) throws IOException {
+        Path chart = Path.of("deploy/helm/es-netpol/crds");
+        for (Path g : generated) {
+            Path target = chart.resolve(g.getFileName());
+            String expected = "---\n" + Files.readString(g);
+            if ("1".equals(System.getenv("ES_NETPOL_UPDATE_GOLDEN"))) {
+                Files.writeString(target, expected);
+            }
+            assertEquals(expected, Files.readString(target), target + " is not what the model generates");
+        }
+        try (Stream<Path> s = Files.list(chart)) {
+            assertEquals(generated.stream().map(Path::getFileName).map(Path::toString).sorted().toList(),
+                    s.map(Path::getFileName).map(Path::toString).sorted().toList(), "no other file in " + chart);
         }
     }
 }
