@@ -6,9 +6,10 @@ import java.util.List;
  * One thing a reviewer must look at: a documented flow blocked ({@code MISSING}), a connection open that
  * nothing documents ({@code EXCESS}), an es-netpol policy that differs from what render produces
  * ({@code DRIFT}), one that is gone ({@code DELETED}) or no longer needed ({@code STALE}), or a policy of
- * someone else's that selects the installation's pods ({@code FOREIGN}).
+ * someone else's that selects the installation's pods ({@code FOREIGN}); a flow whose verdict depends on the CNI
+ * ({@code CNI_DEPENDENT}: allowed by one analyzer profile, denied by another).
  */
 public record ReviewFinding(Kind kind, String subject, String message, List<String> details) {
 
-    public enum Kind { MISSING, EXCESS, DRIFT, DELETED, STALE, FOREIGN }
+    public enum Kind { MISSING, EXCESS, DRIFT, DELETED, STALE, FOREIGN, CNI_DEPENDENT }
 }
