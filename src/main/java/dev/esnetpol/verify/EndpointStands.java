@@ -38,6 +38,7 @@ final class EndpointStands {
     private final BitSet everyNode = new BitSet();
     private final Map<List<Object>, Stand> stands = new HashMap<>();
     private final Map<List<Object>, BitSet> coverage = new HashMap<>();
+    private Map<List<String>, BitSet> byInstance;
 
     EndpointStands(SyntheticCluster cluster) {
         this.cluster = cluster;
@@ -60,6 +61,20 @@ final class EndpointStands {
             }
             return b;
         });
+    }
+
+    /** The pods of each (namespace, instance label), indexed in one pass: instances ask for theirs one by one. */
+    private Map<List<String>, BitSet> byInstance() {
+        if (byInstance == null) {
+            byInstance = new HashMap<>();
+            List<End> everyone = cluster.everyone();
+            for (int n = 0; n < everyone.size(); n++) {
+                if (everyone.get(n).node() instanceof Node.PodNode pn && pn.pod().labels().get(Labels.INSTANCE) != null) {
+                    byInstance.computeIfAbsent(List.of(pn.pod().namespace(), pn.pod().labels().get(Labels.INSTANCE)), k -> new BitSet()).set(n);
+                }
+            }
+        }
+        return byInstance;
     }
 
     private Stand everyone(List<End> ends) {
@@ -98,8 +113,7 @@ final class EndpointStands {
                     .filter(g -> new Origin.AnyInstancePod().admitsInstancePod(g.getKey().component()))
                     .filter(g -> ip.instance().equals(g.getKey().selector().get(Labels.INSTANCE)))
                     .map(Map.Entry::getValue).toList();
-            return new Stand(ends, covering(List.of("instance", i.namespace(), ip.instance()), e -> e.node() instanceof Node.PodNode pn
-                    && pn.pod().namespace().equals(i.namespace()) && ip.instance().equals(pn.pod().labels().get(Labels.INSTANCE))), false);
+            return new Stand(ends, byInstance().getOrDefault(List.of(i.namespace(), ip.instance()), new BitSet()), false);
         }
 
         @Override

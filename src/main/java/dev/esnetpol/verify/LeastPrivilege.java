@@ -10,7 +10,6 @@ import dev.esnetpol.model.Installation;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +31,8 @@ final class LeastPrivilege {
     private final boolean egress;
     private final List<End> everyone;
     private final int[] classOf;
+    /** Scratch, per node: what the pod being checked documents with it besides what it documents with everyone. */
+    private final Connections[] particular;
     /** Per our pod (index in everyone): documented flows into it, and out of it. */
     private final Map<Integer, List<Side>> into = new HashMap<>();
     private final Map<Integer, List<Side>> outOf = new HashMap<>();
@@ -44,6 +45,7 @@ final class LeastPrivilege {
         this.egress = cluster.options().egress();
         this.everyone = cluster.everyone();
         this.classOf = new int[everyone.size()];
+        this.particular = new Connections[everyone.size()];
         for (int n = 0; n < everyone.size(); n++) {
             classOf[n] = everyone.get(n).node() instanceof Node.PodNode p ? analyzer.classOf(p.pod()).id() : -1;
         }
@@ -93,54 +95,64 @@ final class LeastPrivilege {
 
     /**
      * One pod, one direction: {@code allowedByClass} is what its side allows with each class (null: nothing),
-     * {@code documented} the flows of that direction that cover it.
+     * {@code documented} the flows of that direction that cover it. The loop over the other nodes is the only
+     * part that grows with the cluster: it allocates nothing and computes a difference only when what is
+     * allowed changes from the node before (nodes of a kind come together, and most share one value).
      */
     private void check(int self, boolean ingress, Connections[] allowedByClass, List<Side> documented) {
         // What every node may do (flows from or to anywhere), and what particular nodes may do besides.
         Connections base = Connections.NONE;
-        Map<Integer, Connections> particular = new HashMap<>();
+        List<Integer> touched = new ArrayList<>();
         for (Side s : documented) {
             if (s.other().all()) {
                 base = base.union(s.required());
             } else {
                 BitSet b = s.other().covers();
                 for (int n = b.nextSetBit(0); n >= 0; n = b.nextSetBit(n + 1)) {
-                    particular.merge(n, s.required(), Connections::union);
+                    if (particular[n] == null) {
+                        touched.add(n);
+                        particular[n] = s.required();
+                    } else {
+                        particular[n] = particular[n].union(s.required());
+                    }
                 }
             }
         }
         Node.PodNode pod = (Node.PodNode) everyone.get(self).node();
         int myClass = classOf[self];
-        // Most nodes share what is allowed and what is documented: compute each difference once.
-        Map<Connections, Connections> beyondBase = new IdentityHashMap<>();
-        for (int n = 0; n < everyone.size(); n++) {
+        Connections lastAllowed = null;
+        Connections lastExtra = null;
+        for (int n = 0; n < classOf.length; n++) {
             if (n == self) {
                 continue;
             }
-            End other = everyone.get(n);
             Connections allowed;
             if (classOf[n] >= 0) {
                 allowed = allowedByClass[classOf[n]];
             } else {
-                Node.ExternalNode a = (Node.ExternalNode) other.node();
+                Node.ExternalNode a = (Node.ExternalNode) everyone.get(n).node();
                 allowed = ingress ? analyzer.ingressFromAddress(myClass, a) : analyzer.egressToAddress(myClass, a);
             }
-            if (allowed == null || allowed.isEmpty()) {
+            if (allowed == null) {
                 continue;
             }
             Connections extra;
-            Connections more = particular.get(n);
-            if (more == null) {
-                Connections b = base;
-                extra = beyondBase.computeIfAbsent(allowed, a -> a.minus(b));
+            if (particular[n] != null) {
+                extra = allowed.minus(base.union(particular[n]));
             } else {
-                extra = allowed.minus(base.union(more));
+                if (allowed != lastAllowed) {
+                    lastAllowed = allowed;
+                    lastExtra = allowed.minus(base);
+                }
+                extra = lastExtra;
             }
             if (!extra.isEmpty()) {
+                End other = everyone.get(n);
                 findings.add(ingress ? excess(Finding.Where.INGRESS_OF_DESTINATION, other, everyone.get(self), extra, pod, true)
                         : excess(Finding.Where.EGRESS_OF_SOURCE, everyone.get(self), other, extra, pod, false));
             }
         }
+        touched.forEach(n -> particular[n] = null);
     }
 
     private Finding excess(Finding.Where where, End from, End to, Connections extra, Node.PodNode ours, boolean ingress) {
