@@ -32,14 +32,15 @@ final class ReviewTables {
                 }
             }
             for (Finding f : report.excess()) {
+                // One row per peer as the report names it: both replicas of a group, or three listener peers, are one row.
                 String connections = f.connections().toString();
                 if (f.where() == Finding.Where.INGRESS_OF_DESTINATION && f.to().node().equals(pod.node())) {
-                    in.put("excess " + f.from() + connections, new ReviewReport.Row("", PeerNames.of(f.from()), connections,
-                            "not documented", "EXCESS"));
+                    String peer = PeerNames.of(f.from());
+                    in.put("excess " + peer + connections, new ReviewReport.Row("", peer, connections, "not documented", "EXCESS"));
                 }
                 if (f.where() == Finding.Where.EGRESS_OF_SOURCE && f.from().node().equals(pod.node())) {
-                    out.put("excess " + f.to() + connections, new ReviewReport.Row("", PeerNames.of(f.to()), connections,
-                            "not documented", "EXCESS"));
+                    String peer = PeerNames.of(f.to());
+                    out.put("excess " + peer + connections, new ReviewReport.Row("", peer, connections, "not documented", "EXCESS"));
                 }
             }
             tables.add(new ReviewReport.PodTable(pod.toString(), me.group().component().appName(), new ArrayList<>(in.values()),
