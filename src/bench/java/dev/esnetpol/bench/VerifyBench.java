@@ -19,8 +19,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * mvn -B -Pbench -DskipTests package
- * java -cp target/benchmarks.jar dev.esnetpol.bench.VerifyBench [--runs 3] [--timeout 120] [N ...]   # N defaults to 1 10 50 200
+ * java -cp target/benchmarks.jar dev.esnetpol.bench.VerifyBench [--runs 3] [--timeout 120] [--java-opts "..."] [N ...]
  * </pre>
+ * N defaults to 1 10 50 200; the JVM options default to those bin/es-netpol runs verify with (the C1 compiler
+ * alone and the serial collector: a one-shot command spends less on compiling than it would win);
+ * {@code --java-opts ""} measures the JVM's defaults.
  */
 public final class VerifyBench {
 
@@ -32,11 +35,13 @@ public final class VerifyBench {
     public static void main(String[] args) throws Exception {
         int runs = 3;
         int timeoutSeconds = 120;
+        String javaOpts = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--timeout" -> timeoutSeconds = Integer.parseInt(args[++i]);
+                case "--java-opts" -> javaOpts = args[++i];
                 default -> sizes.add(Integer.parseInt(args[i]));
             }
         }
@@ -47,7 +52,8 @@ public final class VerifyBench {
         Path dir = Files.createTempDirectory("verify-bench");
         String classpath = System.getProperty("java.class.path");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        System.out.printf(Locale.ROOT, "verify, N copies of %s in one namespace, %d run(s) each, fresh JVM per run%n", EXAMPLE, runs);
+        System.out.printf(Locale.ROOT, "verify, N copies of %s in one namespace, %d run(s) each, fresh JVM per run (java %s)%n",
+                EXAMPLE, runs, javaOpts);
         System.out.printf(Locale.ROOT, "%8s %12s %16s %10s   %s%n", "N", "median s", "ms per instance", "CPU s", "verify's summary");
         boolean timedOut = false;
         for (int n : sizes) {
@@ -64,9 +70,10 @@ public final class VerifyBench {
                 long start = System.nanoTime();
                 Path cpuFile = dir.resolve("cpu");
                 Files.deleteIfExists(cpuFile);
-                Process p = new ProcessBuilder(java, "-D" + Child.CPU_FILE + "=" + cpuFile, "-cp", classpath, Child.class.getName(),
-                        "verify", "-f", file.toString())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                List<String> command = new ArrayList<>(List.of(java));
+                Arrays.stream(javaOpts.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
+                command.addAll(List.of("-D" + Child.CPU_FILE + "=" + cpuFile, "-cp", classpath, Child.class.getName(), "verify", "-f", file.toString()));
+                Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 Output out = Output.of(p);
                 if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor();

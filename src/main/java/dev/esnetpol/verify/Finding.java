@@ -53,11 +53,6 @@ public record Finding(Kind kind, Where where, End from, End to, Connections conn
         return new Finding(Kind.EXCESS, where, from, to, extra, Optional.empty(), List.of(decision), List.of());
     }
 
-    /** The end whose policies were checked alone ({@code to} for ingress, {@code from} for egress), or both ends' */
-    public End checkedEnd() {
-        return where == Where.INGRESS_OF_DESTINATION ? to : from;
-    }
-
     /** The same finding for reports that compare runs (what a foreign policy changes): kind, ends and connections. */
     public List<Object> identity() {
         return List.of(kind, from.node(), to.node(), connections);

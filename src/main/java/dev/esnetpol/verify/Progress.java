@@ -17,11 +17,13 @@ public interface Progress {
      */
     static Progress after(long quietMillis, PrintWriter err) {
         long start = System.nanoTime();
-        long[] last = {0};
+        long[] last = {start};
+        boolean[] spoke = {false};
         return (phase, done, total) -> {
             long now = System.nanoTime();
             long elapsed = (now - start) / 1_000_000;
-            if (elapsed > quietMillis && (now - last[0]) / 1_000_000 >= 1000) {
+            if (elapsed > quietMillis && (!spoke[0] || (now - last[0]) / 1_000_000 >= 1000)) {
+                spoke[0] = true;
                 last[0] = now;
                 err.printf(Locale.ROOT, "verify: %s, %d/%d, %.1f s%n", phase, done, total, elapsed / 1000.0);
                 err.flush();
