@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Proves a set of policies against the catalogue for the installations of the given resources: (a) every
@@ -69,7 +70,15 @@ public final class Verifier {
         }
 
         public VerifyReport check(List<NetworkPolicy> policies) {
-            Analyzer analyzer = Analyzer.of(cluster.cluster().withPolicies(policies));
+            return check(policies, Analyzer::of);
+        }
+
+        /**
+         * @param analyzerOf the analyzer of a cluster: {@link Analyzer#of} for the reference semantics, or one of a
+         *                   CNI's profile; merge the reports of several with {@link ProfileVerdicts#merge}
+         */
+        public VerifyReport check(List<NetworkPolicy> policies, Function<Cluster, Analyzer> analyzerOf) {
+            Analyzer analyzer = analyzerOf.apply(cluster.cluster().withPolicies(policies));
             FlowChecks flows = new FlowChecks(cluster, stands, analyzer);
             int flowsChecked = flows.run(progress);
             LeastPrivilege least = new LeastPrivilege(cluster, stands, analyzer);
