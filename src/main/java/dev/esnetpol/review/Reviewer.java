@@ -11,6 +11,7 @@ import dev.esnetpol.model.Installation;
 import dev.esnetpol.model.Installations;
 import dev.esnetpol.analyze.Node;
 import dev.esnetpol.verify.Finding;
+import dev.esnetpol.verify.FindingJson;
 import dev.esnetpol.verify.FindingText;
 import dev.esnetpol.verify.Verifier;
 import dev.esnetpol.verify.VerifyReport;
@@ -51,7 +52,8 @@ public final class Reviewer {
         drift(rendered, installed, findings);
         foreign(installed, report, verification, findings);
         for (Finding f : report.findings()) {
-            findings.add(new ReviewFinding(kind(f.kind()), f.from() + " -> " + f.to() + " " + f.connections(), f.reason(), FindingText.because(f)));
+            findings.add(new ReviewFinding(kind(f.kind()), f.from() + " -> " + f.to() + " " + f.connections(), f.reason(), FindingText.because(f),
+                    FindingJson.of(f)));
         }
         return new ReviewReport(snapshot.namespace(), snapshot.source(), installations.stream().map(Installation::name).toList(),
                 findings, ReviewTables.of(report), ReviewGraph.of(report));

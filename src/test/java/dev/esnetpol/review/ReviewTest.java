@@ -166,6 +166,16 @@ class ReviewTest {
         JsonNode report = new ObjectMapper().readTree(json.out());
         assertEquals("es-prod", report.path("namespace").asText());
         assertTrue(report.path("findings").size() > 0);
+        JsonNode missing = null;
+        for (JsonNode f : report.path("findings")) {
+            if (f.path("kind").asText().equals("MISSING") && f.path("data").path("to").path("pod").asText().equals("production-kafka-0")
+                    && f.path("data").path("connections").path("TCP").asText().equals("9091")) {
+                missing = f;
+            }
+        }
+        assertTrue(missing != null, "the blocked 9091 as data: " + report.path("findings"));
+        assertEquals("cluster-operator", missing.path("data").path("from").path("role").asText(), missing.toString());
+        assertEquals("component", missing.path("data").path("to").path("role").asText());
         String md = CliRun.run("review", "--offline", scenario.toString(), "-o", "markdown").out();
         assertTrue(md.startsWith("# Network policy review: es-prod") && md.contains("| Type | Origin | Port | Reason | Enabled in policy |"), md);
         String html = Files.readString(dir.resolve("r.html"));
