@@ -7,7 +7,10 @@ import dev.esnetpol.input.YamlDocument;
 import dev.esnetpol.input.YamlSources;
 import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.model.ResourceReader;
-import dev.esnetpol.verify.Finding;
+import dev.esnetpol.verify.FindingJson;
+import dev.esnetpol.verify.FindingMarkdown;
+import dev.esnetpol.verify.FindingText;
+import dev.esnetpol.verify.Progress;
 import dev.esnetpol.verify.Verifier;
 import dev.esnetpol.verify.VerifyReport;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -58,7 +61,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE", description = "Take the resources to be in this namespace.")
     String namespace;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|json", description = "Report format.")
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|markdown|json", description = "Report format.")
     Format output;
 
     @Mixin
@@ -67,25 +70,35 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
-    enum Format { text, json }
+    enum Format { text, markdown, json }
 
     @Override
     public Integer call() {
         List<EventStreamsResource> resources = ResourceReader.readAll(YamlSources.read(files));
         Optional<List<NetworkPolicy>> installed = policies == null ? Optional.empty() : Optional.of(readPolicies(policies));
         List<NetworkPolicy> others = foreign == null ? List.of() : readPolicies(foreign);
-        VerifyReport report = new Verifier(generation.toOptions()).verify(resources, namespace, installed, others);
+        // A line on stderr now and then when the run takes more than 2 s: nothing for a quick one.
+        Progress progress = Progress.after(2000, spec.commandLine().getErr());
+        VerifyReport report = new Verifier(generation.toOptions(), progress).verify(resources, namespace, installed, others);
         PrintWriter out = spec.commandLine().getOut();
-        if (output == Format.json) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("flowsChecked", report.flowsChecked());
-            json.put("pairsChecked", report.pairsChecked());
-            json.put("missing", report.missing());
-            json.put("excess", report.excess());
-            out.print(ObjectWriter.json(json));
-        } else {
-            report.findings().stream().map(Finding::text).forEach(out::print);
-            out.println(report.summary());
+        switch (output) {
+            case json -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("flowsChecked", report.flowsChecked());
+                json.put("pairsChecked", report.pairsChecked());
+                json.put("missing", FindingJson.of(report.missing()));
+                json.put("excess", FindingJson.of(report.excess()));
+                out.print(ObjectWriter.json(json));
+            }
+            case markdown -> {
+                out.print(FindingMarkdown.of(report.findings()));
+                out.println();
+                out.println(report.summary());
+            }
+            default -> {
+                report.findings().stream().map(FindingText::of).forEach(out::print);
+                out.println(report.summary());
+            }
         }
         out.flush();
         return report.clean() ? ExitCodes.OK : ExitCodes.FINDINGS;

@@ -4,11 +4,45 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 
 import java.util.List;
 
-/** One end of a flow, as the generator knows it before it becomes a NetworkPolicy peer. */
+/**
+ * One end of a flow, as the generator knows it before it becomes a NetworkPolicy peer. Code that treats each
+ * kind differently goes through {@link Visitor}: a new kind adds a method there, and nothing compiles until
+ * every visitor says what the kind means (no chain of instanceof that falls through to a default).
+ */
 public sealed interface Endpoint {
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per kind of endpoint. */
+    interface Visitor<R> {
+        R pods(Pods pods);
+
+        R instancePods(InstancePods instancePods);
+
+        R instanceComponent(InstanceComponent component);
+
+        R componentPods(ComponentPods pods);
+
+        R clusterOperator(ClusterOperator operator);
+
+        R anywhere(Anywhere anywhere);
+
+        R listenerPeers(ListenerPeers peers);
+
+        R external(External external);
+
+        R dns(Dns dns);
+
+        R apiServer(ApiServer apiServer);
+    }
 
     /** Pods of a component of this installation. */
     record Pods(PodGroup group) implements Endpoint {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.pods(this);
+        }
+
         @Override
         public String toString() {
             return group.toString();
@@ -23,6 +57,11 @@ public sealed interface Endpoint {
      */
     record InstanceComponent(String namespace, String instance, dev.esnetpol.catalogue.Component component) implements Endpoint {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.instanceComponent(this);
+        }
+
+        @Override
         public String toString() {
             return component.appName() + " of instance " + (namespace == null ? "" : namespace + "/") + instance;
         }
@@ -34,6 +73,11 @@ public sealed interface Endpoint {
      */
     record ComponentPods(dev.esnetpol.catalogue.Component component) implements Endpoint {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.componentPods(this);
+        }
+
+        @Override
         public String toString() {
             return "every " + component.appName() + " pod";
         }
@@ -41,6 +85,11 @@ public sealed interface Endpoint {
 
     /** Every pod labelled with the instance's name ("Any pod in Event Streams instance"). */
     record InstancePods(String instance) implements Endpoint {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.instancePods(this);
+        }
+
         @Override
         public String toString() {
             return "any pod of instance " + instance;
@@ -50,6 +99,11 @@ public sealed interface Endpoint {
     /** The Event Streams cluster operator, in any namespace (or those an option names). */
     record ClusterOperator() implements Endpoint {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.clusterOperator(this);
+        }
+
+        @Override
         public String toString() {
             return "cluster operator";
         }
@@ -57,6 +111,11 @@ public sealed interface Endpoint {
 
     /** Any source or destination, inside or outside the cluster. */
     record Anywhere() implements Endpoint {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.anywhere(this);
+        }
+
         @Override
         public String toString() {
             return "anywhere";
@@ -66,6 +125,11 @@ public sealed interface Endpoint {
     /** A listener's {@code networkPolicyPeers}, as the user wrote them. */
     record ListenerPeers(String listener, List<NetworkPolicyPeer> peers) implements Endpoint {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.listenerPeers(this);
+        }
+
+        @Override
         public String toString() {
             return "networkPolicyPeers of listener " + listener;
         }
@@ -73,6 +137,11 @@ public sealed interface Endpoint {
 
     /** Addresses outside the cluster. */
     record External(String cidr) implements Endpoint {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.external(this);
+        }
+
         @Override
         public String toString() {
             return cidr;
@@ -82,6 +151,11 @@ public sealed interface Endpoint {
     /** The cluster DNS; where it runs differs between distributions, so it is reached by port alone. */
     record Dns() implements Endpoint {
         @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.dns(this);
+        }
+
+        @Override
         public String toString() {
             return "cluster DNS";
         }
@@ -89,6 +163,11 @@ public sealed interface Endpoint {
 
     /** The Kubernetes API server. */
     record ApiServer() implements Endpoint {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.apiServer(this);
+        }
+
         @Override
         public String toString() {
             return "Kubernetes API server";

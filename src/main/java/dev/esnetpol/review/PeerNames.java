@@ -1,64 +1,94 @@
 package dev.esnetpol.review;
 
+import dev.esnetpol.analyze.Node;
 import dev.esnetpol.catalogue.Component;
 import dev.esnetpol.catalogue.Labels;
-import dev.esnetpol.analyze.Pod;
-import dev.esnetpol.verify.Probes;
+import dev.esnetpol.verify.End;
+import dev.esnetpol.verify.Role;
 
 import java.util.Map;
 
-/** How the report names the ends verify connects: components by name, stand-ins by what they stand for. */
+/**
+ * How the report names the ends verify connects, by their role: components by name and instance, stand-ins
+ * by what they stand for. Both replicas of a group get the group's name.
+ */
 final class PeerNames {
 
     private PeerNames() {
     }
 
-    /** The name of the group a node belongs to: verify's second replica ({@code -1}) counts as its first. */
-    static String canonical(String node, Map<String, Pod> ours) {
-        if (node.endsWith("-1")) {
-            String first = node.substring(0, node.length() - 2) + "-0";
-            if (ours.containsKey(first)) {
-                return first;
-            }
-        }
-        return node;
+    /** {@code kafka (es)}, {@code cluster operator}, {@code outside the cluster}, ... */
+    static String of(End e) {
+        return e.role().accept(new Label(e));
     }
 
-    /** {@code ns/es-kafka-0} → {@code kafka (es)}; {@code 203.0.113.10} → {@code outside the cluster}; ... */
-    static String of(String node, Map<String, Pod> podsByName) {
-        Pod p = podsByName.get(node);
-        if (p == null && node.endsWith("-1")) {
-            p = podsByName.get(node.substring(0, node.length() - 2) + "-0"); // verify's second replica of a group
-            node = p == null ? node : p.toString();
+    private static class Label implements Role.Visitor<String> {
+        private final End end;
+
+        Label(End end) {
+            this.end = end;
         }
-        if (p != null) {
-            String app = p.labels().get(Labels.NAME);
-            String instance = p.labels().get(Labels.INSTANCE);
+
+        @Override
+        public String component(Role.Component c) {
+            return c.group().component().appName() + " (" + c.group().owner() + ")";
+        }
+
+        @Override
+        public String clusterOperator(Role.ClusterOperator o) {
+            return "cluster operator";
+        }
+
+        @Override
+        public String operatorLookalike(Role.OperatorLookalike l) {
+            return "operator look-alike elsewhere";
+        }
+
+        @Override
+        public String otherNamespace(Role.OtherNamespace o) {
+            return "pods of other namespaces";
+        }
+
+        @Override
+        public String sameNamespace(Role.SameNamespace n) {
+            return "other pods of the namespace";
+        }
+
+        @Override
+        public String clusterDns(Role.ClusterDns d) {
+            return "cluster DNS";
+        }
+
+        @Override
+        public String outside(Role.Outside o) {
+            return "outside the cluster";
+        }
+
+        @Override
+        public String apiServer(Role.ApiServer a) {
+            return "Kubernetes API server";
+        }
+
+        @Override
+        public String listenerPeer(Role.ListenerPeer p) {
+            return "listener peers";
+        }
+
+        @Override
+        public String externalTarget(Role.ExternalTarget t) {
+            return "addresses " + t.cidr();
+        }
+
+        @Override
+        public String clusterPod(Role.ClusterPod p) {
+            // A pod of the cluster: named by its labels when it carries a component's, else by itself.
+            Map<String, String> labels = end.node() instanceof Node.PodNode pn ? pn.pod().labels() : Map.of();
+            String app = labels.get(Labels.NAME);
+            String instance = labels.get(Labels.INSTANCE);
             if (Component.CLUSTER_OPERATOR.appName().equals(app)) {
                 return "cluster operator";
             }
-            if (app != null && instance != null) {
-                return app + " (" + instance + ")";
-            }
+            return app != null && instance != null ? app + " (" + instance + ")" : end.toString();
         }
-        if (node.endsWith("/" + Probes.OPERATOR_POD)) {
-            return "cluster operator";
-        }
-        if (node.endsWith("/" + Probes.ELSEWHERE_POD)) {
-            return "pods of other namespaces";
-        }
-        if (node.endsWith("/" + Probes.NEIGHBOUR_POD)) {
-            return "other pods of the namespace";
-        }
-        if (node.endsWith("/" + Probes.DNS_POD)) {
-            return "cluster DNS";
-        }
-        if (node.contains("/probe-") && node.contains("-peer-")) {
-            return "listener peers";
-        }
-        if (node.matches("[0-9a-fA-F:.]+") && !node.contains("/")) {
-            return node.equals(Probes.OUTSIDE_ADDRESS) ? "outside the cluster" : "addresses " + node;
-        }
-        return node;
     }
 }

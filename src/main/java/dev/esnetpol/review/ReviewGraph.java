@@ -1,6 +1,6 @@
 package dev.esnetpol.review;
 
-import dev.esnetpol.analyze.Pod;
+import dev.esnetpol.verify.End;
 import dev.esnetpol.verify.Finding;
 import dev.esnetpol.verify.VerifyReport;
 
@@ -16,34 +16,37 @@ final class ReviewGraph {
     private ReviewGraph() {
     }
 
-    static ReviewReport.Graph of(Map<String, Pod> ours, VerifyReport report, Map<String, Pod> named) {
+    /** An edge before layout: the two nodes' labels and the status. */
+    private record Key(String from, String to, String status) {
+    }
+
+    static ReviewReport.Graph of(VerifyReport report) {
         Map<String, ReviewReport.GraphNode> nodes = new LinkedHashMap<>();
-        ours.keySet().forEach(p -> node(nodes, PeerNames.of(p, named), true));
-        Map<String, TreeSet<String>> ports = new LinkedHashMap<>();
+        report.components().forEach(p -> node(nodes, PeerNames.of(p), true));
+        Map<Key, TreeSet<String>> ports = new LinkedHashMap<>();
         for (VerifyReport.CheckedFlow c : report.checks()) {
-            String from = PeerNames.of(c.from(), named);
-            String to = PeerNames.of(c.to(), named);
-            node(nodes, from, false);
-            node(nodes, to, false);
             String port = (c.flow().port() == null ? "all" : c.flow().port().toString()) + (c.flow().protocol().equals("TCP") ? "" : "/" + c.flow().protocol());
-            ports.computeIfAbsent(from + "\t" + to + "\t" + (c.open() ? "allowed" : "missing"), k -> new TreeSet<>()).add(port);
+            edge(nodes, ports, c.from(), c.to(), c.open() ? "allowed" : "missing").add(port);
         }
         for (Finding f : report.excess()) {
-            String from = PeerNames.of(f.from(), named);
-            String to = PeerNames.of(f.to(), named);
-            node(nodes, from, false);
-            node(nodes, to, false);
-            ports.computeIfAbsent(from + "\t" + to + "\texcess", k -> new TreeSet<>()).add(f.connections());
+            edge(nodes, ports, f.from(), f.to(), "excess").add(f.connections().toString());
         }
         List<ReviewReport.GraphEdge> edges = new ArrayList<>();
         ports.forEach((k, v) -> {
-            String[] parts = k.split("\t");
-            if (parts[0].equals(parts[1])) {
+            if (k.from().equals(k.to())) {
                 return; // a component to its own kind (broker to broker): in its table, not a line to itself
             }
-            edges.add(new ReviewReport.GraphEdge(nodes.get(parts[0]).id(), nodes.get(parts[1]).id(), String.join(",", v), parts[2]));
+            edges.add(new ReviewReport.GraphEdge(nodes.get(k.from()).id(), nodes.get(k.to()).id(), String.join(",", v), k.status()));
         });
         return new ReviewReport.Graph(new ArrayList<>(nodes.values()), edges);
+    }
+
+    private static TreeSet<String> edge(Map<String, ReviewReport.GraphNode> nodes, Map<Key, TreeSet<String>> ports, End from, End to, String status) {
+        String a = PeerNames.of(from);
+        String b = PeerNames.of(to);
+        node(nodes, a, false);
+        node(nodes, b, false);
+        return ports.computeIfAbsent(new Key(a, b, status), k -> new TreeSet<>());
     }
 
     private static void node(Map<String, ReviewReport.GraphNode> nodes, String label, boolean component) {

@@ -1,8 +1,8 @@
 package dev.esnetpol.review;
 
-import dev.esnetpol.analyze.Pod;
-import dev.esnetpol.catalogue.Labels;
+import dev.esnetpol.verify.End;
 import dev.esnetpol.verify.Finding;
+import dev.esnetpol.verify.Role;
 import dev.esnetpol.verify.VerifyReport;
 
 import java.util.ArrayList;
@@ -16,36 +16,35 @@ final class ReviewTables {
     private ReviewTables() {
     }
 
-    static List<ReviewReport.PodTable> of(Map<String, Pod> ours, VerifyReport report, Map<String, Pod> named) {
+    static List<ReviewReport.PodTable> of(VerifyReport report) {
         List<ReviewReport.PodTable> tables = new ArrayList<>();
-        for (Pod pod : ours.values()) {
-            String me = pod.toString();
+        for (End pod : report.components()) {
+            Role.Component me = pod.role().component().orElseThrow();
             Map<String, ReviewReport.Row> in = new LinkedHashMap<>();
             Map<String, ReviewReport.Row> out = new LinkedHashMap<>();
             for (VerifyReport.CheckedFlow c : report.checks()) {
-                String to = PeerNames.canonical(c.to(), ours);
-                String from = PeerNames.canonical(c.from(), ours);
-                if (c.flow().ingress() && to.equals(me) && !from.equals(me)) {
-                    put(in, c.flow().protocol(), PeerNames.of(c.from(), named), port(c), c.flow().reason(), c.open());
+                // Either replica of the group counts: its connections to its own kind are checked between the two.
+                if (c.flow().ingress() && me.sameGroup(c.to().role())) {
+                    put(in, c.flow().protocol(), PeerNames.of(c.from()), port(c), c.flow().reason(), c.open());
                 }
-                if (c.flow().ingress() && to.equals(me) && from.equals(me)) {
-                    put(in, c.flow().protocol(), PeerNames.of(c.from(), named), port(c), c.flow().reason(), c.open());
-                }
-                if (c.flow().egress() && from.equals(me)) {
-                    put(out, c.flow().protocol(), PeerNames.of(c.to(), named), port(c), c.flow().reason(), c.open());
+                if (c.flow().egress() && me.sameGroup(c.from().role())) {
+                    put(out, c.flow().protocol(), PeerNames.of(c.to()), port(c), c.flow().reason(), c.open());
                 }
             }
             for (Finding f : report.excess()) {
-                if (f.to().equals(me) && f.side().startsWith("ingress")) {
-                    in.put("excess " + f.from() + f.connections(), new ReviewReport.Row("", PeerNames.of(f.from(), named), f.connections(),
-                            "not documented", "EXCESS"));
+                // One row per peer as the report names it: both replicas of a group, or three listener peers, are one row.
+                String connections = f.connections().toString();
+                if (f.where() == Finding.Where.INGRESS_OF_DESTINATION && f.to().node().equals(pod.node())) {
+                    String peer = PeerNames.of(f.from());
+                    in.put("excess " + peer + connections, new ReviewReport.Row("", peer, connections, "not documented", "EXCESS"));
                 }
-                if (f.from().equals(me) && f.side().startsWith("egress")) {
-                    out.put("excess " + f.to() + f.connections(), new ReviewReport.Row("", PeerNames.of(f.to(), named), f.connections(),
-                            "not documented", "EXCESS"));
+                if (f.where() == Finding.Where.EGRESS_OF_SOURCE && f.from().node().equals(pod.node())) {
+                    String peer = PeerNames.of(f.to());
+                    out.put("excess " + peer + connections, new ReviewReport.Row("", peer, connections, "not documented", "EXCESS"));
                 }
             }
-            tables.add(new ReviewReport.PodTable(me, pod.labels().get(Labels.NAME), new ArrayList<>(in.values()), new ArrayList<>(out.values())));
+            tables.add(new ReviewReport.PodTable(pod.toString(), me.group().component().appName(), new ArrayList<>(in.values()),
+                    new ArrayList<>(out.values())));
         }
         return tables;
     }

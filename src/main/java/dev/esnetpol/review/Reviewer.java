@@ -9,18 +9,20 @@ import dev.esnetpol.generate.PolicyDifferences;
 import dev.esnetpol.generate.PolicyGenerator;
 import dev.esnetpol.model.Installation;
 import dev.esnetpol.model.Installations;
+import dev.esnetpol.analyze.Node;
 import dev.esnetpol.verify.Finding;
-import dev.esnetpol.verify.InstallationPods;
+import dev.esnetpol.verify.FindingJson;
+import dev.esnetpol.verify.FindingText;
 import dev.esnetpol.verify.Verifier;
 import dev.esnetpol.verify.VerifyReport;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,22 +44,27 @@ public final class Reviewer {
         List<NetworkPolicy> installed = snapshot.cluster().policies();
         List<NetworkPolicy> rendered = new PolicyGenerator(options).generate(snapshot.resources(), null);
         Cluster context = new Cluster(snapshot.cluster().namespaces(), snapshot.cluster().pods(), List.of());
-        Verifier verifier = new Verifier(options);
-        VerifyReport report = verifier.verify(snapshot.resources(), null, Optional.of(installed), List.of(), context);
+        // One synthetic cluster for the policies in force and for each "what if this foreign policy were not there".
+        Verifier.Verification verification = new Verifier(options).prepare(snapshot.resources(), null, context);
+        VerifyReport report = verification.check(installed);
 
         List<ReviewFinding> findings = new ArrayList<>();
         drift(rendered, installed, findings);
-        Map<String, Pod> ours = new LinkedHashMap<>();
-        installations.forEach(i -> InstallationPods.of(i).values().forEach(p -> ours.put(p.toString(), p)));
-        foreign(snapshot, installed, ours, report, verifier, context, findings);
+        foreign(installed, report, verification, findings);
         for (Finding f : report.findings()) {
-            findings.add(new ReviewFinding(f.kind() == Finding.Kind.MISSING ? ReviewFinding.Kind.MISSING : ReviewFinding.Kind.EXCESS,
-                    f.from() + " -> " + f.to() + " " + f.connections(), f.reason(), f.responsible()));
+            findings.add(new ReviewFinding(kind(f.kind()), f.from() + " -> " + f.to() + " " + f.connections(), f.reason(), FindingText.because(f),
+                    FindingJson.of(f)));
         }
-        Map<String, Pod> named = new LinkedHashMap<>(ours);
-        snapshot.cluster().pods().forEach(p -> named.putIfAbsent(p.toString(), p));
         return new ReviewReport(snapshot.namespace(), snapshot.source(), installations.stream().map(Installation::name).toList(),
-                findings, ReviewTables.of(ours, report, named), ReviewGraph.of(ours, report, named));
+                findings, ReviewTables.of(report), ReviewGraph.of(report));
+    }
+
+    private static ReviewFinding.Kind kind(Finding.Kind kind) {
+        return switch (kind) {
+            case MISSING -> ReviewFinding.Kind.MISSING;
+            case EXCESS -> ReviewFinding.Kind.EXCESS;
+            case CNI_DEPENDENT -> ReviewFinding.Kind.CNI_DEPENDENT;
+        };
     }
 
     /** es-netpol's own policies against what render produces now. */
@@ -87,21 +94,22 @@ public final class Reviewer {
     }
 
     /** Policies of others that select the installation's pods, and what each changes. */
-    private static void foreign(Snapshot snapshot, List<NetworkPolicy> installed, Map<String, Pod> ours, VerifyReport with,
-                                Verifier verifier, Cluster context, List<ReviewFinding> findings) {
+    private static void foreign(List<NetworkPolicy> installed, VerifyReport with, Verifier.Verification verification,
+                                List<ReviewFinding> findings) {
+        List<Pod> ours = with.components().stream().map(e -> ((Node.PodNode) e.node()).pod()).toList();
         for (NetworkPolicy p : installed) {
             if (ours(p)) {
                 continue;
             }
-            List<String> selected = ours.values().stream()
+            List<String> selected = ours.stream()
                     .filter(pod -> pod.namespace().equals(p.getMetadata().getNamespace())
                             && LabelSelectors.matches(p.getSpec().getPodSelector(), pod.labels()))
                     .map(Pod::toString).toList();
             List<NetworkPolicy> without = installed.stream().filter(x -> x != p).toList();
-            VerifyReport alone = verifier.verify(snapshot.resources(), null, Optional.of(without), List.of(), context);
+            VerifyReport alone = verification.check(without);
             // Compared finding by finding, not by count: a policy that blocks one flow and opens another changes things too.
-            Set<String> withKeys = keys(with);
-            Set<String> aloneKeys = keys(alone);
+            Set<List<Object>> withKeys = keys(with);
+            Set<List<Object>> aloneKeys = keys(alone);
             long blocks = with.missing().stream().filter(f -> !aloneKeys.contains(key(f))).count();
             long unblocks = alone.missing().stream().filter(f -> !withKeys.contains(key(f))).count();
             long opens = with.excess().stream().filter(f -> !aloneKeys.contains(key(f))).count();
@@ -128,14 +136,14 @@ public final class Reviewer {
         }
     }
 
-    private static Set<String> keys(VerifyReport r) {
-        Set<String> out = new LinkedHashSet<>();
+    private static Set<List<Object>> keys(VerifyReport r) {
+        Set<List<Object>> out = new HashSet<>();
         r.findings().forEach(f -> out.add(key(f)));
         return out;
     }
 
-    private static String key(Finding f) {
-        return f.kind() + " " + f.from() + " " + f.to() + " " + f.connections();
+    private static List<Object> key(Finding f) {
+        return f.identity();
     }
 
     private static boolean ours(NetworkPolicy p) {

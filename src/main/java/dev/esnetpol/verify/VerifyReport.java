@@ -1,12 +1,18 @@
 package dev.esnetpol.verify;
 
+import dev.esnetpol.generate.Flow;
+
 import java.util.List;
 
-/** What verify checked and what it found. */
-public record VerifyReport(int flowsChecked, int pairsChecked, List<Finding> findings, List<CheckedFlow> checks) {
+/**
+ * What verify checked and what it found.
+ *
+ * @param components the installations' own pods, the first of each pod group (those least privilege is checked for)
+ */
+public record VerifyReport(int flowsChecked, int pairsChecked, List<Finding> findings, List<CheckedFlow> checks, List<End> components) {
 
     /** One documented flow checked between two concrete ends, and whether it is open. */
-    public record CheckedFlow(String installation, dev.esnetpol.generate.Flow flow, String from, String to, boolean open) {
+    public record CheckedFlow(String installation, Flow flow, End from, End to, boolean open) {
     }
 
     public List<Finding> missing() {

@@ -107,6 +107,58 @@ class ReviewTest {
     }
 
     @Test
+    void theTablesGoByRoleBothReplicasOfAGroupAreItsRows() {
+        ReviewReport r = review(ReviewScenarios.CLEAN);
+        ReviewReport.PodTable kafka = r.tables().stream().filter(t -> t.pod().equals("es-prod/production-kafka-0")).findFirst().orElseThrow();
+        assertEquals("kafka", kafka.component());
+        // Broker to broker is checked from the first replica to the second, and is the group's own row.
+        assertTrue(kafka.ingress().stream().anyMatch(row -> row.peer().equals("kafka (production)") && row.port().equals("9091")
+                && row.enabled().equals("yes")), kafka.ingress().toString());
+        assertTrue(kafka.egress().stream().anyMatch(row -> row.peer().equals("Kubernetes API server") && row.port().equals("443")),
+                kafka.egress().toString());
+        assertTrue(kafka.egress().stream().anyMatch(row -> row.peer().equals("cluster DNS") && row.type().equals("UDP")), kafka.egress().toString());
+        assertEquals(r.tables().size(), r.graph().nodes().stream().filter(ReviewReport.GraphNode::component).count(),
+                "one component node per pod group");
+    }
+
+    @Test
+    void aPodNamedLikeAStandInIsNamedByWhatItIsNotByItsName(@TempDir Path dir) throws Exception {
+        // A real pod called probe-dns that is no DNS, and the brokers' 9091 opened to anyone: it shows as itself.
+        Path scenario = ReviewScenarios.with(dir, p -> ReviewScenarios.named(p, "production-kafka-netpol").getSpec().getIngress().stream()
+                .filter(rule -> rule.getPorts().stream().anyMatch(x -> x.getPort().getIntVal() == 9091)).findFirst().orElseThrow().setFrom(List.of()));
+        Files.writeString(scenario.resolve("impostor.yaml"), """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: probe-dns
+                  namespace: es-prod
+                  labels:
+                    app: not-the-dns
+                """);
+        ReviewReport r = review(scenario);
+        ReviewReport.PodTable kafka = r.tables().stream().filter(t -> t.pod().equals("es-prod/production-kafka-0")).findFirst().orElseThrow();
+        assertEquals(1, kafka.ingress().stream().filter(row -> row.peer().equals("es-prod/probe-dns") && row.enabled().equals("EXCESS")).count(),
+                kafka.ingress().toString());
+        // The DNS stand-in (kube-system) is one row of its own; each peer is one row, whichever replica or stand-in showed it.
+        assertEquals(1, kafka.ingress().stream().filter(row -> row.peer().equals("cluster DNS") && row.enabled().equals("EXCESS")).count(),
+                kafka.ingress().toString());
+        assertEquals(1, kafka.ingress().stream().filter(row -> row.peer().equals("zookeeper (production)") && row.enabled().equals("EXCESS")).count(),
+                kafka.ingress().toString());
+    }
+
+    @Test
+    void reviewReadsRolesNeverNodeNames() throws Exception {
+        try (var sources = Files.list(Path.of("src/main/java/dev/esnetpol/review"))) {
+            for (Path source : sources.toList()) {
+                String code = Files.readString(source);
+                for (String parsing : List.of("endsWith(", "startsWith(", ".split(", "replaceFirst(", "\"/probe-", "-peer-", "\"-0\"", "\"-1\"")) {
+                    assertFalse(code.contains(parsing), source + " reads names back: " + parsing);
+                }
+            }
+        }
+    }
+
+    @Test
     void outputsAndExitCodes(@TempDir Path dir) throws Exception {
         Path scenario = ReviewScenarios.with(dir.resolve("ns"), p -> p.add(ReviewScenarios.denyAll()));
         CliRun json = CliRun.run("review", "--offline", scenario.toString(), "-o", "json", "--html", dir.resolve("r.html").toString());
@@ -114,6 +166,16 @@ class ReviewTest {
         JsonNode report = new ObjectMapper().readTree(json.out());
         assertEquals("es-prod", report.path("namespace").asText());
         assertTrue(report.path("findings").size() > 0);
+        JsonNode missing = null;
+        for (JsonNode f : report.path("findings")) {
+            if (f.path("kind").asText().equals("MISSING") && f.path("data").path("to").path("pod").asText().equals("production-kafka-0")
+                    && f.path("data").path("connections").path("TCP").asText().equals("9091")) {
+                missing = f;
+            }
+        }
+        assertTrue(missing != null, "the blocked 9091 as data: " + report.path("findings"));
+        assertEquals("cluster-operator", missing.path("data").path("from").path("role").asText(), missing.toString());
+        assertEquals("component", missing.path("data").path("to").path("role").asText());
         String md = CliRun.run("review", "--offline", scenario.toString(), "-o", "markdown").out();
         assertTrue(md.startsWith("# Network policy review: es-prod") && md.contains("| Type | Origin | Port | Reason | Enabled in policy |"), md);
         String html = Files.readString(dir.resolve("r.html"));

@@ -1,5 +1,10 @@
 package dev.esnetpol.verify;
 
+import dev.esnetpol.analyze.Connections;
+import dev.esnetpol.analyze.Explanation;
+import dev.esnetpol.analyze.Node;
+import dev.esnetpol.analyze.PortSet;
+import dev.esnetpol.catalogue.Component;
 import dev.esnetpol.cli.CliRun;
 import dev.esnetpol.cli.VerifyCommandAccess;
 import dev.esnetpol.generate.GeneratorOptions;
@@ -86,6 +91,109 @@ class VerifierTest {
     }
 
     @Test
+    void aMissingFlowIsDataTheEndsWithTheirRolesTheFlowAndTheBlockingPolicy() {
+        List<NetworkPolicy> policies = rendered();
+        assertTrue(ruleWithPort(named(policies, "production-kafka-netpol"), 9091).getFrom().removeIf(peer -> peer.getNamespaceSelector() != null));
+        VerifyReport report = new Verifier(GeneratorOptions.defaults()).verify(production(), null, Optional.of(policies), List.of());
+        assertEquals(1, report.missing().size(), report.findings().toString());
+        Finding f = report.missing().get(0);
+        assertEquals(new Role.ClusterOperator(true), f.from().role());
+        Role.Component to = f.to().role().component().orElseThrow();
+        assertEquals("production", to.installation());
+        assertEquals(Component.KAFKA, to.group().component());
+        assertEquals(0, to.replica());
+        assertEquals(Connections.of("TCP", PortSet.of(9091)), f.connections());
+        assertEquals(9091, f.flow().orElseThrow().port());
+        assertEquals(Finding.Where.END_TO_END, f.where());
+        Explanation.Side blocking = f.decisions().stream().filter(Explanation.Side::ingress).findFirst().orElseThrow();
+        assertEquals(List.of("es-prod/production-kafka-netpol"), blocking.isolatingPolicies());
+        assertEquals(List.of(), blocking.admittingRules());
+        assertTrue(f.profiles().isEmpty(), "one analyzer profile: no per-profile verdicts");
+    }
+
+    @Test
+    void anExcessFlowNamesTheAdmittingRuleAndTheEndsRoles() {
+        List<NetworkPolicy> policies = rendered();
+        ruleWithPort(named(policies, "production-kafka-netpol"), 9091).setFrom(new ArrayList<>());
+        VerifyReport report = new Verifier(GeneratorOptions.defaults()).verify(production(), null, Optional.of(policies), List.of());
+        Finding f = report.excess().stream().filter(x -> x.from().role() instanceof Role.OtherNamespace).findFirst().orElseThrow();
+        assertEquals(Finding.Where.INGRESS_OF_DESTINATION, f.where());
+        assertEquals(Component.KAFKA, f.to().role().component().orElseThrow().group().component());
+        assertEquals(Connections.of("TCP", PortSet.of(9091)), f.connections());
+        assertTrue(f.flow().isEmpty(), "not a documented flow");
+        assertTrue(f.decisions().get(0).admittingRules().get(0).startsWith("es-prod/production-kafka-netpol ingress rule #2"), f.decisions().toString());
+        // Every excess is on the kafka pods' ingress side, from an end that is not one of the documented 9091 peers.
+        for (Finding x : report.excess()) {
+            assertEquals(Component.KAFKA, x.to().role().component().orElseThrow().group().component(), x.text());
+            assertTrue(!(x.from().role() instanceof Role.ClusterOperator), "the operator is documented on 9091: " + x.text());
+        }
+    }
+
+    @Test
+    void manyInstancesInOneNamespaceAreCheckedEachOnceAndABreakStaysWithItsInstance() {
+        String one = readExample();
+        StringBuilder yaml = new StringBuilder();
+        for (int n = 1; n <= 4; n++) {
+            yaml.append("---\n").append(one.replace("name: production\n", "name: p" + n + "\n"));
+        }
+        List<EventStreamsResource> resources = Fixtures.fromYaml(yaml.toString());
+        VerifyReport single = new Verifier(GeneratorOptions.defaults()).verify(production(), null, Optional.empty(), List.of());
+        VerifyReport four = new Verifier(GeneratorOptions.defaults()).verify(resources, null, Optional.empty(), List.of());
+        assertTrue(four.clean(), four.findings().toString());
+        assertEquals(4 * single.flowsChecked(), four.flowsChecked(), "each installation's flows checked once");
+        assertEquals(4 * single.components().size(), four.components().size());
+
+        List<NetworkPolicy> policies = new PolicyGenerator(GeneratorOptions.defaults()).generate(resources, null);
+        ruleWithPort(named(policies, "p3-kafka-netpol"), 9091).getFrom().removeIf(peer -> peer.getNamespaceSelector() != null);
+        VerifyReport broken = new Verifier(GeneratorOptions.defaults()).verify(resources, null, Optional.of(policies), List.of());
+        assertEquals(1, broken.missing().size(), broken.findings().toString());
+        assertEquals("p3", broken.missing().get(0).to().role().component().orElseThrow().installation());
+        assertTrue(broken.excess().isEmpty());
+    }
+
+    @Test
+    void jsonCarriesTheFindingAsData(@TempDir Path dir) throws IOException {
+        List<NetworkPolicy> policies = rendered();
+        assertTrue(ruleWithPort(named(policies, "production-kafka-netpol"), 9091).getFrom().removeIf(peer -> peer.getNamespaceSelector() != null));
+        CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--policies", write(dir, policies).toString(), "-o", "json");
+        assertEquals(1, r.code(), r.out());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var f = json.path("missing").get(0);
+        assertEquals("cluster-operator-stand-in", f.path("from").path("role").asText());
+        assertEquals("component", f.path("to").path("role").asText());
+        assertEquals("production-kafka-0", f.path("to").path("pod").asText());
+        assertEquals("9091", f.path("connections").path("TCP").asText());
+        assertEquals("SPEC_BOTH", f.path("flow").path("basis").asText(), f.toString());
+        assertEquals("es-prod/production-kafka-netpol", f.path("decisions").get(0).path("isolatingPolicies").get(0).asText(), f.toString());
+        assertEquals(0, json.path("excess").size());
+    }
+
+    @Test
+    void progressIsQuietForAQuickRunAndTalksAfterTheThreshold() {
+        java.io.StringWriter quiet = new java.io.StringWriter();
+        new Verifier(GeneratorOptions.defaults(), Progress.after(60_000, new java.io.PrintWriter(quiet)))
+                .verify(production(), null, Optional.empty(), List.of());
+        assertEquals("", quiet.toString());
+        java.io.StringWriter talk = new java.io.StringWriter();
+        new Verifier(GeneratorOptions.defaults(), Progress.after(-1, new java.io.PrintWriter(talk)))
+                .verify(production(), null, Optional.empty(), List.of());
+        assertTrue(talk.toString().startsWith("verify: documented flows, installations, 1/1, "), talk.toString());
+        assertEquals(1, talk.toString().lines().count(), "at most one line a second: " + talk);
+    }
+
+    private static List<EventStreamsResource> production() {
+        return Fixtures.fromResource("../../../../examples/eventstreams-production.yaml");
+    }
+
+    private static String readExample() {
+        try {
+            return Files.readString(Path.of(PRODUCTION));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aWidenedRuleIsAnExcessFlowNamingTheRule(@TempDir Path dir) throws IOException {
         List<NetworkPolicy> policies = rendered();
         ruleWithPort(named(policies, "production-kafka-netpol"), 9091).setFrom(new ArrayList<>());
@@ -131,7 +239,8 @@ class VerifierTest {
                 VerifyCommandAccess.policies("src/test/resources/verify/instance-namespace-deny-all.yaml"));
         assertFalse(report.missing().isEmpty(), "the namespace's other pods lose their way out");
         for (Finding f : report.missing()) {
-            assertTrue(f.from().startsWith("es-prod/probe-"), "a flow of the instance's own pods broke: " + f.text());
+            assertTrue(f.from().role().component().isEmpty(), "a flow of the instance's own pods broke: " + f.text());
+            assertEquals("es-prod", ((Node.PodNode) f.from().node()).pod().namespace(), "a stand-in of the instance's namespace: " + f.text());
         }
         assertTrue(report.excess().isEmpty());
     }
@@ -162,6 +271,6 @@ class VerifierTest {
     @Property(tries = 60)
     void renderedPoliciesAlwaysVerify(@ForAll("installations") String yaml) {
         VerifyReport report = new Verifier(GeneratorOptions.defaults()).verify(Fixtures.fromYaml(yaml), null, Optional.empty(), List.of());
-        assertTrue(report.clean(), () -> yaml + "\n" + report.findings().stream().map(Finding::text).reduce("", String::concat));
+        assertTrue(report.clean(), () -> yaml + "\n" + report.findings().stream().map(FindingText::of).reduce("", String::concat));
     }
 }

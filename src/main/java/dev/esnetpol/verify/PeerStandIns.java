@@ -16,28 +16,35 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * For a listener's {@code networkPolicyPeers}, one concrete source each peer admits: a pod with labels
- * that satisfy its pod selector, in a namespace whose labels satisfy its namespace selector, or an address
- * inside its ipBlock and outside its exceptions. verify connects from them to prove the listener open to
- * the peers the user named.
+ * For NetworkPolicy peers (a listener's {@code networkPolicyPeers}, an external target's block), one concrete
+ * stand-in each peer admits: a pod with labels that satisfy its pod selector, in a namespace whose labels
+ * satisfy its namespace selector, or an address inside its ipBlock and outside its exceptions. verify
+ * connects from (to) them to prove the listener (target) open to the peers the user named.
  */
-final class PeerWitnesses {
+final class PeerStandIns {
 
-    record Witness(Node node, Optional<Namespace> namespace) {
+    /** A stand-in for one peer, with the namespace it needs (when it is not the instance's). */
+    record StandIn(End end, Optional<Namespace> namespace) {
     }
 
-    private PeerWitnesses() {
+    private PeerStandIns() {
     }
 
-    static List<Witness> of(List<NetworkPolicyPeer> peers, String instanceNamespace, String listener) {
-        List<Witness> out = new ArrayList<>();
+    /** @param role the role of the stand-in for peer number {@code i} (from 1) */
+    static List<StandIn> of(List<NetworkPolicyPeer> peers, String instanceNamespace, String name, java.util.function.IntFunction<Role> role) {
+        List<StandIn> out = new ArrayList<>();
         for (int i = 0; i < peers.size(); i++) {
-            witness(peers.get(i), instanceNamespace, "probe-" + listener + "-peer-" + (i + 1)).ifPresent(out::add);
+            Role r = role.apply(i + 1);
+            standIn(peers.get(i), instanceNamespace, "probe-" + name + "-peer-" + (i + 1))
+                    .map(w -> new StandIn(new End(w.node(), r), w.namespace())).ifPresent(out::add);
         }
         return out;
     }
 
-    private static Optional<Witness> witness(NetworkPolicyPeer peer, String instanceNamespace, String name) {
+    private record Found(Node node, Optional<Namespace> namespace) {
+    }
+
+    private static Optional<Found> standIn(NetworkPolicyPeer peer, String instanceNamespace, String name) {
         if (peer.getIpBlock() != null) {
             Cidr block = Cidr.parse(peer.getIpBlock().getCidr());
             BigInteger candidate = block.first();
@@ -48,7 +55,7 @@ final class PeerWitnesses {
                 }
             }
             return candidate.compareTo(block.last()) <= 0
-                    ? Optional.of(new Witness(new Node.ExternalNode(candidate, block.ipv6()), Optional.empty())) : Optional.empty();
+                    ? Optional.of(new Found(new Node.ExternalNode(candidate, block.ipv6()), Optional.empty())) : Optional.empty();
         }
         Optional<Map<String, String>> podLabels = labelsFor(peer.getPodSelector());
         Optional<Map<String, String>> nsLabels = labelsFor(peer.getNamespaceSelector());
@@ -56,12 +63,12 @@ final class PeerWitnesses {
             return Optional.empty();
         }
         if (peer.getNamespaceSelector() == null) {
-            return Optional.of(new Witness(Node.of(Pod.of(instanceNamespace, name, podLabels.get())), Optional.empty()));
+            return Optional.of(new Found(Node.of(Pod.of(instanceNamespace, name, podLabels.get())), Optional.empty()));
         }
         // A selector on the name label can only be met by the namespace of that name.
         String nsName = nsLabels.get().getOrDefault(Namespace.NAME_LABEL, "es-netpol-" + name);
         Namespace ns = new Namespace(nsName, nsLabels.get());
-        return Optional.of(new Witness(Node.of(Pod.of(ns.name(), name, podLabels.get())), Optional.of(ns)));
+        return Optional.of(new Found(Node.of(Pod.of(ns.name(), name, podLabels.get())), Optional.of(ns)));
     }
 
     /** Labels that satisfy the selector (null selects all: no labels needed), or empty when none can be built. */

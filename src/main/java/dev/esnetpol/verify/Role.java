@@ -1,0 +1,141 @@
+package dev.esnetpol.verify;
+
+import dev.esnetpol.generate.PodGroup;
+
+/**
+ * What an end of a checked connection stands for. Every node of verify's cluster has one, given where the
+ * node is made ({@link SyntheticCluster}); reports name ends and group them by role through {@link Visitor},
+ * never by reading node names back.
+ */
+public sealed interface Role {
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** The component, when the end is a pod of one of the installations' groups. */
+    default java.util.Optional<Component> component() {
+        return java.util.Optional.empty();
+    }
+
+    /** One method per role: a new role does not compile until every report says how to show it. */
+    interface Visitor<R> {
+        R component(Component component);
+
+        R clusterOperator(ClusterOperator operator);
+
+        R operatorLookalike(OperatorLookalike lookalike);
+
+        R otherNamespace(OtherNamespace other);
+
+        R sameNamespace(SameNamespace neighbour);
+
+        R clusterDns(ClusterDns dns);
+
+        R outside(Outside outside);
+
+        R apiServer(ApiServer apiServer);
+
+        R listenerPeer(ListenerPeer peer);
+
+        R externalTarget(ExternalTarget target);
+
+        R clusterPod(ClusterPod pod);
+    }
+
+    /** A pod of one of the installation's pod groups; {@code replica} 1 is the second pod verify adds to each group. */
+    record Component(String installation, PodGroup group, int replica) implements Role {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.component(this);
+        }
+
+        @Override
+        public java.util.Optional<Component> component() {
+            return java.util.Optional.of(this);
+        }
+
+        /** Whether {@code other} is a pod of the same group of the same installation (either replica). */
+        public boolean sameGroup(Role other) {
+            return other.component().filter(c -> c.installation.equals(installation) && c.group.equals(group)).isPresent();
+        }
+    }
+
+    /** The Event Streams cluster operator: a stand-in, or ({@code standIn} false) a real operator pod of the cluster. */
+    record ClusterOperator(boolean standIn) implements Role {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.clusterOperator(this);
+        }
+    }
+
+    /** Labelled as the operator, in a namespace without the operator's namespace labels. */
+    record OperatorLookalike() implements Role {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.operatorLookalike(this);
+        }
+    }
+
+    /** An unrelated pod in a namespace of its own. */
+    record OtherNamespace() implements Role {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.otherNamespace(this);
+        }
+    }
+
+    /** An unrelated pod in the instance's namespace. */
+    record SameNamespace() implements Role {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.sameNamespace(this);
+        }
+    }
+
+    /** The cluster DNS (kube-system, k8s-app=kube-dns). */
+    record ClusterDns() implements Role {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.clusterDns(this);
+        }
+    }
+
+    /** An address outside every cluster. */
+    record Outside() implements Role {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.outside(this);
+        }
+    }
+
+    /** The Kubernetes API server: an address of {@code cidr}, or (cidr empty, none configured) one outside the cluster. */
+    record ApiServer(String cidr) implements Role {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.apiServer(this);
+        }
+    }
+
+    /** A source that peer number {@code peer} (from 1) of a listener's networkPolicyPeers admits. */
+    record ListenerPeer(String installation, String listener, int peer) implements Role {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.listenerPeer(this);
+        }
+    }
+
+    /** An address inside an external target's block (Kafka Connect's, a geo-replicator's, ...). */
+    record ExternalTarget(String cidr) implements Role {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.externalTarget(this);
+        }
+    }
+
+    /** A pod read from the cluster that is none of the above (review passes them). */
+    record ClusterPod() implements Role {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.clusterPod(this);
+        }
+    }
+}
