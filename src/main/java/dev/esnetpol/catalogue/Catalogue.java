@@ -98,6 +98,17 @@ public final class Catalogue {
         };
     }
 
+    /**
+     * The ports of the metrics and readiness rows: Prometheus 9404, JMX 9999, the metrics collector's 7888, the
+     * cluster operator's 8080, Kafka readiness 8443. Their rows say "Anywhere"; {@code --metrics-from} narrows them.
+     */
+    public static final java.util.Set<Integer> SCRAPE_PORTS = java.util.Set.of(METRICS_PORT, JMX_PORT, 7888, 8080, READINESS_PORT);
+
+    /** Whether a row is one of those a metrics scraper uses and the page opens to anywhere. */
+    public static boolean isScrapeRow(IngressRow row) {
+        return row.origin() instanceof Origin.Anywhere && SCRAPE_PORTS.contains(row.port());
+    }
+
     /** The egress rows no ingress row of their destination admits (see {@link Reconciliations}). */
     public List<EgressRow> reconciliations() {
         return Reconciliations.of(ingress, egress);

@@ -36,6 +36,13 @@ public final class GeneratorOptionsMixin {
                     + "(10.1-11.7, 11.8-13.0). Default: decided per instance from what it declares (docs/generator.md).")
     String tables;
 
+    @Option(names = "--metrics-from", paramLabel = "PEER",
+            description = "Who scrapes metrics, as a NetworkPolicy peer in YAML flow form, e.g. "
+                    + "'{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}' (repeatable). Narrows every "
+                    + "metrics and readiness row that says Anywhere (9404, 9999, 7888, 8443) to these peers and opens Kafka Exporter's 9404 "
+                    + "to them. Default: anywhere, as documented; Kafka Exporter closed.")
+    List<String> metricsFrom = new ArrayList<>();
+
     public GeneratorOptions toOptions() {
         List<InputProblem> problems = new ArrayList<>();
         java.util.Optional<dev.esnetpol.catalogue.TableSet> set = tables == null ? java.util.Optional.empty()
@@ -59,12 +66,31 @@ public final class GeneratorOptionsMixin {
                 problems.add(InputProblem.at("<command line>", "--api-server-cidr", e.getMessage()));
             }
         }
+        List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> scrapers = new ArrayList<>();
+        for (int i = 0; i < metricsFrom.size(); i++) {
+            String at = "--metrics-from[" + i + "]";
+            try {
+                io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer peer = new com.fasterxml.jackson.databind.ObjectMapper(
+                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .readValue(metricsFrom.get(i), io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer.class);
+                if (peer == null || (peer.getPodSelector() == null && peer.getNamespaceSelector() == null && peer.getIpBlock() == null)) {
+                    problems.add(InputProblem.at("<command line>", at, "a peer needs podSelector, namespaceSelector or ipBlock"));
+                    continue;
+                }
+                KubeValidation.validatePeer(peer, at, (p, m) -> problems.add(InputProblem.at("<command line>", p, m)));
+                scrapers.add(peer);
+            } catch (java.io.IOException e) {
+                problems.add(InputProblem.at("<command line>", at, "not a NetworkPolicy peer: "
+                        + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         GeneratorOptions defaults = GeneratorOptions.defaults();
         return new GeneratorOptions(egress, operatorNamespaceLabels,
                 dnsPorts.isEmpty() ? defaults.dnsPorts() : dnsPorts,
-                defaults.apiServerPorts(), apiServerCidrs, set);
+                defaults.apiServerPorts(), apiServerCidrs, set, scrapers);
     }
 }

@@ -122,8 +122,15 @@ public sealed interface Endpoint {
         }
     }
 
-    /** A listener's {@code networkPolicyPeers}, as the user wrote them. */
+    /**
+     * Peers as the user wrote them: a listener's {@code networkPolicyPeers}, or, when {@code listener} is
+     * {@link #METRICS_FROM} (never a listener name: those are 1 to 11 lowercase letters or digits), the
+     * {@code --metrics-from} peers that narrow the metrics and readiness rows.
+     */
     record ListenerPeers(String listener, List<NetworkPolicyPeer> peers) implements Endpoint {
+        /** The name that marks the {@code --metrics-from} peers. */
+        public static final String METRICS_FROM = "metrics-from";
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.listenerPeers(this);

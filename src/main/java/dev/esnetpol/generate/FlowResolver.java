@@ -87,7 +87,10 @@ public final class FlowResolver {
                             row.reason() + " (endpoint " + e.getName() + ")", Flow.Basis.SPEC_INGRESS, true, false);
                 }
             }
-            if (origin instanceof Origin.Anywhere) {
+            if (origin instanceof Origin.Anywhere && Catalogue.isScrapeRow(row) && !options.metricsFrom().isEmpty()) {
+                // The platform team named who scrapes: "Anywhere" narrowed to those peers.
+                add(metricsPeers(), to, row.port(), row.protocol(), row.reason(), Flow.Basis.SPEC_INGRESS, true, false);
+            } else if (origin instanceof Origin.Anywhere) {
                 add(new Endpoint.Anywhere(), to, row.port(), row.protocol(), row.reason(), Flow.Basis.SPEC_INGRESS, true, false);
             } else if (origin instanceof Origin.AnyInstancePod) {
                 if (facts.hasEventStreams()) {
@@ -197,7 +200,18 @@ public final class FlowResolver {
         return row.port();
     }
 
+    private Endpoint metricsPeers() {
+        return new Endpoint.ListenerPeers(Endpoint.ListenerPeers.METRICS_FROM, options.metricsFrom());
+    }
+
     private void addSupplements() {
+        if (!options.metricsFrom().isEmpty()) {
+            // Kafka Exporter has no row (its metrics stay closed by default); once scrapers are named, they get its 9404.
+            for (PodGroup exporter : facts.groupsOf(Component.KAFKA_EXPORTER)) {
+                add(metricsPeers(), new Endpoint.Pods(exporter), Catalogue.METRICS_PORT, TCP, "Prometheus access to Kafka Exporter metrics",
+                        Flow.Basis.SUPPLEMENT, true, false);
+            }
+        }
         if (facts.tables().kraft()) {
             // The page gives the cluster operator no path to the controllers (versions.md, B4). Upstream Strimzi,
             // which the operator embeds, admits it on the control-plane port: it checks the quorum there before it

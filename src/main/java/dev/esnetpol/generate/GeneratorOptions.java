@@ -20,9 +20,13 @@ import java.util.Map;
  * @param apiServerCidrs         addresses of the API server; empty means anywhere on those ports
  * @param tables                 the documented table set to write every instance's policies from; empty means
  *                               decide per instance from what it declares ({@link TableChoice})
+ * @param metricsFrom            who scrapes metrics: when not empty, every metrics and readiness row that says
+ *                               "Anywhere" (9404, 9999, 7888, 8443) admits these peers only, and Kafka Exporter's
+ *                               9404 opens to them; empty keeps the documentation's "Anywhere"
  */
 public record GeneratorOptions(boolean egress, Map<String, String> operatorNamespaceLabels, List<Integer> dnsPorts,
-                               List<Integer> apiServerPorts, List<String> apiServerCidrs, Optional<TableSet> tables) {
+                               List<Integer> apiServerPorts, List<String> apiServerCidrs, Optional<TableSet> tables,
+                               List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> metricsFrom) {
 
     public GeneratorOptions {
         operatorNamespaceLabels = Map.copyOf(operatorNamespaceLabels);
@@ -30,6 +34,13 @@ public record GeneratorOptions(boolean egress, Map<String, String> operatorNames
         apiServerPorts = List.copyOf(apiServerPorts);
         apiServerCidrs = List.copyOf(apiServerCidrs);
         Objects.requireNonNull(tables);
+        metricsFrom = List.copyOf(metricsFrom);
+    }
+
+    /** Options with the documentation's "Anywhere" for metrics. */
+    public GeneratorOptions(boolean egress, Map<String, String> operatorNamespaceLabels, List<Integer> dnsPorts,
+                            List<Integer> apiServerPorts, List<String> apiServerCidrs, Optional<TableSet> tables) {
+        this(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, List.of());
     }
 
     /** Options that let each instance's resource decide its table set. */
@@ -43,15 +54,20 @@ public record GeneratorOptions(boolean egress, Map<String, String> operatorNames
     }
 
     public GeneratorOptions withEgress(boolean on) {
-        return new GeneratorOptions(on, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables);
+        return new GeneratorOptions(on, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom);
     }
 
     public GeneratorOptions withOperatorNamespaceLabels(Map<String, String> labels) {
-        return new GeneratorOptions(egress, labels, dnsPorts, apiServerPorts, apiServerCidrs, tables);
+        return new GeneratorOptions(egress, labels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom);
     }
 
     /** These options with the table set forced (empty: decided from each resource). */
     public GeneratorOptions withTables(Optional<TableSet> set) {
-        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, set);
+        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, set, metricsFrom);
+    }
+
+    /** These options with the metrics scrapers narrowed to these peers (empty: anywhere, as documented). */
+    public GeneratorOptions withMetricsFrom(List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> peers) {
+        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, peers);
     }
 }

@@ -65,9 +65,13 @@ public final class EsNetpolOperator implements AutoCloseable {
                 .setMaxInterval(settings.retry().max().toMillis())
                 .setMaxAttempts(settings.retry().attempts());
         operator.register(reconciler, o -> {
-            // Not generation-aware: a resource's policies also follow its metadata (the eventstreams.ibm.com/cluster
-            // label, the es-netpol/external-egress annotation), whose changes leave metadata.generation alone.
-            o.withRetry(retry).withReconciliationMaxInterval(settings.resync()).withGenerationAware(false);
+            // A resource's policies follow its spec and its metadata (the eventstreams.ibm.com/cluster label, the
+            // es-netpol/external-egress annotation); metadata changes leave metadata.generation alone, so the filter
+            // is ours: a new generation, labels or annotations. Status-only updates (our own writes among them) are not events.
+            o.withRetry(retry).withReconciliationMaxInterval(settings.resync()).withGenerationAware(false)
+                    .withOnUpdateFilter((newer, older) -> !java.util.Objects.equals(newer.getMetadata().getGeneration(), older.getMetadata().getGeneration())
+                            || !java.util.Objects.equals(newer.getMetadata().getLabels(), older.getMetadata().getLabels())
+                            || !java.util.Objects.equals(newer.getMetadata().getAnnotations(), older.getMetadata().getAnnotations()));
             if (settings.namespaces().isEmpty()) {
                 o.watchingAllNamespaces();
             } else {

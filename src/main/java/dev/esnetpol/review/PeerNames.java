@@ -71,7 +71,7 @@ final class PeerNames {
 
         @Override
         public String listenerPeer(Role.ListenerPeer p) {
-            return "listener peers";
+            return dev.esnetpol.generate.Endpoint.ListenerPeers.METRICS_FROM.equals(p.listener()) ? "metrics scrapers" : "listener peers";
         }
 
         @Override

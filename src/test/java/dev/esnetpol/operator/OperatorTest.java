@@ -181,8 +181,8 @@ class OperatorTest {
                 spec: {bootstrapServers: "es-kafka-bootstrap:9092"}
                 """);
         MockCluster.await("conn admits es's admin API", WAIT, () -> connectAdmitsAdminApiOf("es"));
-        assertTrue(reachesConnect("es-admin-api-netpol") && reachesConnect("es2-admin-api-netpol"),
-                "every admin API lets 8083 out to Kafka Connect pods (the egress row's pod label); each Kafka Connect admits its own");
+        // Every admin API lets 8083 out to Kafka Connect pods (the egress row's pod label); each Kafka Connect admits its own.
+        MockCluster.await("both admin APIs let 8083 out", WAIT, () -> reachesConnect("es-admin-api-netpol") && reachesConnect("es2-admin-api-netpol"));
         KafkaConnect connect = cluster.client.resources(KafkaConnect.class).inNamespace("ns").withName("conn").get();
         connect.getMetadata().getLabels().put("eventstreams.ibm.com/cluster", "es2");
         cluster.client.resource(connect).update();

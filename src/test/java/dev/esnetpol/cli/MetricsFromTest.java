@@ -1,0 +1,66 @@
+package dev.esnetpol.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code --metrics-from}: the metrics and readiness rows narrowed to the scrapers, Kafka Exporter opened to them. */
+class MetricsFromTest {
+
+    static final String MONITORING = "{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}, "
+            + "podSelector: {matchLabels: {app: prometheus}}}";
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/metrics-from");
+
+    @Test
+    void theProductionExampleRendersToItsGoldenFile() throws IOException {
+        for (String example : new String[] {"eventstreams-production.yaml", "eventstreams-kraft-pools.yaml"}) {
+            CliRun r = CliRun.run("render", "-f", "examples/" + example, "--metrics-from", MONITORING);
+            assertEquals(0, r.code(), r.err());
+            Path golden = GOLDEN.resolve(example.replace(".yaml", ".netpol.yaml"));
+            if ("1".equals(System.getenv("ES_NETPOL_UPDATE_GOLDEN"))) {
+                Files.writeString(golden, r.out());
+            }
+            assertEquals(Files.readString(golden), r.out(), "render of " + example + " with --metrics-from differs from " + golden);
+            assertTrue(!r.out().contains("9404") || r.out().contains("app: prometheus"));
+        }
+    }
+
+    @Test
+    void verifyIsCleanAndAPodOutsideTheScrapersIsDenied9404() {
+        CliRun verify = CliRun.run("verify", "-f", "examples/eventstreams-production.yaml", "--metrics-from", MONITORING);
+        assertEquals(0, verify.code(), verify.out() + verify.err());
+        String[] files = {"examples/eventstreams-production.yaml", "src/test/resources/kraft/scrapers.yaml"};
+        CliRun prometheus = CliRun.run("explain", "--from", "monitoring/prometheus-0", "--to", "es-prod/production-kafka-0", "--port", "9404",
+                "--metrics-from", MONITORING, files[0], files[1]);
+        assertTrue(prometheus.out().startsWith("ALLOWED"), prometheus.out() + prometheus.err());
+        CliRun curious = CliRun.run("explain", "--from", "es-prod/curious", "--to", "es-prod/production-kafka-0", "--port", "9404",
+                "--metrics-from", MONITORING, files[0], files[1]);
+        assertEquals(1, curious.code());
+        assertTrue(curious.out().startsWith("DENIED"), curious.out());
+        CliRun documented = CliRun.run("explain", "--from", "es-prod/curious", "--to", "es-prod/production-kafka-0", "--port", "9404",
+                files[0], files[1]);
+        assertTrue(documented.out().startsWith("ALLOWED"), "without --metrics-from the documentation's Anywhere stands: " + documented.out());
+    }
+
+    @Test
+    void verifyFindsAWideningOfTheMetricsPorts() {
+        // Policies rendered with the documentation's Anywhere, verified against --metrics-from: 9404 is open to strangers.
+        CliRun rendered = CliRun.run("render", "-f", "examples/eventstreams-production.yaml");
+        CliRun verify = CliRun.runWithStdin(rendered.out(), "verify", "-f", "examples/eventstreams-production.yaml", "--policies", "-",
+                "--metrics-from", MONITORING);
+        assertEquals(1, verify.code(), verify.out() + verify.err());
+        assertTrue(verify.out().contains("EXCESS") && verify.out().contains("9404"), verify.out());
+    }
+
+    @Test
+    void aPeerThatIsNoPeerIsRefused() {
+        CliRun r = CliRun.run("render", "-f", "examples/eventstreams-production.yaml", "--metrics-from", "{namespaceSelecter: {}}");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--metrics-from[0]"), r.err());
+    }
+}
