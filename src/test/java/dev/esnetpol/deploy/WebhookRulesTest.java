@@ -22,7 +22,8 @@ class WebhookRulesTest {
         ValidatingWebhookConfiguration config = Serialization.unmarshal(
                 Files.readString(Path.of("deploy/webhook/validatingwebhookconfiguration.yaml")), ValidatingWebhookConfiguration.class);
         for (Map.Entry<String, java.util.List<String>> kind : ResourceReader.API_VERSIONS.entrySet()) {
-            String plural = kind.getKey().toLowerCase(Locale.ROOT) + "s";
+            String singular = kind.getKey().toLowerCase(Locale.ROOT);
+            String plural = singular.endsWith("s") ? singular : singular + "s";
             for (String apiVersion : kind.getValue()) {
                 String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
                 boolean covered = config.getWebhooks().stream().flatMap(w -> w.getRules().stream())
