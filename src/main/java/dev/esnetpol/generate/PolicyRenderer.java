@@ -72,7 +72,7 @@ final class PolicyRenderer {
                     .withName(group.policyName())
                     .withNamespace(namespace.isEmpty() ? null : namespace)
                     .withLabels(labels(facts, group))
-                    .withAnnotations(annotations(facts))
+                    .withAnnotations(annotations(facts, group))
                     .withOwnerReferences(ownerReference(facts.owner(group)))
                 .endMetadata()
                 .withNewSpec()
@@ -130,10 +130,13 @@ final class PolicyRenderer {
     }
 
     /** Which documented table set the policy was written from, and why (docs/generator.md). */
-    private static Map<String, String> annotations(InstallationFacts facts) {
+    private static Map<String, String> annotations(InstallationFacts facts, PodGroup group) {
+        // Kafka Connect and the geo-replicator have the same rows in every set: their policy says so, whatever
+        // instance is (or is not) rendered with them, so that it does not depend on the other inputs.
+        TableChoice tables = group.component().hasOwnResource() ? TableChoice.EVERY_SET : facts.tables();
         Map<String, String> annotations = new TreeMap<>();
-        annotations.put(Labels.TABLE_SET_ANNOTATION, facts.tables().id());
-        annotations.put(Labels.TABLE_SET_REASON_ANNOTATION, facts.tables().reason());
+        annotations.put(Labels.TABLE_SET_ANNOTATION, tables.id());
+        annotations.put(Labels.TABLE_SET_REASON_ANNOTATION, tables.reason());
         return annotations;
     }
 

@@ -34,6 +34,10 @@ public record TableChoice(Set<TableSet> sets, String reason) {
     /** The 11.5-11.7 Technology Preview switch on the EventStreams resource (kraft.md). */
     public static final String KRAFT_ANNOTATION = "eventstreams.ibm.com/kraft";
 
+    /** Both sets: for the components whose rows are the same in every set (Kafka Connect, geo-replicator). */
+    public static final TableChoice EVERY_SET = new TableChoice(EnumSet.allOf(TableSet.class),
+            "Kafka Connect and geo-replicator rows are the same in every table set");
+
     public TableChoice {
         sets = Set.copyOf(EnumSet.copyOf(sets));
     }
