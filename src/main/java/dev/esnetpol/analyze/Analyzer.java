@@ -130,6 +130,11 @@ public final class Analyzer {
         return new ClassMatrix(this).compute();
     }
 
+    /** The same as ids of shared sets: an int per class pair, no object per pair (what {@link Matrix} uses). */
+    public ClassMatrix matrix() {
+        return new ClassMatrix(this);
+    }
+
     Connections ingress(int source, int destination) {
         if (compiled.ingressPolicies.get(destination).isEmpty()) {
             return Connections.ALL;
