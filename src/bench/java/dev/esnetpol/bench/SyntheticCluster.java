@@ -166,8 +166,10 @@ public final class SyntheticCluster {
                     .withNewNamespaceSelector().withMatchLabels(Map.of("env", "prod")).endNamespaceSelector()
                     .withNewPodSelector().addNewMatchExpression().withKey("tier").withOperator("In").withValues("web", "api").endMatchExpression().endPodSelector()
                     .build();
-            default -> new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr("10." + random.nextInt(Math.max(1, namespaces)) + ".0.0/16")
-                    .withExcept("10.0.1.0/24").endIpBlock().build();
+            default -> {
+                int k = random.nextInt(Math.max(1, namespaces));
+                yield new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr("10." + k + ".0.0/16").withExcept("10." + k + ".1.0/24").endIpBlock().build();
+            }
         };
     }
 }

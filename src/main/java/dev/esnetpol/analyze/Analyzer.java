@@ -241,6 +241,14 @@ public final class Analyzer {
         return !compiled.egressPolicies.get(classOf(pod).id).isEmpty();
     }
 
+    boolean isolatedForIngress(int podClass) {
+        return !compiled.ingressPolicies.get(podClass).isEmpty();
+    }
+
+    boolean isolatedForEgress(int podClass) {
+        return !compiled.egressPolicies.get(podClass).isEmpty();
+    }
+
     /** The verdict for one connection and the reasons on both sides, under this analyzer's profile. */
     public Explanation explain(Node from, Node to, String protocol, int port) {
         return new Explainer(this).explain(from, to, protocol, port);

@@ -25,6 +25,11 @@ final class CompiledPolicies {
     final List<List<CompiledRule>> ingressRules = new ArrayList<>();
     final List<List<CompiledRule>> egressRules = new ArrayList<>();
     private final PodClasses classes;
+    /** The classes one peer matches, by peer and (for a peer without namespaceSelector) the policy's namespace: policies repeat peers. */
+    private final Map<PeerKey, BitSet> peerMatches = new java.util.HashMap<>();
+
+    private record PeerKey(NetworkPolicyPeer peer, String namespace) {
+    }
 
     CompiledPolicies(PodClasses classes) {
         this.classes = classes;
@@ -77,29 +82,49 @@ final class CompiledPolicies {
      * ipBlocks match pods: otherwise no class records a block).
      */
     private BitSet peerClasses(List<NetworkPolicyPeer> peers, String policyNamespace) {
+        if (peers == null || peers.isEmpty()) {
+            return new BitSet();
+        }
+        if (peers.size() == 1) {
+            return peerClasses(peers.get(0), policyNamespace);
+        }
         BitSet out = new BitSet();
-        if (peers == null) {
+        for (NetworkPolicyPeer peer : peers) {
+            out.or(peerClasses(peer, policyNamespace));
+        }
+        return out;
+    }
+
+    /** The classes one peer matches (shared, not to be changed). */
+    private BitSet peerClasses(NetworkPolicyPeer peer, String policyNamespace) {
+        PeerKey key = new PeerKey(peer, peer.getNamespaceSelector() == null && peer.getIpBlock() == null ? policyNamespace : null);
+        BitSet known = peerMatches.get(key);
+        if (known == null) {
+            known = match(peer, policyNamespace);
+            peerMatches.put(key, known);
+        }
+        return known;
+    }
+
+    private BitSet match(NetworkPolicyPeer peer, String policyNamespace) {
+        BitSet out = new BitSet();
+        if (peer.getIpBlock() != null) {
+            int block = classes.ipBlockIndex(IpBlockMatcher.of(peer.getIpBlock()));
+            for (PodClass c : classes.classes) {
+                if (c.ipBlocks.get(block)) {
+                    out.set(c.id);
+                }
+            }
             return out;
         }
-        for (NetworkPolicyPeer peer : peers) {
-            if (peer.getIpBlock() != null) {
-                int block = classes.ipBlockIndex(IpBlockMatcher.of(peer.getIpBlock()));
-                for (PodClass c : classes.classes) {
-                    if (c.ipBlocks.get(block)) {
-                        out.set(c.id);
-                    }
-                }
+        for (Map.Entry<String, List<PodClass>> e : classes.byNamespace.entrySet()) {
+            Namespace ns = classes.cluster.namespace(e.getKey());
+            if (!PeerMatcher.matchesNamespace(peer, policyNamespace, ns)) {
                 continue;
             }
-            for (Map.Entry<String, List<PodClass>> e : classes.byNamespace.entrySet()) {
-                Namespace ns = classes.cluster.namespace(e.getKey());
-                if (!PeerMatcher.matchesNamespace(peer, policyNamespace, ns)) {
-                    continue;
-                }
-                for (PodClass c : e.getValue()) {
-                    if (!c.outsidePolicy && !out.get(c.id) && PeerMatcher.matchesPod(peer, policyNamespace, c.representative, ns)) {
-                        out.set(c.id);
-                    }
+            for (PodClass c : e.getValue()) {
+                if (!c.outsidePolicy && PeerMatcher.matchesPod(peer, policyNamespace, c.representative, ns)) {
+                    out.set(c.id);
                 }
             }
         }

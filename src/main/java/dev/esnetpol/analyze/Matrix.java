@@ -62,10 +62,12 @@ public final class Matrix {
             }
             int[] in = new int[ranges.size()];
             int[] out = new int[ranges.size()];
+            boolean inOpen = !analyzer.isolatedForIngress(c);
+            boolean outOpen = !analyzer.isolatedForEgress(c);
             for (int r = 0; r < ranges.size(); r++) {
                 Node.ExternalNode probe = new Node.ExternalNode(ranges.get(r).first(), ranges.get(r).ipv6());
-                in[r] = table.id(analyzer.ingressFromAddress(c, probe));
-                out[r] = table.id(analyzer.egressToAddress(c, probe));
+                in[r] = inOpen ? ConnectionsTable.ALL : table.id(analyzer.ingressFromAddress(c, probe));
+                out[r] = outOpen ? ConnectionsTable.ALL : table.id(analyzer.egressToAddress(c, probe));
             }
             inbound.put(c, merge(ranges, in, names));
             outbound.put(c, merge(ranges, out, names));
