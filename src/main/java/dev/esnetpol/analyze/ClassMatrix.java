@@ -2,7 +2,9 @@ package dev.esnetpol.analyze;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The connectivity between every two pod classes at once, as ids in a {@link ConnectionsTable}: {@code
@@ -57,6 +59,7 @@ public final class ClassMatrix {
         for (int s = 0; s < n; s++) {
             Arrays.fill(m[s], ConnectionsTable.ALL);
         }
+        Map<CompiledRule, Integer> fixedIds = new IdentityHashMap<>();
         int[] column = new int[n];
         for (int d = 0; d < n; d++) {
             if (compiled.ingressPolicies.get(d).isEmpty()) {
@@ -65,9 +68,19 @@ public final class ClassMatrix {
             Arrays.fill(column, ConnectionsTable.NONE);
             Pod dst = classes.get(d).representative;
             for (CompiledRule r : compiled.ingressRules.get(d)) {
-                int c = table.id(r.connectionsTo(dst));
-                if (c != ConnectionsTable.NONE) {
-                    forEachPeerClass(r, n, s -> column[s] = table.union(column[s], c));
+                int c = r.isFixed() ? fixedIds.computeIfAbsent(r, k -> table.id(k.connectionsTo(null))) : table.id(r.connectionsTo(dst));
+                if (c == ConnectionsTable.NONE) {
+                    continue;
+                }
+                if (r.allPeers) {
+                    for (int s = 0; s < n; s++) {
+                        column[s] = table.union(column[s], c);
+                    }
+                } else {
+                    BitSet b = r.podClasses;
+                    for (int s = b.nextSetBit(0); s >= 0; s = b.nextSetBit(s + 1)) {
+                        column[s] = table.union(column[s], c);
+                    }
                 }
             }
             for (int s = 0; s < n; s++) {
@@ -81,13 +94,19 @@ public final class ClassMatrix {
             }
             Arrays.fill(row, ConnectionsTable.NONE);
             for (CompiledRule r : compiled.egressRules.get(s)) {
-                if (r.isFixed()) {
-                    int c = table.id(r.connectionsTo(null));
-                    if (c != ConnectionsTable.NONE) {
-                        forEachPeerClass(r, n, d -> row[d] = table.union(row[d], c));
+                int fixed = r.isFixed() ? fixedIds.computeIfAbsent(r, k -> table.id(k.connectionsTo(null))) : -1;
+                if (fixed == ConnectionsTable.NONE) {
+                    continue;
+                }
+                if (r.allPeers) {
+                    for (int d = 0; d < n; d++) {
+                        row[d] = table.union(row[d], fixed >= 0 ? fixed : table.id(r.connectionsTo(classes.get(d).representative)));
                     }
                 } else {
-                    forEachPeerClass(r, n, d -> row[d] = table.union(row[d], table.id(r.connectionsTo(classes.get(d).representative))));
+                    BitSet b = r.podClasses;
+                    for (int d = b.nextSetBit(0); d >= 0; d = b.nextSetBit(d + 1)) {
+                        row[d] = table.union(row[d], fixed >= 0 ? fixed : table.id(r.connectionsTo(classes.get(d).representative)));
+                    }
                 }
             }
             int[] ms = m[s];
@@ -107,18 +126,5 @@ public final class ClassMatrix {
             }
         }
         return m;
-    }
-
-    private static void forEachPeerClass(CompiledRule r, int n, java.util.function.IntConsumer action) {
-        if (r.allPeers) {
-            for (int c = 0; c < n; c++) {
-                action.accept(c);
-            }
-        } else {
-            BitSet b = r.podClasses;
-            for (int c = b.nextSetBit(0); c >= 0; c = b.nextSetBit(c + 1)) {
-                action.accept(c);
-            }
-        }
     }
 }
