@@ -46,6 +46,11 @@ final class CompiledRule {
         this.fixed = named ? null : c;
     }
 
+    /** Its ipBlock peers, parsed. */
+    List<IpBlockMatcher> ipBlocks() {
+        return ipBlocks;
+    }
+
     boolean matchesClass(int podClass) {
         return allPeers || podClasses.get(podClass);
     }

@@ -1,12 +1,14 @@
 package dev.esnetpol.analyze;
 
+import dev.esnetpol.kube.Cidr;
+
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -16,9 +18,9 @@ import java.util.function.Consumer;
  * per class pair ({@link ClassMatrix}) and entries are produced in order, one at a time
  * ({@link #forEach(Consumer)}), so a printer can stream them.
  *
- * <p>External ranges are merged per pair: for each workload and direction, adjacent ranges of
- * {@link ExternalRanges} with the same connections are one entry (the coarsest split that keeps that pair
- * exact), and a range nothing passes to or from is not listed.
+ * <p>External ranges are per pair: for each workload and direction, the address space is cut only at the
+ * edges of the ipBlocks of the rules that apply to it, and adjacent ranges with the same connections are one
+ * entry (the coarsest split that keeps that pair exact); a range nothing passes to or from is not listed.
  */
 public final class Matrix {
 
@@ -50,29 +52,46 @@ public final class Matrix {
         }
         this.classMatrix = new ClassMatrix(analyzer);
         classMatrix.ids();
-        List<ExternalRanges.Range> ranges = new ArrayList<>(ExternalRanges.ipv4(analyzer.cluster().policies()).ranges());
-        if (ExternalRanges.anyIpv6(analyzer.cluster().policies())) {
-            ranges.addAll(ExternalRanges.ipv6(analyzer.cluster().policies()).ranges());
-        }
+        boolean ipv6 = ExternalRanges.anyIpv6(analyzer.cluster().policies());
         ConnectionsTable table = classMatrix.table();
-        TreeSet<String> names = new TreeSet<>();
+        Map<String, String> names = new HashMap<>();
         for (int c : workloadClass) {
-            if (outbound.containsKey(c)) {
-                continue;
+            if (!outbound.containsKey(c)) {
+                CompiledPolicies compiled = analyzer.compiled;
+                inbound.put(c, side(analyzer, c, compiled.ingressRules.get(c), analyzer.isolatedForIngress(c), true, ipv6, table, names));
+                outbound.put(c, side(analyzer, c, compiled.egressRules.get(c), analyzer.isolatedForEgress(c), false, ipv6, table, names));
             }
-            int[] in = new int[ranges.size()];
-            int[] out = new int[ranges.size()];
-            boolean inOpen = !analyzer.isolatedForIngress(c);
-            boolean outOpen = !analyzer.isolatedForEgress(c);
-            for (int r = 0; r < ranges.size(); r++) {
-                Node.ExternalNode probe = new Node.ExternalNode(ranges.get(r).first(), ranges.get(r).ipv6());
-                in[r] = inOpen ? ConnectionsTable.ALL : table.id(analyzer.ingressFromAddress(c, probe));
-                out[r] = outOpen ? ConnectionsTable.ALL : table.id(analyzer.egressToAddress(c, probe));
-            }
-            inbound.put(c, merge(ranges, in, names));
-            outbound.put(c, merge(ranges, out, names));
         }
-        this.rangeNames = List.copyOf(names);
+        this.rangeNames = names.values().stream().sorted().toList();
+    }
+
+    /**
+     * What class {@code c} accepts from (lets out to) the outside, per range: the address space cut only at
+     * the edges of the ipBlocks of its own rules (so each range is one answer for this class), probed once per
+     * range, adjacent equal answers merged.
+     */
+    private static List<RangeFact> side(Analyzer analyzer, int c, List<CompiledRule> rules, boolean isolated, boolean ingress, boolean ipv6,
+                                        ConnectionsTable table, Map<String, String> names) {
+        List<Cidr> blocks = new ArrayList<>();
+        if (isolated) {
+            for (CompiledRule r : rules) {
+                for (IpBlockMatcher b : r.ipBlocks()) {
+                    blocks.add(b.cidr());
+                    blocks.addAll(b.except());
+                }
+            }
+        }
+        List<ExternalRanges.Range> ranges = new ArrayList<>(ExternalRanges.cut(blocks, false).ranges());
+        if (ipv6) {
+            ranges.addAll(ExternalRanges.cut(blocks, true).ranges());
+        }
+        int[] connections = new int[ranges.size()];
+        for (int r = 0; r < ranges.size(); r++) {
+            Node.ExternalNode probe = new Node.ExternalNode(ranges.get(r).first(), ranges.get(r).ipv6());
+            connections[r] = !isolated ? ConnectionsTable.ALL
+                    : table.id(ingress ? analyzer.ingressFromAddress(c, probe) : analyzer.egressToAddress(c, probe));
+        }
+        return merge(ranges, connections, names);
     }
 
     public static Matrix of(Analyzer analyzer) {
@@ -80,7 +99,7 @@ public final class Matrix {
     }
 
     /** Adjacent ranges (same family) with the same connections as one, nothing-allowed ranges left out. */
-    private static List<RangeFact> merge(List<ExternalRanges.Range> ranges, int[] connections, TreeSet<String> names) {
+    private static List<RangeFact> merge(List<ExternalRanges.Range> ranges, int[] connections, Map<String, String> names) {
         List<RangeFact> out = new ArrayList<>();
         int start = 0;
         for (int r = 1; r <= ranges.size(); r++) {
@@ -89,8 +108,8 @@ public final class Matrix {
                 if (connections[start] != ConnectionsTable.NONE) {
                     ExternalRanges.Range first = ranges.get(start);
                     ExternalRanges.Range last = ranges.get(r - 1);
-                    String name = new ExternalRanges.Range(first.first(), last.last(), first.ipv6()).text() + "[External]";
-                    names.add(name);
+                    String text = new ExternalRanges.Range(first.first(), last.last(), first.ipv6()).text() + "[External]";
+                    String name = names.computeIfAbsent(text, t -> t); // one string per distinct range
                     out.add(new RangeFact(name, connections[start]));
                 }
                 start = r;
