@@ -2,6 +2,7 @@ package dev.esnetpol.bench;
 
 import dev.esnetpol.analyze.Analyzer;
 import dev.esnetpol.analyze.Cluster;
+import dev.esnetpol.analyze.Profile;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * The full connectivity matrix of a cluster: compile every policy, then ask every pod class about every
  * other. {@code size} is pods:policies. The tear-down prints the heap the analyzer holds for that cluster.
  *
- * <pre>mvn -B -Pbench -DskipTests package && java -jar target/benchmarks.jar AnalyzerBenchmark</pre>
+ * <pre>mvn -B -Pbench -DskipTests package && java -jar target/benchmarks.jar AnalyzerBenchmark -p size=5000:1000 -p shape=standard,namespaces,ipblocks</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -32,24 +33,32 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgs = {"-Xmx4g"})
 public class AnalyzerBenchmark {
 
-    @Param({"1000:200", "5000:1000", "20000:4000"})
+    @Param({"100:20", "1000:200", "5000:1000", "20000:4000"})
     public String size;
+
+    /** A {@link SyntheticCluster.Shape}. */
+    @Param({"standard"})
+    public String shape;
+
+    /** A {@link Profile} id. */
+    @Param({"reference"})
+    public String profile;
 
     private Cluster cluster;
 
     @Setup(Level.Trial)
     public void build() {
         String[] parts = size.split(":");
-        cluster = SyntheticCluster.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), 42);
+        cluster = SyntheticCluster.of(SyntheticCluster.Shape.valueOf(shape), Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), 42);
     }
 
     @Benchmark
     public long fullMatrix() {
-        Analyzer analyzer = Analyzer.of(cluster);
+        Analyzer analyzer = Analyzer.of(cluster, Profile.parse(profile));
         long allowedPairs = 0;
-        for (var row : analyzer.classMatrix()) {
-            for (var c : row) {
-                if (c != null) {
+        for (int[] row : analyzer.matrix().ids()) {
+            for (int c : row) {
+                if (c != 0) {
                     allowedPairs++;
                 }
             }

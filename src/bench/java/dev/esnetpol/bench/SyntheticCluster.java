@@ -29,7 +29,84 @@ public final class SyntheticCluster {
 
     private static final String[] TIERS = {"web", "api", "db", "cache"};
 
+    /** The cluster shapes the benchmarks run: each stresses a different part of the analysis. */
+    public enum Shape {
+        /** A few namespaces of 50 workloads of 5 replicas; policies ≈ 20 % of pods (the measured shape). */
+        standard,
+        /** Many small namespaces (10 workloads of 2 replicas) and policies admitting mostly by namespace selector. */
+        namespaces,
+        /** The standard shape with 4 to 8 ipBlocks (with excepts) per policy, inside and outside the pod network. */
+        ipblocks
+    }
+
     private SyntheticCluster() {
+    }
+
+    public static Cluster of(Shape shape, int pods, int policies, long seed) {
+        return switch (shape) {
+            case standard -> of(pods, policies, seed);
+            case namespaces -> manyNamespaces(pods, policies, seed);
+            case ipblocks -> manyIpBlocks(pods, policies, seed);
+        };
+    }
+
+    /** {@code pods} in namespaces of 10 workloads × 2 replicas; policies admit by namespace labels, with or without pod selectors. */
+    static Cluster manyNamespaces(int pods, int policies, long seed) {
+        Random random = new Random(seed);
+        int namespaces = Math.max(1, pods / 20);
+        List<Namespace> nss = new ArrayList<>();
+        List<Pod> all = new ArrayList<>();
+        for (int n = 0; n < namespaces; n++) {
+            String ns = "team" + n;
+            nss.add(new Namespace(ns, Map.of("team", "t" + (n % 25), "env", n % 3 == 0 ? "prod" : "dev", "zone", "z" + (n % 4))));
+            for (int w = 0; w < 10 && all.size() < pods; w++) {
+                for (int r = 0; r < 2 && all.size() < pods; r++) {
+                    all.add(new Pod(ns, "svc" + w + "-" + r, Map.of("app", "svc" + w, "tier", TIERS[w % 4]),
+                            List.of("10." + (n / 200) + "." + (n % 200) + "." + (w * 2 + r + 1)),
+                            List.of(new NamedPort("http", 8080, "TCP")), false, new Owner("Deployment", "svc" + w)));
+                }
+            }
+        }
+        List<NetworkPolicy> nps = new ArrayList<>();
+        for (int i = 0; i < policies; i++) {
+            String ns = "team" + random.nextInt(namespaces);
+            NetworkPolicyPeer peer = switch (random.nextInt(3)) {
+                case 0 -> new NetworkPolicyPeerBuilder().withNewNamespaceSelector().withMatchLabels(Map.of("team", "t" + random.nextInt(25))).endNamespaceSelector().build();
+                case 1 -> new NetworkPolicyPeerBuilder().withNewNamespaceSelector().withMatchLabels(Map.of("env", "prod", "zone", "z" + random.nextInt(4)))
+                        .endNamespaceSelector().withNewPodSelector().withMatchLabels(Map.of("tier", TIERS[random.nextInt(4)])).endPodSelector().build();
+                default -> new NetworkPolicyPeerBuilder().withNewNamespaceSelector().addNewMatchExpression().withKey("zone").withOperator("In")
+                        .withValues("z" + random.nextInt(4), "z" + random.nextInt(4)).endMatchExpression().endNamespaceSelector().build();
+            };
+            nps.add(new NetworkPolicyBuilder().withNewMetadata().withName("np" + i).withNamespace(ns).endMetadata()
+                    .withNewSpec().withNewPodSelector().withMatchLabels(Map.of("app", "svc" + random.nextInt(10))).endPodSelector()
+                    .addNewIngress().withFrom(peer).withPorts(new NetworkPolicyPortBuilder().withPort(new IntOrString(random.nextBoolean() ? "http" : 443)).build()).endIngress()
+                    .endSpec().build());
+        }
+        return Cluster.of(nss, all, nps);
+    }
+
+    /** The standard shape, every policy also admitting from (and, a third of them, letting out to) 4-8 random ipBlocks. */
+    static Cluster manyIpBlocks(int pods, int policies, long seed) {
+        Cluster base = of(pods, policies, seed);
+        Random random = new Random(seed + 1);
+        List<NetworkPolicy> nps = new ArrayList<>();
+        for (NetworkPolicy np : base.policies()) {
+            NetworkPolicyBuilder b = new NetworkPolicyBuilder(np);
+            List<NetworkPolicyPeer> blocks = new ArrayList<>();
+            int count = 4 + random.nextInt(5);
+            for (int k = 0; k < count; k++) {
+                int prefix = 16 + random.nextInt(9);
+                String seedAddress = (random.nextInt(3) == 0 ? "10." + random.nextInt(Math.max(1, pods / 250)) : (11 + random.nextInt(200)) + "." + random.nextInt(256))
+                        + "." + random.nextInt(256) + "." + random.nextInt(256);
+                dev.esnetpol.kube.Cidr c = dev.esnetpol.kube.Cidr.parse(seedAddress + "/" + prefix);
+                String cidr = dev.esnetpol.kube.Cidr.format(c.first(), false) + "/" + prefix;
+                List<String> except = prefix < 24 && random.nextBoolean() ? List.of(dev.esnetpol.kube.Cidr.format(c.first(), false) + "/" + (prefix + 2)) : null;
+                blocks.add(new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr(cidr).withExcept(except).endIpBlock().build());
+            }
+            b.editSpec().addNewIngress().withFrom(blocks).withPorts(new NetworkPolicyPortBuilder().withPort(new IntOrString(443)).build()).endIngress().endSpec();
+            nps.add(b.build());
+        }
+        return Cluster.of(new ArrayList<>(base.namespaces().values()), base.pods(), nps);
     }
 
     public static Cluster of(int pods, int policies, long seed) {
@@ -89,8 +166,10 @@ public final class SyntheticCluster {
                     .withNewNamespaceSelector().withMatchLabels(Map.of("env", "prod")).endNamespaceSelector()
                     .withNewPodSelector().addNewMatchExpression().withKey("tier").withOperator("In").withValues("web", "api").endMatchExpression().endPodSelector()
                     .build();
-            default -> new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr("10." + random.nextInt(Math.max(1, namespaces)) + ".0.0/16")
-                    .withExcept("10.0.1.0/24").endIpBlock().build();
+            default -> {
+                int k = random.nextInt(Math.max(1, namespaces));
+                yield new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr("10." + k + ".0.0/16").withExcept("10." + k + ".1.0/24").endIpBlock().build();
+            }
         };
     }
 }

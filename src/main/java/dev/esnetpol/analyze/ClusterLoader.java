@@ -119,8 +119,10 @@ public final class ClusterLoader {
             }
         }
         PodSpec spec = p.getSpec();
+        String hostIp = p.getStatus() == null ? null : p.getStatus().getHostIP();
+        String phase = p.getStatus() == null ? null : p.getStatus().getPhase();
         return new Pod(ns, p.getMetadata().getName(), p.getMetadata().getLabels(), ips, ports(spec),
-                spec != null && Boolean.TRUE.equals(spec.getHostNetwork()), owner);
+                spec != null && Boolean.TRUE.equals(spec.getHostNetwork()), owner, hostIp, phase);
     }
 
     private static Pod workloadPod(YamlDocument doc) throws com.fasterxml.jackson.core.JsonProcessingException {

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * One ingress or egress rule of a policy, prepared for fast evaluation: the pod classes its peers match
- * (a bit set), whether it matches every peer (absent or empty {@code from}/{@code to}), and its ports.
- * A rule with no named port admits the same connections to every destination, computed once.
+ * (a bit set, ipBlocks included when the profile lets them match pods), whether it matches every peer
+ * (absent or empty {@code from}/{@code to}), and its ports (empty: absent or empty {@code ports}, every
+ * protocol). A rule with no named port admits the same connections to every destination, computed once.
  */
 final class CompiledRule {
 
@@ -33,7 +34,7 @@ final class CompiledRule {
         this.podClasses = podClasses;
         this.ports = ports;
         this.ipBlocks = this.peers.stream().filter(p -> p.getIpBlock() != null).map(p -> IpBlockMatcher.of(p.getIpBlock())).toList();
-        Connections c = Connections.NONE;
+        Connections c = ports.isEmpty() ? Connections.ALL : Connections.NONE;
         boolean named = false;
         for (PortMatcher p : ports) {
             if (p.isNamed()) {
@@ -43,6 +44,11 @@ final class CompiledRule {
             }
         }
         this.fixed = named ? null : c;
+    }
+
+    /** Its ipBlock peers, parsed. */
+    List<IpBlockMatcher> ipBlocks() {
+        return ipBlocks;
     }
 
     boolean matchesClass(int podClass) {
@@ -61,16 +67,26 @@ final class CompiledRule {
         return false;
     }
 
+    /** Whether it admits the same connections to every destination (no named port). */
+    boolean isFixed() {
+        return fixed != null;
+    }
+
     /** The connections this rule admits towards {@code destination} (null: outside the cluster). */
     Connections connectionsTo(Pod destination) {
         if (fixed != null) {
             return fixed;
         }
-        Connections c = Connections.NONE;
+        Connections c = Connections.NONE; // ports is not empty here: an empty list is fixed (ALL)
         for (PortMatcher p : ports) {
             c = c.union(p.resolve(destination));
         }
         return c;
+    }
+
+    /** Its ports as people read them: {@code [80/TCP, http/TCP]}, or {@code all} (no ports list: every protocol). */
+    String portsText() {
+        return ports.isEmpty() ? "all" : ports.toString();
     }
 
     /** {@code ns/name ingress rule #2}, numbered from 1 as people count. */

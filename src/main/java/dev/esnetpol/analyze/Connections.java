@@ -1,20 +1,55 @@
 package dev.esnetpol.analyze;
 
 /**
- * What may pass between two endpoints: ports per protocol (TCP, UDP, SCTP). Immutable. {@link #ALL} is
- * what an unisolated pod accepts; {@link #NONE} what an isolated pod accepts when no rule matches.
+ * What may pass between two endpoints: ports per protocol (TCP, UDP, SCTP), and whether every other
+ * protocol (ICMP, ...) passes too. Immutable. {@link #ALL} is what an unisolated pod accepts and what a rule
+ * without {@code ports} admits; a rule with a {@code ports} list admits only the TCP, UDP and SCTP ports it
+ * lists, never another protocol, so even one listing every port of all three is not {@link #ALL}.
+ * {@link #NONE} is what an isolated pod accepts when no rule matches.
  */
 public final class Connections {
 
     public static final java.util.List<String> PROTOCOLS = java.util.List.of("TCP", "UDP", "SCTP");
-    public static final Connections NONE = new Connections(new PortSet[]{PortSet.NONE, PortSet.NONE, PortSet.NONE});
-    public static final Connections ALL = new Connections(new PortSet[]{PortSet.ALL, PortSet.ALL, PortSet.ALL});
+    public static final Connections NONE = new Connections(new PortSet[]{PortSet.NONE, PortSet.NONE, PortSet.NONE}, false);
+    public static final Connections ALL = new Connections(new PortSet[]{PortSet.ALL, PortSet.ALL, PortSet.ALL}, true);
+    /** Every port of TCP, UDP and SCTP, and no other protocol: a rule listing {@code protocol: X} for all three. */
+    public static final Connections ALL_PORTS = new Connections(new PortSet[]{PortSet.ALL, PortSet.ALL, PortSet.ALL}, false);
 
     /** Indexed like {@link #PROTOCOLS}: the analyzer's inner loop unions these, so no maps. */
     private final PortSet[] byProtocol;
+    /** Whether protocols other than TCP, UDP and SCTP pass. */
+    private final boolean others;
 
-    private Connections(PortSet[] byProtocol) {
+    private Connections(PortSet[] byProtocol, boolean others) {
         this.byProtocol = byProtocol;
+        this.others = others;
+    }
+
+    private static Connections make(PortSet[] byProtocol, boolean others) {
+        boolean full = byProtocol[0].isAll() && byProtocol[1].isAll() && byProtocol[2].isAll();
+        if (full && others) {
+            return ALL;
+        }
+        if (!others && byProtocol[0].isEmpty() && byProtocol[1].isEmpty() && byProtocol[2].isEmpty()) {
+            return NONE;
+        }
+        return new Connections(byProtocol, others);
+    }
+
+    /**
+     * The same set in a model that knows only TCP, UDP and SCTP (np-guard's): every port of the three is
+     * {@link #ALL}, and other protocols are not spoken of.
+     */
+    public Connections onlyTcpUdpSctp() {
+        if (byProtocol[0].isAll() && byProtocol[1].isAll() && byProtocol[2].isAll()) {
+            return ALL;
+        }
+        return others ? make(byProtocol, false) : this;
+    }
+
+    /** Whether protocols other than TCP, UDP and SCTP (ICMP, ...) pass. */
+    public boolean otherProtocols() {
+        return others;
     }
 
     private static int index(String protocol) {
@@ -32,7 +67,7 @@ public final class Connections {
         }
         PortSet[] sets = {PortSet.NONE, PortSet.NONE, PortSet.NONE};
         sets[index(protocol)] = ports;
-        return new Connections(sets);
+        return new Connections(sets, false);
     }
 
     public static Connections allOf(String protocol) {
@@ -48,11 +83,12 @@ public final class Connections {
     }
 
     public boolean isEmpty() {
-        return byProtocol[0].isEmpty() && byProtocol[1].isEmpty() && byProtocol[2].isEmpty();
+        return !others && byProtocol[0].isEmpty() && byProtocol[1].isEmpty() && byProtocol[2].isEmpty();
     }
 
+    /** Every port of every protocol, others included: what "All Connections" means. */
     public boolean isAll() {
-        return byProtocol[0].isAll() && byProtocol[1].isAll() && byProtocol[2].isAll();
+        return others && byProtocol[0].isAll() && byProtocol[1].isAll() && byProtocol[2].isAll();
     }
 
     public Connections union(Connections other) {
@@ -62,8 +98,8 @@ public final class Connections {
         if (isEmpty() || other.isAll()) {
             return other;
         }
-        return new Connections(new PortSet[]{byProtocol[0].union(other.byProtocol[0]), byProtocol[1].union(other.byProtocol[1]),
-                byProtocol[2].union(other.byProtocol[2])});
+        return make(new PortSet[]{byProtocol[0].union(other.byProtocol[0]), byProtocol[1].union(other.byProtocol[1]),
+                byProtocol[2].union(other.byProtocol[2])}, others || other.others);
     }
 
     public Connections intersect(Connections other) {
@@ -73,13 +109,13 @@ public final class Connections {
         if (other.isEmpty() || isAll()) {
             return other;
         }
-        return new Connections(new PortSet[]{byProtocol[0].intersect(other.byProtocol[0]), byProtocol[1].intersect(other.byProtocol[1]),
-                byProtocol[2].intersect(other.byProtocol[2])});
+        return make(new PortSet[]{byProtocol[0].intersect(other.byProtocol[0]), byProtocol[1].intersect(other.byProtocol[1]),
+                byProtocol[2].intersect(other.byProtocol[2])}, others && other.others);
     }
 
     public Connections minus(Connections other) {
-        return new Connections(new PortSet[]{byProtocol[0].minus(other.byProtocol[0]), byProtocol[1].minus(other.byProtocol[1]),
-                byProtocol[2].minus(other.byProtocol[2])});
+        return make(new PortSet[]{byProtocol[0].minus(other.byProtocol[0]), byProtocol[1].minus(other.byProtocol[1]),
+                byProtocol[2].minus(other.byProtocol[2])}, others && !other.others);
     }
 
     /** Whether every connection of {@code other} is also in this. */
@@ -89,10 +125,14 @@ public final class Connections {
                 return false;
             }
         }
-        return true;
+        return others || !other.others;
     }
 
-    /** np-guard's words: {@code All Connections}, or {@code TCP 80,443,UDP 53}; empty is {@code No Connections}. */
+    /**
+     * np-guard's words: {@code All Connections} (every protocol), or {@code TCP 80,443,UDP 53}; empty is
+     * {@code No Connections}. Other protocols without all ports (only a difference of sets can give that)
+     * end in {@code ,other protocols}.
+     */
     @Override
     public String toString() {
         if (isAll()) {
@@ -111,16 +151,19 @@ public final class Connections {
                 sb.append(PROTOCOLS.get(i)).append(' ').append(s.isAll() ? "1-65535" : s.toString());
             }
         }
+        if (others) {
+            sb.append(sb.length() > 0 ? "," : "").append("other protocols");
+        }
         return sb.toString();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Connections c && java.util.Arrays.equals(byProtocol, c.byProtocol);
+        return o instanceof Connections c && others == c.others && java.util.Arrays.equals(byProtocol, c.byProtocol);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(byProtocol);
+        return java.util.Arrays.hashCode(byProtocol) * 2 + (others ? 1 : 0);
     }
 }

@@ -39,17 +39,27 @@ public record ExternalRanges(boolean ipv6, List<Range> ranges) {
     }
 
     static ExternalRanges of(List<NetworkPolicy> policies, boolean ipv6) {
+        List<Cidr> blocks = new ArrayList<>();
+        forEachBlock(policies, blocks::add);
+        return cut(blocks, ipv6);
+    }
+
+    /**
+     * The address space of one family cut at the edges of {@code blocks} (cidrs and excepts): the coarsest
+     * ranges that each of them holds wholly or not at all.
+     */
+    static ExternalRanges cut(java.util.Collection<Cidr> blocks, boolean ipv6) {
         BigInteger max = BigInteger.ONE.shiftLeft(ipv6 ? 128 : 32).subtract(BigInteger.ONE);
         TreeSet<BigInteger> cuts = new TreeSet<>();
         cuts.add(BigInteger.ZERO);
-        forEachBlock(policies, c -> {
+        for (Cidr c : blocks) {
             if (c.ipv6() == ipv6) {
                 cuts.add(c.first());
                 if (c.last().compareTo(max) < 0) {
                     cuts.add(c.last().add(BigInteger.ONE));
                 }
             }
-        });
+        }
         List<Range> ranges = new ArrayList<>();
         List<BigInteger> starts = new ArrayList<>(cuts);
         for (int i = 0; i < starts.size(); i++) {

@@ -1,66 +1,187 @@
 package dev.esnetpol.analyze;
 
+import dev.esnetpol.kube.Cidr;
+
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
- * Connectivity between workloads (pods grouped by their owner: Deployment, StatefulSet, ..., or the pod
- * itself) and between workloads and the ranges of external addresses the policies distinguish. Computed on
- * pod classes: a workload's connectivity is that of its first pod's class.
+ * Connectivity between workloads (endpoints grouped by their owner: Deployment, StatefulSet, ..., or the pod
+ * itself) and between workloads and ranges of external addresses. Computed on pod classes: a workload's
+ * connectivity is that of its first endpoint's class. Nothing per pair is kept: the class matrix is an int
+ * per class pair ({@link ClassMatrix}) and entries are produced in order, one at a time
+ * ({@link #forEach(Consumer)}), so a printer can stream them.
+ *
+ * <p>External ranges are per pair: for each workload and direction, the address space is cut only at the
+ * edges of the ipBlocks of the rules that apply to it, and adjacent ranges with the same connections are one
+ * entry (the coarsest split that keeps that pair exact); a range nothing passes to or from is not listed.
  */
-public record Matrix(List<String> workloads, List<String> externalRanges, List<Entry> entries) {
+public final class Matrix {
 
     /** An allowed connection set between two distinct peers; {@code external} marks an address range. */
-    public record Entry(String from, String to, Connections connections, boolean fromExternal, boolean toExternal) {
+    public record Entry(String from, String to, Connections connections, String connectionsText, boolean fromExternal, boolean toExternal) {
+    }
+
+    /** A merged range of outside addresses and what passes between it and one class. */
+    private record RangeFact(String name, int connections) {
+    }
+
+    private final List<String> workloads;
+    private final int[] workloadClass;
+    private final ClassMatrix classMatrix;
+    /** Per class: the merged outside ranges it may open connections to, and those it accepts from; in address order. */
+    private final Map<Integer, List<RangeFact>> outbound = new LinkedHashMap<>();
+    private final Map<Integer, List<RangeFact>> inbound = new LinkedHashMap<>();
+    private final List<String> rangeNames;
+
+    private Matrix(Analyzer analyzer) {
+        Map<String, Pod> peers = new TreeMap<>();
+        for (Pod p : analyzer.endpoints()) {
+            peers.putIfAbsent(workloadName(p), p);
+        }
+        this.workloads = List.copyOf(peers.keySet());
+        this.workloadClass = new int[workloads.size()];
+        for (int i = 0; i < workloads.size(); i++) {
+            workloadClass[i] = analyzer.classOf(peers.get(workloads.get(i))).id;
+        }
+        this.classMatrix = new ClassMatrix(analyzer);
+        classMatrix.ids();
+        boolean ipv6 = ExternalRanges.anyIpv6(analyzer.cluster().policies());
+        ConnectionsTable table = classMatrix.table();
+        Map<String, String> names = new HashMap<>();
+        for (int c : workloadClass) {
+            if (!outbound.containsKey(c)) {
+                CompiledPolicies compiled = analyzer.compiled;
+                inbound.put(c, side(analyzer, c, compiled.ingressRules.get(c), analyzer.isolatedForIngress(c), true, ipv6, table, names));
+                outbound.put(c, side(analyzer, c, compiled.egressRules.get(c), analyzer.isolatedForEgress(c), false, ipv6, table, names));
+            }
+        }
+        this.rangeNames = names.values().stream().sorted().toList();
+    }
+
+    /**
+     * What class {@code c} accepts from (lets out to) the outside, per range: the address space cut only at
+     * the edges of the ipBlocks of its own rules (so each range is one answer for this class), probed once per
+     * range, adjacent equal answers merged.
+     */
+    private static List<RangeFact> side(Analyzer analyzer, int c, List<CompiledRule> rules, boolean isolated, boolean ingress, boolean ipv6,
+                                        ConnectionsTable table, Map<String, String> names) {
+        List<Cidr> blocks = new ArrayList<>();
+        if (isolated) {
+            for (CompiledRule r : rules) {
+                for (IpBlockMatcher b : r.ipBlocks()) {
+                    blocks.add(b.cidr());
+                    blocks.addAll(b.except());
+                }
+            }
+        }
+        List<ExternalRanges.Range> ranges = new ArrayList<>(ExternalRanges.cut(blocks, false).ranges());
+        if (ipv6) {
+            ranges.addAll(ExternalRanges.cut(blocks, true).ranges());
+        }
+        int[] connections = new int[ranges.size()];
+        for (int r = 0; r < ranges.size(); r++) {
+            Node.ExternalNode probe = new Node.ExternalNode(ranges.get(r).first(), ranges.get(r).ipv6());
+            connections[r] = !isolated ? ConnectionsTable.ALL
+                    : table.id(ingress ? analyzer.ingressFromAddress(c, probe) : analyzer.egressToAddress(c, probe));
+        }
+        return merge(ranges, connections, names);
     }
 
     public static Matrix of(Analyzer analyzer) {
-        Map<String, Pod> peers = new LinkedHashMap<>();
-        for (Pod p : analyzer.cluster().pods()) {
-            peers.putIfAbsent(workloadName(p), p);
-        }
-        List<String> names = new ArrayList<>(peers.keySet());
-        names.sort(Comparator.naturalOrder());
-        List<Entry> entries = new ArrayList<>();
-        Connections[][] classes = analyzer.classMatrix();
-        for (String s : names) {
-            int sc = analyzer.classOf(peers.get(s)).id();
-            for (String d : names) {
-                if (s.equals(d)) {
-                    continue;
+        return new Matrix(analyzer);
+    }
+
+    /** Adjacent ranges (same family) with the same connections as one, nothing-allowed ranges left out. */
+    private static List<RangeFact> merge(List<ExternalRanges.Range> ranges, int[] connections, Map<String, String> names) {
+        List<RangeFact> out = new ArrayList<>();
+        int start = 0;
+        for (int r = 1; r <= ranges.size(); r++) {
+            boolean boundary = r == ranges.size() || connections[r] != connections[start] || ranges.get(r).ipv6() != ranges.get(start).ipv6();
+            if (boundary) {
+                if (connections[start] != ConnectionsTable.NONE) {
+                    ExternalRanges.Range first = ranges.get(start);
+                    ExternalRanges.Range last = ranges.get(r - 1);
+                    String text = new ExternalRanges.Range(first.first(), last.last(), first.ipv6()).text() + "[External]";
+                    String name = names.computeIfAbsent(text, t -> t); // one string per distinct range
+                    out.add(new RangeFact(name, connections[start]));
                 }
-                Connections c = classes[sc][analyzer.classOf(peers.get(d)).id()];
-                if (c != null) {
-                    entries.add(new Entry(s, d, c, false, false));
-                }
+                start = r;
             }
         }
-        List<ExternalRanges.Range> ranges = new ArrayList<>(ExternalRanges.ipv4(analyzer.cluster().policies()).ranges());
-        if (ExternalRanges.anyIpv6(analyzer.cluster().policies())) {
-            ranges.addAll(ExternalRanges.ipv6(analyzer.cluster().policies()).ranges());
-        }
-        List<String> rangeNames = new ArrayList<>();
-        for (ExternalRanges.Range r : ranges) {
-            String name = r.text() + "[External]";
-            rangeNames.add(name);
-            Node.ExternalNode probe = new Node.ExternalNode(r.first(), r.ipv6());
-            for (String w : names) {
-                Pod pod = peers.get(w);
-                Connections in = analyzer.allowed(probe, Node.of(pod));
-                if (!in.isEmpty()) {
-                    entries.add(new Entry(name, w, in, true, false));
-                }
-                Connections out = analyzer.allowed(Node.of(pod), probe);
-                if (!out.isEmpty()) {
-                    entries.add(new Entry(w, name, out, false, true));
-                }
+        out.sort(Comparator.comparing(RangeFact::name)); // printed in name order, as np-guard sorts its lines
+        return out;
+    }
+
+    public List<String> workloads() {
+        return workloads;
+    }
+
+    /** The names of the merged outside ranges that appear in some entry, sorted. */
+    public List<String> externalRanges() {
+        return rangeNames;
+    }
+
+    /** Every entry, sorted by source then destination (as np-guard sorts its lines), one at a time. */
+    public void forEach(Consumer<Entry> action) {
+        ConnectionsTable table = classMatrix.table();
+        int[][] m = classMatrix.ids();
+        // Sources that are outside ranges: what each workload accepts from them, grouped by range name.
+        TreeMap<String, List<Entry>> fromRanges = new TreeMap<>();
+        for (int w = 0; w < workloads.size(); w++) {
+            for (RangeFact f : inbound.get(workloadClass[w])) {
+                fromRanges.computeIfAbsent(f.name(), k -> new ArrayList<>())
+                        .add(new Entry(f.name(), workloads.get(w), table.get(f.connections()), table.text(f.connections()), true, false));
             }
         }
-        entries.sort(Comparator.comparing(Entry::from).thenComparing(Entry::to));
-        return new Matrix(names, rangeNames, entries);
+        int w = 0;
+        for (Map.Entry<String, List<Entry>> e : fromRanges.entrySet()) {
+            while (w < workloads.size() && workloads.get(w).compareTo(e.getKey()) < 0) {
+                row(w++, m, table, action);
+            }
+            e.getValue().forEach(action);
+        }
+        while (w < workloads.size()) {
+            row(w++, m, table, action);
+        }
+    }
+
+    /** What workload {@code w} may open: to other workloads and outside ranges, merged in name order. */
+    private void row(int w, int[][] m, ConnectionsTable table, Consumer<Entry> action) {
+        String from = workloads.get(w);
+        int[] ids = m[workloadClass[w]];
+        List<RangeFact> ranges = outbound.get(workloadClass[w]);
+        int r = 0;
+        for (int d = 0; d < workloads.size(); d++) {
+            String to = workloads.get(d);
+            while (r < ranges.size() && ranges.get(r).name().compareTo(to) < 0) {
+                emitRange(from, ranges.get(r++), table, action);
+            }
+            int c = ids[workloadClass[d]];
+            if (d != w && c != ConnectionsTable.NONE) {
+                action.accept(new Entry(from, to, table.get(c), table.text(c), false, false));
+            }
+        }
+        while (r < ranges.size()) {
+            emitRange(from, ranges.get(r++), table, action);
+        }
+    }
+
+    private static void emitRange(String from, RangeFact f, ConnectionsTable table, Consumer<Entry> action) {
+        action.accept(new Entry(from, f.name(), table.get(f.connections()), table.text(f.connections()), false, true));
+    }
+
+    /** Every entry in a list (small matrices; printers should use {@link #forEach(Consumer)}). */
+    public List<Entry> entries() {
+        List<Entry> all = new ArrayList<>();
+        forEach(all::add);
+        return all;
     }
 
     /** {@code namespace/owner[Kind]}, np-guard's name for a workload. */

@@ -6,8 +6,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 /**
  * Whether one {@code from}/{@code to} peer matches a pod or an address. A pod selector alone means pods of
  * the policy's namespace; a namespace selector alone, every pod of the selected namespaces; both, the
- * selected pods of the selected namespaces (AND). An ipBlock matches addresses outside the cluster, never
- * pods (pod IPs are ephemeral; see docs/analyzer-semantics.md).
+ * selected pods of the selected namespaces (AND). An ipBlock matches addresses; whether it matches pods too
+ * depends on the {@link Profile} and is decided by the analyzer (see {@link PodClasses}), not here.
  */
 public final class PeerMatcher {
 

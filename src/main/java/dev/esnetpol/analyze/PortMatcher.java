@@ -12,11 +12,13 @@ import java.util.List;
  */
 record PortMatcher(String protocol, Integer first, Integer last, String name) {
 
-    /** An absent or empty {@code ports} list matches every port of every protocol. */
+    /**
+     * The entries of a {@code ports} list; none for an absent or empty list, which admits every port of every
+     * protocol (ICMP and others too: {@link Connections#ALL}, see {@link CompiledRule}).
+     */
     static List<PortMatcher> of(List<NetworkPolicyPort> ports) {
         List<PortMatcher> out = new ArrayList<>();
         if (ports == null || ports.isEmpty()) {
-            Connections.PROTOCOLS.forEach(p -> out.add(new PortMatcher(p, null, null, null)));
             return out;
         }
         for (NetworkPolicyPort p : ports) {

@@ -1,11 +1,12 @@
 package dev.esnetpol.cli;
 
-import dev.esnetpol.analyze.Analyzer;
 import dev.esnetpol.analyze.Cluster;
 import dev.esnetpol.analyze.Explanation;
 import dev.esnetpol.analyze.Matrix;
 import dev.esnetpol.analyze.Node;
 import dev.esnetpol.analyze.Pod;
+import dev.esnetpol.analyze.Profile;
+import dev.esnetpol.analyze.ProfileVerdicts;
 import dev.esnetpol.kube.Cidr;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +51,10 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
+    @Option(names = "--profile", defaultValue = "reference", paramLabel = "reference|cilium|np-guard",
+            description = "The semantics that decide (default: reference); the others are shown where they differ.")
+    String profile;
+
     @Override
     public Integer call() {
         String[] parts = port.split("/", 2);
@@ -64,8 +69,8 @@ public final class ExplainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--port: expected 1-65535 and TCP, UDP or SCTP, got '" + port + "'");
         }
         Cluster cluster = inputs.load().cluster();
-        Analyzer analyzer = Analyzer.of(cluster);
-        Explanation e = analyzer.explain(resolve(cluster, from, "--from"), resolve(cluster, to, "--to"), protocol, number);
+        Profile decides = ProfileOption.parse(spec, profile);
+        Explanation e = ProfileVerdicts.of(cluster).explain(decides, resolve(cluster, from, "--from"), resolve(cluster, to, "--to"), protocol, number);
         PrintWriter out = spec.commandLine().getOut();
         out.print(e.text());
         out.flush();

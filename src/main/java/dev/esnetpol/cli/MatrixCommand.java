@@ -2,6 +2,7 @@ package dev.esnetpol.cli;
 
 import dev.esnetpol.analyze.Analyzer;
 import dev.esnetpol.analyze.Matrix;
+import dev.esnetpol.analyze.Profile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,13 +37,18 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
+    @Option(names = "--profile", defaultValue = "reference", paramLabel = "reference|cilium|np-guard",
+            description = "Semantics where network plugins differ (default: reference, what Kubernetes e2e tests expect).")
+    String profile;
+
     enum Format { text, markdown, json, csv, dot, connlist }
 
     @Override
     public Integer call() {
-        Matrix m = Matrix.of(Analyzer.of(inputs.load().cluster()));
+        Profile p = ProfileOption.parse(spec, profile);
+        Matrix m = Matrix.of(Analyzer.of(inputs.load().cluster(), p));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(MatrixFormats.render(m, output));
+        MatrixFormats.write(m, output, out);
         out.flush();
         return ExitCodes.OK;
     }

@@ -3,68 +3,70 @@ package dev.esnetpol.cli;
 import dev.esnetpol.analyze.Connections;
 import dev.esnetpol.analyze.Matrix;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The ways `matrix` prints connectivity: for people (text, markdown), pipelines (json, csv), pictures (dot), np-guard (connlist). */
+/**
+ * The ways `matrix` prints connectivity: for people (text, markdown), pipelines (json, csv), pictures (dot),
+ * np-guard (connlist). Entries are written as the matrix produces them, in order: nothing per line is kept.
+ */
 final class MatrixFormats {
 
     private MatrixFormats() {
     }
 
     static String render(Matrix m, MatrixCommand.Format format) {
-        return switch (format) {
-            case text -> text(m);
-            case markdown -> markdown(m);
-            case json -> json(m);
-            case csv -> csv(m);
-            case dot -> dot(m);
-            case connlist -> connlist(m);
-        };
+        StringWriter s = new StringWriter();
+        PrintWriter w = new PrintWriter(s);
+        write(m, format, w);
+        w.flush();
+        return s.toString();
+    }
+
+    static void write(Matrix m, MatrixCommand.Format format, PrintWriter out) {
+        switch (format) {
+            case text -> text(m, out);
+            case markdown -> markdown(m, out);
+            case json -> out.print(json(m));
+            case csv -> csv(m, out);
+            case dot -> dot(m, out);
+            case connlist -> connlist(m, out);
+        }
     }
 
     /** np-guard netpol-analyzer's lines: {@code SRC => DST : CONNS}, sorted. */
-    static String connlist(Matrix m) {
-        List<String> lines = new ArrayList<>();
-        m.entries().forEach(e -> lines.add(e.from() + " => " + e.to() + " : " + e.connections()));
-        lines.sort(String::compareTo);
-        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+    static void connlist(Matrix m, PrintWriter out) {
+        m.forEach(e -> out.append(e.from()).append(" => ").append(e.to()).append(" : ").append(e.connectionsText()).append('\n'));
     }
 
-    static String text(Matrix m) {
-        int w1 = "SOURCE".length();
-        int w2 = "DESTINATION".length();
-        for (Matrix.Entry e : m.entries()) {
-            w1 = Math.max(w1, e.from().length());
-            w2 = Math.max(w2, e.to().length());
-        }
-        StringBuilder sb = new StringBuilder(String.format("%-" + w1 + "s  %-" + w2 + "s  %s%n", "SOURCE", "DESTINATION", "CONNECTIONS"));
-        for (Matrix.Entry e : m.entries()) {
-            sb.append(String.format("%-" + w1 + "s  %-" + w2 + "s  %s%n", e.from(), e.to(), e.connections()));
-        }
-        return sb.toString();
+    static void text(Matrix m, PrintWriter out) {
+        int[] w = {"SOURCE".length(), "DESTINATION".length()};
+        m.forEach(e -> {
+            w[0] = Math.max(w[0], e.from().length());
+            w[1] = Math.max(w[1], e.to().length());
+        });
+        String format = "%-" + w[0] + "s  %-" + w[1] + "s  %s%n";
+        out.printf(format, "SOURCE", "DESTINATION", "CONNECTIONS");
+        m.forEach(e -> out.printf(format, e.from(), e.to(), e.connectionsText()));
     }
 
-    static String markdown(Matrix m) {
-        StringBuilder sb = new StringBuilder("| Source | Destination | Connections |\n|---|---|---|\n");
-        for (Matrix.Entry e : m.entries()) {
-            sb.append("| ").append(cell(e.from())).append(" | ").append(cell(e.to())).append(" | ").append(e.connections()).append(" |\n");
-        }
-        return sb.toString();
+    static void markdown(Matrix m, PrintWriter out) {
+        out.append("| Source | Destination | Connections |\n|---|---|---|\n");
+        m.forEach(e -> out.append("| ").append(cell(e.from())).append(" | ").append(cell(e.to())).append(" | ")
+                .append(e.connectionsText()).append(" |\n"));
     }
 
     private static String cell(String s) {
         return "`" + s.replace("|", "\\|") + "`";
     }
 
-    static String csv(Matrix m) {
-        StringBuilder sb = new StringBuilder("source,destination,connections\n");
-        for (Matrix.Entry e : m.entries()) {
-            sb.append(quote(e.from())).append(',').append(quote(e.to())).append(',').append(quote(e.connections().toString())).append('\n');
-        }
-        return sb.toString();
+    static void csv(Matrix m, PrintWriter out) {
+        out.append("source,destination,connections\n");
+        m.forEach(e -> out.append(quote(e.from())).append(',').append(quote(e.to())).append(',').append(quote(e.connectionsText())).append('\n'));
     }
 
     private static String quote(String s) {
@@ -73,7 +75,7 @@ final class MatrixFormats {
 
     static String json(Matrix m) {
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (Matrix.Entry e : m.entries()) {
+        m.forEach(e -> {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("source", e.from());
             o.put("destination", e.to());
@@ -86,7 +88,7 @@ final class MatrixFormats {
             }
             o.put("ports", ports);
             entries.add(o);
-        }
+        });
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("workloads", m.workloads());
         all.put("externalRanges", m.externalRanges());
@@ -94,24 +96,24 @@ final class MatrixFormats {
         return ObjectWriter.json(all);
     }
 
-    static String dot(Matrix m) {
-        StringBuilder sb = new StringBuilder("digraph connectivity {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
+    static void dot(Matrix m, PrintWriter out) {
+        out.append("digraph connectivity {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
         Map<String, String> ids = new LinkedHashMap<>();
         for (String w : m.workloads()) {
             ids.put(w, "n" + ids.size());
-            sb.append("  ").append(ids.get(w)).append(" [label=\"").append(esc(w)).append("\"];\n");
+            out.append("  ").append(ids.get(w)).append(" [label=\"").append(esc(w)).append("\"];\n");
         }
-        for (Matrix.Entry e : m.entries()) {
+        m.forEach(e -> {
             for (String end : List.of(e.from(), e.to())) {
                 if (!ids.containsKey(end)) {
                     ids.put(end, "n" + ids.size());
-                    sb.append("  ").append(ids.get(end)).append(" [label=\"").append(esc(end)).append("\", shape=ellipse, style=dashed];\n");
+                    out.append("  ").append(ids.get(end)).append(" [label=\"").append(esc(end)).append("\", shape=ellipse, style=dashed];\n");
                 }
             }
-            sb.append("  ").append(ids.get(e.from())).append(" -> ").append(ids.get(e.to()))
-                    .append(" [label=\"").append(esc(e.connections().toString())).append("\"];\n");
-        }
-        return sb.append("}\n").toString();
+            out.append("  ").append(ids.get(e.from())).append(" -> ").append(ids.get(e.to()))
+                    .append(" [label=\"").append(esc(e.connectionsText())).append("\"];\n");
+        });
+        out.append("}\n");
     }
 
     private static String esc(String s) {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Every case of {@code ../shared/conformance/netpol-analyzer}: the engine's connectivity, grouped by
+ * Every case of {@code ../shared/conformance/netpol-analyzer}, under {@link Profile#NP_GUARD}: the engine's connectivity, grouped by
  * workload as np-guard groups it, equals the expected connlist fact by fact (meaning, not text). External
  * ranges are compared by probing both ends of every range, theirs and ours.
  */
@@ -35,9 +35,9 @@ class ConformanceTest {
     private static void check(Path caseDir) throws IOException {
         ConnlistFacts expected = ConnlistFacts.parse(Files.readAllLines(caseDir.resolve("expected-connlist.txt")));
         Cluster cluster = ClusterLoader.load(YamlSources.read(List.of(caseDir.resolve("input").toString()), System.in, true)).cluster();
-        Analyzer analyzer = Analyzer.of(cluster);
+        Analyzer analyzer = Analyzer.of(cluster, Profile.NP_GUARD);
         Map<String, Pod> peers = new LinkedHashMap<>();
-        for (Pod p : cluster.pods()) {
+        for (Pod p : analyzer.endpoints()) {
             peers.putIfAbsent(p.namespace() + "/" + p.owner(), p);
         }
         List<String> mismatches = new ArrayList<>();
@@ -97,8 +97,10 @@ class ConformanceTest {
         }
     }
 
+    /** The address taken as outside the cluster (np-guard's ranges include pod addresses, read as external). */
     private static Connections external(Analyzer analyzer, Pod pod, BigInteger address, boolean outbound) {
         Node.ExternalNode a = new Node.ExternalNode(address, false);
-        return outbound ? analyzer.allowed(Node.of(pod), a) : analyzer.allowed(a, Node.of(pod));
+        int c = analyzer.classOf(pod).id();
+        return outbound ? analyzer.egressToAddress(c, a) : analyzer.ingressFromAddress(c, a);
     }
 }

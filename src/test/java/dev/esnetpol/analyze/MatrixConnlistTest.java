@@ -24,7 +24,7 @@ class MatrixConnlistTest {
     Stream<DynamicTest> connlistOutputMatchesNpGuard() throws IOException {
         List<Path> cases = ConformanceCases.all();
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
-            CliRun r = CliRun.run("matrix", "-o", "connlist", c.resolve("input").toString());
+            CliRun r = CliRun.run("matrix", "--profile", "np-guard", "-o", "connlist", c.resolve("input").toString());
             assertEquals(0, r.code(), r.err());
             ConnlistFacts ours = ConnlistFacts.parse(r.out().lines().toList());
             ConnlistFacts theirs = ConnlistFacts.parse(Files.readAllLines(c.resolve("expected-connlist.txt")));

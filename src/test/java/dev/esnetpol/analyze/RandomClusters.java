@@ -28,7 +28,10 @@ final class RandomClusters {
     static final List<String> NAMESPACES = List.of("n1", "n2", "n3");
     static final List<String> KEYS = List.of("app", "tier");
     static final List<String> VALUES = List.of("a", "b", "c");
-    static final List<String> PROBE_IPS = List.of("10.0.0.1", "10.1.2.3", "192.168.1.1", "8.8.8.8");
+    /** Outside addresses, pod addresses (10.0.0.1, 10.1.0.2, 192.168.1.3 when a pod drew them) and a node's (10.0.0.200). */
+    static final List<String> PROBE_IPS = List.of("10.0.0.1", "10.1.2.3", "10.1.0.2", "192.168.1.1", "192.168.1.3", "8.8.8.8", "10.0.0.200");
+    /** Subnets a pod's address is drawn from: inside, outside and in the {@code except} of the ipBlocks below. */
+    static final List<String> POD_SUBNETS = List.of("10.0.0.", "10.1.0.", "192.168.1.", "172.16.0.");
     static final List<Integer> PROBE_PORTS = List.of(53, 80, 81, 443, 8080);
 
     private RandomClusters() {
@@ -41,8 +44,19 @@ final class RandomClusters {
     static Arbitrary<Pod> pods(int index) {
         Arbitrary<List<NamedPort>> ports = Arbitraries.of(
                 List.<NamedPort>of(), List.of(new NamedPort("http", 80, "TCP")), List.of(new NamedPort("http", 8080, "TCP"), new NamedPort("dns", 53, "UDP")));
-        return Combinators.combine(Arbitraries.of(NAMESPACES), labels(), ports)
-                .as((ns, l, p) -> new Pod(ns, "pod" + index, l, List.of(), p, false, null));
+        // Mostly running pods with an address; some host-network ones on one of two nodes, some finished, some
+        // manifests without status (no address, taken as running).
+        Arbitrary<String> kind = Arbitraries.frequency(
+                net.jqwik.api.Tuple.of(6, "running"), net.jqwik.api.Tuple.of(1, "host"), net.jqwik.api.Tuple.of(1, "finished"),
+                net.jqwik.api.Tuple.of(1, "manifest"), net.jqwik.api.Tuple.of(1, "pending"));
+        return Combinators.combine(Arbitraries.of(NAMESPACES), labels(), ports, Arbitraries.of(POD_SUBNETS), kind, Arbitraries.of("10.0.0.200", "192.168.1.200"))
+                .as((ns, l, p, subnet, k, node) -> switch (k) {
+                    case "host" -> new Pod(ns, "pod" + index, l, List.of(node), p, true, null, node, "Running");
+                    case "finished" -> new Pod(ns, "pod" + index, l, List.of(subnet + index), p, false, null, node, "Succeeded");
+                    case "manifest" -> new Pod(ns, "pod" + index, l, List.of(), p, false, null);
+                    case "pending" -> new Pod(ns, "pod" + index, l, List.of(), p, false, null, null, "Pending");
+                    default -> new Pod(ns, "pod" + index, l, List.of(subnet + index), p, false, null, node, "Running");
+                });
     }
 
     static Arbitrary<LabelSelector> selectors() {

@@ -10,19 +10,53 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A deliberately plain, pod-by-pod reading of the NetworkPolicy API reference, written apart from the
- * analyzer (no classes, no bit sets, no compiled rules): the property tests compare the two on random
- * clusters. Answers one question: is protocol/port from one pod (or address) to another allowed?
+ * A deliberately plain, pod-by-pod reading of the NetworkPolicy API reference under one {@link Profile},
+ * written apart from the analyzer (no classes, no bit sets, no compiled rules): the property tests compare
+ * the two on random clusters. Answers one question: is protocol/port from one pod (or address) to another
+ * allowed? The profile's switches are read here straight from their definitions: a pod that is not running
+ * is no endpoint, a host-network pod is outside policy where the profile says so, an ipBlock matches a pod's
+ * address where the profile says so, and an address that is exactly one endpoint's is that pod.
  */
 final class ReferenceEvaluator {
 
     private final Cluster cluster;
+    private final Profile profile;
 
     ReferenceEvaluator(Cluster cluster) {
+        this(cluster, Profile.REFERENCE);
+    }
+
+    ReferenceEvaluator(Cluster cluster, Profile profile) {
         this.cluster = cluster;
+        this.profile = profile;
+    }
+
+    private boolean endpoint(Pod p) {
+        boolean stopped = "Succeeded".equals(p.phase()) || "Failed".equals(p.phase()) || (p.phase() != null && p.ips().isEmpty() && !p.hostNetwork());
+        return !stopped || profile.stoppedPodsAreEndpoints();
+    }
+
+    private boolean outsidePolicy(Pod p) {
+        return p.hostNetwork() && !profile.hostNetworkPodsArePolicyEndpoints();
+    }
+
+    /** The address others see: the node's for a host-network pod with a known node address. */
+    private List<String> addresses(Pod p) {
+        return p.hostNetwork() && p.hostIp() != null ? List.of(p.hostIp()) : p.ips();
+    }
+
+    /** The one endpoint with this address, or null. */
+    private Pod podAt(String ip) {
+        java.math.BigInteger a = Cidr.ofAddress(ip).first();
+        List<Pod> at = cluster.pods().stream().filter(this::endpoint)
+                .filter(p -> addresses(p).stream().anyMatch(x -> Cidr.ofAddress(x).first().equals(a))).toList();
+        return at.size() == 1 ? at.get(0) : null;
     }
 
     boolean allowed(Pod src, Pod dst, String protocol, int port) {
+        if (!endpoint(src) || !endpoint(dst)) {
+            return false;
+        }
         if (src.equals(dst)) {
             return true;
         }
@@ -30,15 +64,26 @@ final class ReferenceEvaluator {
     }
 
     boolean allowedFromAddress(String ip, Pod dst, String protocol, int port) {
-        return side(dst, null, ip, true, protocol, port);
+        Pod src = podAt(ip);
+        if (src != null) {
+            return allowed(src, dst, protocol, port);
+        }
+        return endpoint(dst) && side(dst, null, ip, true, protocol, port);
     }
 
     boolean allowedToAddress(Pod src, String ip, String protocol, int port) {
-        return side(src, null, ip, false, protocol, port);
+        Pod dst = podAt(ip);
+        if (dst != null) {
+            return allowed(src, dst, protocol, port);
+        }
+        return endpoint(src) && side(src, null, ip, false, protocol, port);
     }
 
     /** Does {@code pod}'s side allow the connection with {@code otherPod} (or {@code otherIp})? */
     private boolean side(Pod pod, Pod otherPod, String otherIp, boolean ingress, String protocol, int port) {
+        if (outsidePolicy(pod)) {
+            return true;
+        }
         boolean isolated = false;
         for (NetworkPolicy np : cluster.policies()) {
             if (!np.getMetadata().getNamespace().equals(pod.namespace()) || !selects(np.getSpec().getPodSelector(), pod.labels())) {
@@ -79,8 +124,10 @@ final class ReferenceEvaluator {
         }
         for (NetworkPolicyPeer peer : peers) {
             if (peer.getIpBlock() != null) {
-                if (otherIp != null) {
-                    Cidr address = Cidr.ofAddress(otherIp);
+                List<String> candidates = otherIp != null ? List.of(otherIp)
+                        : profile.ipBlocksMatchPods() && !outsidePolicy(otherPod) ? addresses(otherPod) : List.of();
+                for (String ip : candidates) {
+                    Cidr address = Cidr.ofAddress(ip);
                     boolean in = Cidr.parse(peer.getIpBlock().getCidr()).contains(address);
                     if (peer.getIpBlock().getExcept() != null) {
                         for (String e : peer.getIpBlock().getExcept()) {
@@ -93,7 +140,7 @@ final class ReferenceEvaluator {
                 }
                 continue;
             }
-            if (otherPod == null) {
+            if (otherPod == null || outsidePolicy(otherPod)) {
                 continue;
             }
             boolean nsOk;

@@ -1,0 +1,133 @@
+package dev.esnetpol.analyze;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every policy of a cluster compiled against its pod classes, once: the classes each policy selects, the
+ * classes each rule's peers match, and for each class the policies isolating it and their rules, per
+ * direction. A class outside policy (see {@link PodClass#outsidePolicy}) is never selected and is matched
+ * only by rules that match every peer.
+ */
+final class CompiledPolicies {
+
+    final List<CompiledPolicy> policies = new ArrayList<>();
+    /** Per class id: the policies that isolate it in each direction, and their rules. */
+    final List<List<CompiledPolicy>> ingressPolicies = new ArrayList<>();
+    final List<List<CompiledPolicy>> egressPolicies = new ArrayList<>();
+    final List<List<CompiledRule>> ingressRules = new ArrayList<>();
+    final List<List<CompiledRule>> egressRules = new ArrayList<>();
+    private final PodClasses classes;
+    /** The classes one peer matches, by peer and (for a peer without namespaceSelector) the policy's namespace: policies repeat peers. */
+    private final Map<PeerKey, BitSet> peerMatches = new java.util.HashMap<>();
+
+    private record PeerKey(NetworkPolicyPeer peer, String namespace) {
+    }
+
+    CompiledPolicies(PodClasses classes) {
+        this.classes = classes;
+        for (int i = 0; i < classes.classes.size(); i++) {
+            ingressPolicies.add(new ArrayList<>());
+            egressPolicies.add(new ArrayList<>());
+            ingressRules.add(new ArrayList<>());
+            egressRules.add(new ArrayList<>());
+        }
+        for (NetworkPolicy np : classes.cluster.policies()) {
+            compile(np);
+        }
+    }
+
+    private void compile(NetworkPolicy np) {
+        String ns = np.getMetadata().getNamespace() == null ? "default" : np.getMetadata().getNamespace();
+        BitSet selected = new BitSet();
+        for (PodClass c : classes.byNamespace.getOrDefault(ns, List.of())) {
+            if (!c.outsidePolicy && LabelSelectors.matches(np.getSpec().getPodSelector(), c.representative.labels())) {
+                selected.set(c.id);
+            }
+        }
+        CompiledPolicy policy = new CompiledPolicy(np, ns, selected);
+        policies.add(policy);
+        List<NetworkPolicyIngressRule> in = np.getSpec().getIngress() == null ? List.of() : np.getSpec().getIngress();
+        for (int i = 0; i < in.size(); i++) {
+            policy.ingress.add(new CompiledRule(policy, i, true, in.get(i).getFrom(), peerClasses(in.get(i).getFrom(), ns),
+                    PortMatcher.of(in.get(i).getPorts())));
+        }
+        List<NetworkPolicyEgressRule> out = np.getSpec().getEgress() == null ? List.of() : np.getSpec().getEgress();
+        for (int i = 0; i < out.size(); i++) {
+            policy.egress.add(new CompiledRule(policy, i, false, out.get(i).getTo(), peerClasses(out.get(i).getTo(), ns),
+                    PortMatcher.of(out.get(i).getPorts())));
+        }
+        for (int c = selected.nextSetBit(0); c >= 0; c = selected.nextSetBit(c + 1)) {
+            if (policy.ingressType) {
+                ingressPolicies.get(c).add(policy);
+                ingressRules.get(c).addAll(policy.ingress);
+            }
+            if (policy.egressType) {
+                egressPolicies.get(c).add(policy);
+                egressRules.get(c).addAll(policy.egress);
+            }
+        }
+    }
+
+    /**
+     * The classes any of the peers match. Selector peers test namespaces first so only their classes are
+     * visited; an ipBlock peer matches the classes whose addresses it contains (only when the profile lets
+     * ipBlocks match pods: otherwise no class records a block).
+     */
+    private BitSet peerClasses(List<NetworkPolicyPeer> peers, String policyNamespace) {
+        if (peers == null || peers.isEmpty()) {
+            return new BitSet();
+        }
+        if (peers.size() == 1) {
+            return peerClasses(peers.get(0), policyNamespace);
+        }
+        BitSet out = new BitSet();
+        for (NetworkPolicyPeer peer : peers) {
+            out.or(peerClasses(peer, policyNamespace));
+        }
+        return out;
+    }
+
+    /** The classes one peer matches (shared, not to be changed). */
+    private BitSet peerClasses(NetworkPolicyPeer peer, String policyNamespace) {
+        PeerKey key = new PeerKey(peer, peer.getNamespaceSelector() == null && peer.getIpBlock() == null ? policyNamespace : null);
+        BitSet known = peerMatches.get(key);
+        if (known == null) {
+            known = match(peer, policyNamespace);
+            peerMatches.put(key, known);
+        }
+        return known;
+    }
+
+    private BitSet match(NetworkPolicyPeer peer, String policyNamespace) {
+        BitSet out = new BitSet();
+        if (peer.getIpBlock() != null) {
+            int block = classes.ipBlockIndex(IpBlockMatcher.of(peer.getIpBlock()));
+            for (PodClass c : classes.classes) {
+                if (c.ipBlocks.get(block)) {
+                    out.set(c.id);
+                }
+            }
+            return out;
+        }
+        for (Map.Entry<String, List<PodClass>> e : classes.byNamespace.entrySet()) {
+            Namespace ns = classes.cluster.namespace(e.getKey());
+            if (!PeerMatcher.matchesNamespace(peer, policyNamespace, ns)) {
+                continue;
+            }
+            for (PodClass c : e.getValue()) {
+                if (!c.outsidePolicy && PeerMatcher.matchesPod(peer, policyNamespace, c.representative, ns)) {
+                    out.set(c.id);
+                }
+            }
+        }
+        return out;
+    }
+}

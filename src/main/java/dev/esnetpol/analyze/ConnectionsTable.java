@@ -1,0 +1,118 @@
+package dev.esnetpol.analyze;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Distinct connection sets, each stored once and named by a small int, with their unions and
+ * intersections remembered. A matrix of n² pairs then holds n² ints and a handful of sets, however many
+ * pairs share them (at 5,000 pods, a few dozen sets for millions of pairs). Id 0 is {@link Connections#NONE},
+ * id 1 {@link Connections#ALL}.
+ */
+public final class ConnectionsTable {
+
+    public static final int NONE = 0;
+    public static final int ALL = 1;
+    /** Past this many distinct sets the operation memo stops growing (its size is the square of this). */
+    private static final int MEMO_LIMIT = 2048;
+
+    private final List<Connections> byId = new ArrayList<>();
+    private final Map<Connections, Integer> ids = new HashMap<>();
+    private final List<String> texts = new ArrayList<>();
+    private int[][] unions = new int[0][];
+    private int[][] intersections = new int[0][];
+
+    public ConnectionsTable() {
+        id(Connections.NONE);
+        id(Connections.ALL);
+    }
+
+    /** The id of {@code c}, added when new. */
+    public int id(Connections c) {
+        Integer known = ids.get(c);
+        if (known != null) {
+            return known;
+        }
+        int id = byId.size();
+        byId.add(c);
+        texts.add(null);
+        ids.put(c, id);
+        return id;
+    }
+
+    public Connections get(int id) {
+        return byId.get(id);
+    }
+
+    /** {@code get(id).toString()}, built once per set. */
+    public String text(int id) {
+        String t = texts.get(id);
+        if (t == null) {
+            t = byId.get(id).toString();
+            texts.set(id, t);
+        }
+        return t;
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    public int union(int a, int b) {
+        if (a == b || b == NONE || a == ALL) {
+            return a;
+        }
+        if (a == NONE || b == ALL) {
+            return b;
+        }
+        return memo(true, a, b);
+    }
+
+    public int intersect(int a, int b) {
+        if (a == b || a == NONE || b == ALL) {
+            return a;
+        }
+        if (b == NONE || a == ALL) {
+            return b;
+        }
+        return memo(false, a, b);
+    }
+
+    private int memo(boolean union, int a, int b) {
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        if (hi >= MEMO_LIMIT) {
+            return compute(union, lo, hi);
+        }
+        int[][] table = union ? unions : intersections;
+        if (hi >= table.length) {
+            table = Arrays.copyOf(table, Math.min(MEMO_LIMIT, Math.max(16, (hi + 1) * 2)));
+            if (union) {
+                unions = table;
+            } else {
+                intersections = table;
+            }
+        }
+        int[] row = table[hi];
+        if (row == null || row.length <= lo) {
+            int[] grown = new int[hi + 1];
+            Arrays.fill(grown, -1);
+            if (row != null) {
+                System.arraycopy(row, 0, grown, 0, row.length);
+            }
+            row = grown;
+            table[hi] = row;
+        }
+        if (row[lo] < 0) {
+            row[lo] = compute(union, lo, hi);
+        }
+        return row[lo];
+    }
+
+    private int compute(boolean union, int a, int b) {
+        return id(union ? byId.get(a).union(byId.get(b)) : byId.get(a).intersect(byId.get(b)));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.esnetpol.analyze;
+
+import dev.esnetpol.kube.Cidr;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The endpoints of a cluster under one {@link Profile}, grouped into classes of pods no policy can tell
+ * apart, and the index from an address to the pod it belongs to.
+ *
+ * <p>A class is: namespace, labels, named ports, whether the pod is outside policy (a host-network pod under
+ * a profile where such pods are not policy endpoints), and, when ipBlocks match pods, the set of distinct
+ * ipBlocks ({@link #ipBlocks()}) that contain one of its addresses. Pods that are not endpoints (see
+ * {@link Pod#notRunningReason()}) are in no class; {@link #notEndpoint(Pod)} says why.
+ */
+final class PodClasses {
+
+    record ClassKey(String namespace, Map<String, String> labels, Set<NamedPort> ports, boolean outsidePolicy, BitSet blocks) {
+    }
+
+    /** An address as a map key: family and value. */
+    record Address(BigInteger value, boolean ipv6) {
+        static Address parse(String ip) {
+            Cidr c = Cidr.ofAddress(ip);
+            return new Address(c.first(), c.ipv6());
+        }
+    }
+
+    final Profile profile;
+    final Cluster cluster;
+    final List<PodClass> classes = new ArrayList<>();
+    final Map<String, List<PodClass>> byNamespace = new LinkedHashMap<>();
+    /** The distinct ipBlocks of every policy, indexed as in each class's {@code blocks}. */
+    private final List<IpBlockMatcher> ipBlocks;
+    private final Map<IpBlockMatcher, Integer> ipBlockIndex = new HashMap<>();
+    private final Map<Pod, PodClass> classOfPod = new HashMap<>();
+    private final Map<Pod, String> notEndpoints = new LinkedHashMap<>();
+    private final Map<Address, List<Pod>> byAddress = new HashMap<>();
+    private final List<Pod> endpoints = new ArrayList<>();
+
+    PodClasses(Cluster cluster, Profile profile) {
+        this.cluster = cluster;
+        this.profile = profile;
+        this.ipBlocks = distinctIpBlocks(cluster.policies());
+        for (int i = 0; i < ipBlocks.size(); i++) {
+            ipBlockIndex.put(ipBlocks.get(i), i);
+        }
+        Map<ClassKey, PodClass> byKey = new HashMap<>();
+        for (Pod pod : cluster.pods()) {
+            String reason = pod.notRunningReason();
+            if (reason != null && !profile.stoppedPodsAreEndpoints()) {
+                notEndpoints.put(pod, reason);
+                continue;
+            }
+            endpoints.add(pod);
+            boolean outside = pod.hostNetwork() && !profile.hostNetworkPodsArePolicyEndpoints();
+            List<Address> addresses = pod.addresses().stream().map(Address::parse).toList();
+            addresses.forEach(a -> byAddress.computeIfAbsent(a, k -> new ArrayList<>(1)).add(pod));
+            BitSet blocks = new BitSet();
+            if (profile.ipBlocksMatchPods() && !outside) {
+                for (int b = 0; b < ipBlocks.size(); b++) {
+                    for (Address a : addresses) {
+                        if (ipBlocks.get(b).matches(a.value(), a.ipv6())) {
+                            blocks.set(b);
+                            break;
+                        }
+                    }
+                }
+            }
+            ClassKey key = new ClassKey(pod.namespace(), pod.labels(), Set.copyOf(pod.ports()), outside, blocks);
+            PodClass c = byKey.computeIfAbsent(key, k -> {
+                PodClass created = new PodClass(classes.size(), pod, outside, blocks);
+                classes.add(created);
+                byNamespace.computeIfAbsent(pod.namespace(), n -> new ArrayList<>()).add(created);
+                return created;
+            });
+            c.members.add(pod);
+            classOfPod.put(pod, c);
+        }
+    }
+
+    /** The class of an endpoint; null for a pod that is not one; an error for a pod of another cluster. */
+    PodClass classOf(Pod pod) {
+        PodClass c = classOfPod.get(pod);
+        if (c == null && !notEndpoints.containsKey(pod)) {
+            throw new IllegalArgumentException(pod + " is not a pod of this cluster");
+        }
+        return c;
+    }
+
+    /** Why {@code pod} is not an endpoint under this profile, or null when it is one. */
+    String notEndpoint(Pod pod) {
+        return notEndpoints.get(pod);
+    }
+
+    List<Pod> endpoints() {
+        return endpoints;
+    }
+
+    /** The endpoints that have this address (status.podIPs, or status.hostIP for host-network pods). */
+    List<Pod> podsAt(BigInteger address, boolean ipv6) {
+        return byAddress.getOrDefault(new Address(address, ipv6), List.of());
+    }
+
+    /** The pods that are not endpoints and had this address: their addresses may already be someone else's. */
+    List<Pod> stoppedPodsAt(BigInteger address, boolean ipv6) {
+        Address a = new Address(address, ipv6);
+        return notEndpoints.keySet().stream().filter(p -> p.addresses().stream().map(Address::parse).anyMatch(a::equals)).toList();
+    }
+
+    List<IpBlockMatcher> ipBlocks() {
+        return ipBlocks;
+    }
+
+    /** The index of a distinct ipBlock in {@link #ipBlocks()}. */
+    int ipBlockIndex(IpBlockMatcher block) {
+        return ipBlockIndex.get(block);
+    }
+
+    private static List<IpBlockMatcher> distinctIpBlocks(List<NetworkPolicy> policies) {
+        Map<IpBlockMatcher, Boolean> seen = new LinkedHashMap<>();
+        for (NetworkPolicy np : policies) {
+            List<NetworkPolicyPeer> peers = new ArrayList<>();
+            if (np.getSpec().getIngress() != null) {
+                np.getSpec().getIngress().forEach(r -> peers.addAll(r.getFrom() == null ? List.of() : r.getFrom()));
+            }
+            if (np.getSpec().getEgress() != null) {
+                np.getSpec().getEgress().forEach(r -> peers.addAll(r.getTo() == null ? List.of() : r.getTo()));
+            }
+            for (NetworkPolicyPeer p : peers) {
+                if (p.getIpBlock() != null) {
+                    seen.putIfAbsent(IpBlockMatcher.of(p.getIpBlock()), Boolean.TRUE);
+                }
+            }
+        }
+        return List.copyOf(seen.keySet());
+    }
+}
