@@ -7,9 +7,11 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 
+import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +68,16 @@ final class PoliciesCondition {
             return false;
         }
         KubernetesClient client = context.getClient();
-        PrimaryUpdateAndCacheUtils.updateAndCacheResource(resource, context, r -> withCondition(client, r, wanted),
-                r -> client.resource(r).updateStatus(), 0, 0, 0);
+        try {
+            PrimaryUpdateAndCacheUtils.updateAndCacheResource(resource, context, r -> withCondition(client, r, wanted),
+                    r -> client.resource(r).updateStatus(), 0, 0, 0);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+                throw e;
+            }
+            // Deleted while it was reconciled: there is no status to write, and its deletion comes next.
+            return false;
+        }
         return true;
     }
 
