@@ -97,8 +97,9 @@ final class PolicyApplier {
     /** Creates the policy; if one of that name exists already (409), returns it instead. */
     private Optional<NetworkPolicy> create(String ns, NetworkPolicy want, PolicyCache cache) {
         try {
-            cache.created(client.network().v1().networkPolicies().inNamespace(ns).resource(want).create());
+            NetworkPolicy created = client.network().v1().networkPolicies().inNamespace(ns).resource(want).create();
             metrics.wrote("create");
+            cache.created(created);
             return Optional.empty();
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
@@ -122,8 +123,9 @@ final class PolicyApplier {
                     .withResourceVersion(have.getMetadata().getResourceVersion())
                 .endMetadata()
                 .build();
-        cache.updated(client.network().v1().networkPolicies().inNamespace(ns).resource(next).update(), have);
+        NetworkPolicy updated = client.network().v1().networkPolicies().inNamespace(ns).resource(next).update();
         metrics.wrote("update");
+        cache.updated(updated, have);
     }
 
     /** A deleted resource: its policies go by garbage collection, and what was remembered of them goes now. */
