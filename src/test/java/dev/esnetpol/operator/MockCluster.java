@@ -52,6 +52,23 @@ final class MockCluster implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Changes a resource as a user does (kubectl edit): read, change, write; on a 409 (the operator wrote its
+     * status in between) read again and redo the change.
+     */
+    <T extends io.fabric8.kubernetes.client.CustomResource<?, ?>> void edit(Class<T> kind, String name, java.util.function.UnaryOperator<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.resources(kind).inNamespace("ns").withName(name).edit(change);
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     Map<String, NetworkPolicy> policies(String namespace) {
         return client.network().v1().networkPolicies().inNamespace(namespace).list().getItems().stream()
                 .collect(Collectors.toMap(p -> p.getMetadata().getName(), p -> p));

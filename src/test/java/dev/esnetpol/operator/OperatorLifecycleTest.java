@@ -112,7 +112,7 @@ class OperatorLifecycleTest {
             awaitReady();
             assertGaugeIsTheCache();
             // A change: the admin UI goes, and with it its policy; the condition names the policies left.
-            cluster.client.resources(EventStreams.class).inNamespace("ns").withName("es").edit(es -> {
+            cluster.edit(EventStreams.class, "es", es -> {
                 es.getSpec().setAdminUI(null);
                 return es;
             });
@@ -143,7 +143,7 @@ class OperatorLifecycleTest {
         MockCluster.await("the conflict condition", WAIT,
                 () -> condition(get(EventStreams.class, "es")).map(c -> c.getReason().equals("PolicyNameTaken")).orElse(false));
         // Reconcile again (a label on the instance): still no attempt on the taken name.
-        cluster.client.resources(EventStreams.class).inNamespace("ns").withName("es").edit(es -> {
+        cluster.edit(EventStreams.class, "es", es -> {
             es.getMetadata().setLabels(Map.of("touched", "yes"));
             return es;
         });

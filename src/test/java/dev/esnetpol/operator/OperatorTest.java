@@ -137,8 +137,8 @@ class OperatorTest {
         start();
         installed();
         assertFalse(cluster.policies("ns").get("es-kafka-netpol").toString().contains("9404"));
-        // A patch, as kubectl edit sends: the operator writes the status concurrently, a PUT could meet a 409.
-        cluster.client.resources(EventStreams.class).inNamespace("ns").withName("es").edit(es -> {
+        // As kubectl edit: the operator writes the status concurrently, so a write may meet a 409 and be redone.
+        cluster.edit(EventStreams.class, "es", es -> {
             es.getSpec().getStrimziOverrides().getKafka().setMetricsConfig(new dev.esnetpol.model.Presence());
             es.getSpec().getStrimziOverrides().getKafka().getMetricsConfig().set("type", "jmxPrometheusExporter");
             es.getSpec().setAdminUI(null);
@@ -183,7 +183,7 @@ class OperatorTest {
                 spec: {bootstrapServers: "es-kafka-bootstrap:9092"}
                 """);
         MockCluster.await("es's admin API reaches conn", WAIT, () -> reachesConnect("es-admin-api-netpol"));
-        cluster.client.resources(KafkaConnect.class).inNamespace("ns").withName("conn").edit(connect -> {
+        cluster.edit(KafkaConnect.class, "conn", connect -> {
             connect.getMetadata().getLabels().put("eventstreams.ibm.com/cluster", "es2");
             return connect;
         });
@@ -265,7 +265,7 @@ class OperatorTest {
         start();
         installed();
         Map<String, NetworkPolicy> before = cluster.policies("ns");
-        cluster.client.resources(EventStreams.class).inNamespace("ns").withName("es").edit(es -> {
+        cluster.edit(EventStreams.class, "es", es -> {
             es.getSpec().getStrimziOverrides().getKafka().getListeners().all().get(0).setPort(70000);
             return es;
         });
