@@ -125,6 +125,16 @@ public final class Analyzer {
         return profile.state(in.intersect(egress(sourceClass, destinationClass)));
     }
 
+    /** What {@code destination}'s ingress side admits from every class, indexed by source class (null: nothing). */
+    public Connections[] ingressFromEveryClass(int destination) {
+        return EveryClass.ingressFrom(this, destination);
+    }
+
+    /** What {@code source}'s egress side lets out to every class, indexed by destination class (null: nothing). */
+    public Connections[] egressToEveryClass(int source) {
+        return EveryClass.egressTo(this, source);
+    }
+
     /** The connectivity between every two classes: {@code result[s][d]}, null where nothing is allowed. */
     public Connections[][] classMatrix() {
         return new ClassMatrix(this).compute();

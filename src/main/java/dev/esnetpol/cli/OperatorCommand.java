@@ -4,6 +4,7 @@ import dev.esnetpol.operator.EsNetpolOperator;
 import dev.esnetpol.operator.HealthAndMetricsServer;
 import dev.esnetpol.operator.OperatorMetrics;
 import dev.esnetpol.operator.OperatorSettings;
+import dev.esnetpol.webhook.ServerTimeouts;
 import dev.esnetpol.webhook.WebhookConfig;
 import dev.esnetpol.webhook.WebhookServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -102,6 +103,10 @@ public final class OperatorCommand implements Callable<Integer> {
             settings = settings.withLeaderElection(OperatorSettings.LeaderElection.of(leaseName, ns, identity));
         }
         PrintWriter err = spec.commandLine().getErr();
+        // JVM-wide limits of the JDK HTTP server (slow clients), read when the first server starts: both the
+        // metrics server and the webhook get them. Set here, as the process decides, so that the operator
+        // package does not depend on the webhook's.
+        ServerTimeouts.install();
         // A few quick retries inside the client for network blips; the operator's own backoff handles the rest.
         KubernetesClient client = new KubernetesClientBuilder()
                 .withKubernetesSerialization(dev.esnetpol.model.ResourceReader.tolerantSerialization())

@@ -25,6 +25,8 @@ public final class EsNetpolOperator implements AutoCloseable {
     private final KubernetesClient client;
     private final OperatorMetrics metrics;
     private volatile boolean started;
+    /** Empty with generation off. */
+    private final java.util.Optional<PolicyApplier> applier;
 
     public EsNetpolOperator(KubernetesClient client, OperatorSettings settings, OperatorMetrics metrics) {
         this.client = client;
@@ -47,9 +49,10 @@ public final class EsNetpolOperator implements AutoCloseable {
                             .withExitOnStopLeading(le.exitOnLoss())
                             .build()));
         });
+        this.applier = settings.generation() ? java.util.Optional.of(new PolicyApplier(client, metrics)) : java.util.Optional.empty();
         if (settings.generation()) {
             PolicyGenerator generator = new PolicyGenerator(settings.generator());
-            PolicyApplier applier = new PolicyApplier(client, metrics);
+            PolicyApplier applier = this.applier.orElseThrow();
             for (Reconciler<?> r : List.<Reconciler<?>>of(new EventStreamsReconciler(generator, applier, metrics),
                     new KafkaConnectReconciler(generator, applier, metrics),
                     new KafkaMirrorMaker2Reconciler(generator, applier, metrics),
@@ -65,10 +68,13 @@ public final class EsNetpolOperator implements AutoCloseable {
                 .setMaxInterval(settings.retry().max().toMillis())
                 .setMaxAttempts(settings.retry().attempts());
         operator.register(reconciler, o -> {
+            // No finalizer (deletion is the garbage collector's, through owner references), yet reconcile is called
+            // for a deleted resource too, so that the operator forgets it (docs/operator.md, "Deletion").
             // A resource's policies follow its spec and its metadata (the eventstreams.ibm.com/cluster label, the
             // es-netpol/external-egress annotation); metadata changes leave metadata.generation alone, so the filter
             // is ours: a new generation, labels or annotations. Status-only updates (our own writes among them) are not events.
-            o.withRetry(retry).withReconciliationMaxInterval(settings.resync()).withGenerationAware(false)
+            o.withRetry(retry).withReconciliationMaxInterval(settings.resync()).withTriggerReconcilerOnAllEvents(true)
+                    .withGenerationAware(false)
                     .withOnUpdateFilter((newer, older) -> !java.util.Objects.equals(newer.getMetadata().getGeneration(), older.getMetadata().getGeneration())
                             || !java.util.Objects.equals(newer.getMetadata().getLabels(), older.getMetadata().getLabels())
                             || !java.util.Objects.equals(newer.getMetadata().getAnnotations(), older.getMetadata().getAnnotations()));
@@ -105,6 +111,11 @@ public final class EsNetpolOperator implements AutoCloseable {
             return false;
         }
         return !settings.generation() || operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    }
+
+    /** How many resources the operator remembers applied policies of: the live ones it applied, no deleted one. */
+    int rememberedResources() {
+        return applier.map(PolicyApplier::remembered).orElse(0);
     }
 
     public OperatorMetrics metrics() {

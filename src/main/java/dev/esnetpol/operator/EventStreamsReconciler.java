@@ -35,24 +35,15 @@ public final class EventStreamsReconciler extends PolicyReconciler<EventStreams>
     }
 
     /**
-     * Every instance each Kafka Connect / geo-replicator has belonged to, by uid. The SDK may ask for a mapping
-     * more than once per event, so the answer must not depend on having been asked before: a member that moved
-     * (its cluster label changed) concerns the instance it left as well, whose admin API policy still names it.
-     * A reconcile of an instance that no longer has the member costs nothing when nothing changed.
+     * Every instance in the member's namespace. A member that moved (its cluster label changed) or went concerns
+     * the instance it left as well, whose admin API policy still names it; rather than remember, for every
+     * member ever seen, which instances it belonged to (state that would outlive the member), every instance
+     * of the namespace is reconciled. Those the change does not concern find nothing to write and cost no request.
      */
-    private final java.util.Map<String, Set<ResourceID>> instancesOf = new java.util.concurrent.ConcurrentHashMap<>();
-
     @Override
     protected Set<ResourceID> concerns(EventStreamsResource related, EventSourceContext<EventStreams> context) {
-        Set<ResourceID> now = Installations.instanceOf(related).map(i -> Set.of(new ResourceID(i, related.getMetadata().getNamespace())))
-                .orElse(Set.of());
-        String uid = related.getMetadata().getUid();
-        if (uid == null) {
-            return now;
-        }
-        Set<ResourceID> all = instancesOf.computeIfAbsent(uid, k -> java.util.concurrent.ConcurrentHashMap.newKeySet());
-        all.addAll(now);
-        return Set.copyOf(all);
+        return context.getPrimaryCache().list(related.getMetadata().getNamespace()).map(ResourceID::fromResource)
+                .collect(Collectors.toSet());
     }
 
     /** The resources of a kind that belong to an instance: what a change of that instance concerns. */

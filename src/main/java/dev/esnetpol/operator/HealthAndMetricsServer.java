@@ -10,13 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
-/** Port 8080 of the spec's cluster operator: {@code /metrics} (Prometheus), {@code /healthz}, {@code /readyz}. */
+/**
+ * Port 8080 of the spec's cluster operator: {@code /metrics} (Prometheus), {@code /healthz}, {@code /readyz}.
+ * The JDK server's time limits (slow clients) are JVM-wide and set by the process before its first server
+ * starts ({@code es-netpol operator} does, through the webhook's ServerTimeouts), not here: the operator does not
+ * depend on the webhook.
+ */
 public final class HealthAndMetricsServer implements AutoCloseable {
 
     private final HttpServer server;
 
     public HealthAndMetricsServer(int port, OperatorMetrics metrics, BooleanSupplier alive, BooleanSupplier ready) throws IOException {
-        dev.esnetpol.webhook.ServerTimeouts.install();
         server = HttpServer.create(new InetSocketAddress(port), 16);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "metrics-http");

@@ -1,67 +1,109 @@
 package dev.esnetpol.operator;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
-/** What the operator reports on :8080/metrics, in Prometheus' format. */
+/**
+ * What the operator reports on :8080/metrics, in Prometheus' format. Every series exists from the start, at
+ * 0, so that a dashboard or an alert ({@code increase(es_netpol_reconcile_failures_total[5m]) > 0}) sees it
+ * before the first event. The operator keeps no count per resource: the managed-policies gauge is read from
+ * the informer caches when scraped, so a deleted resource leaves nothing behind.
+ */
 public final class OperatorMetrics {
 
+    /** What a reconcile did: wrote policies, found nothing to do, found the resource invalid, forgot a deleted one. */
+    static final List<String> RESULTS = List.of("applied", "unchanged", "invalid", "deleted");
+    static final List<String> VERBS = List.of("create", "update", "delete");
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    /** Policies es-netpol manages, per owning resource (uid), summed by the gauge. */
-    private final Map<String, Integer> managed = new ConcurrentHashMap<>();
+    /** One per reconciler: the policies its informer holds that a resource of its kind controls. */
+    private final List<LongSupplier> managedPolicies = new CopyOnWriteArrayList<>();
 
     public OperatorMetrics() {
-        Gauge.builder("es_netpol_policies_managed", managed, m -> m.values().stream().mapToInt(Integer::intValue).sum())
-                .description("NetworkPolicies es-netpol currently maintains").register(registry);
+        Gauge.builder("es_netpol_policies_managed", managedPolicies, m -> m.stream().mapToLong(LongSupplier::getAsLong).sum())
+                .description("NetworkPolicies es-netpol currently maintains (its informer caches)").register(registry);
+        for (Class<?> type : EsNetpolOperator.watchedKinds()) {
+            @SuppressWarnings("unchecked")
+            String kind = HasMetadata.getKind((Class<? extends HasMetadata>) type);
+            RESULTS.forEach(result -> reconciles(kind, result));
+            failures(kind);
+            duration(kind);
+        }
+        VERBS.forEach(this::writes);
+        drift();
+        conflicts();
     }
 
     public PrometheusMeterRegistry registry() {
         return registry;
     }
 
+    /** The policies a reconciler's cache holds count in the gauge from now on. */
+    void countManaged(LongSupplier policiesInCache) {
+        managedPolicies.add(policiesInCache);
+    }
+
     void reconciled(String kind, String result, long nanos) {
-        Counter.builder("es_netpol_reconciles_total").description("Reconciles, by resource kind and result")
-                .tag("kind", kind).tag("result", result).register(registry).increment();
-        Timer.builder("es_netpol_reconcile_duration_seconds").description("Time to reconcile one resource")
-                .tag("kind", kind).publishPercentiles(0.5, 0.99).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        reconciles(kind, result).increment();
+        duration(kind).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void failed(String kind) {
-        Counter.builder("es_netpol_reconcile_failures_total").description("Reconciles that ended in an API error (retried)")
-                .tag("kind", kind).register(registry).increment();
+        failures(kind).increment();
     }
 
     void wrote(String verb) {
-        Counter.builder("es_netpol_policy_writes_total").description("NetworkPolicy writes, by verb")
-                .tag("verb", verb).register(registry).increment();
+        writes(verb).increment();
     }
 
     void driftRepaired(int count) {
-        Counter.builder("es_netpol_drift_repairs_total").description("Policies restored after a hand edit or deletion")
-                .register(registry).increment(count);
+        drift().increment(count);
     }
 
     void conflict() {
-        Counter.builder("es_netpol_foreign_policy_conflicts_total").description("Desired policies whose name a foreign policy holds")
-                .register(registry).increment();
-    }
-
-    void managing(String ownerUid, int count) {
-        if (count == 0) {
-            managed.remove(ownerUid);
-        } else {
-            managed.put(ownerUid, count);
-        }
+        conflicts().increment();
     }
 
     public String scrape() {
         return registry.scrape();
+    }
+
+    private Counter reconciles(String kind, String result) {
+        return Counter.builder("es_netpol_reconciles_total").description("Reconciles, by resource kind and result")
+                .tag("kind", kind).tag("result", result).register(registry);
+    }
+
+    private Counter failures(String kind) {
+        return Counter.builder("es_netpol_reconcile_failures_total").description("Reconciles that ended in an API error (retried)")
+                .tag("kind", kind).register(registry);
+    }
+
+    private Timer duration(String kind) {
+        return Timer.builder("es_netpol_reconcile_duration_seconds").description("Time to reconcile one resource")
+                .tag("kind", kind).publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    private Counter writes(String verb) {
+        return Counter.builder("es_netpol_policy_writes_total").description("NetworkPolicy writes, by verb")
+                .tag("verb", verb).register(registry);
+    }
+
+    private Counter drift() {
+        return Counter.builder("es_netpol_drift_repairs_total").description("Policies restored after a hand edit or deletion")
+                .register(registry);
+    }
+
+    private Counter conflicts() {
+        return Counter.builder("es_netpol_foreign_policy_conflicts_total").description("Desired policies whose name a foreign policy holds")
+                .register(registry);
     }
 }

@@ -13,6 +13,8 @@ import java.util.Objects;
 final class OwnedPolicies {
 
     static final String SELECTOR = Labels.MANAGED_BY + "=" + Labels.MANAGED_BY_VALUE;
+    /** Every policy without es-netpol's label (a "!=" selector matches policies without the label too). */
+    static final String NOT_OURS_SELECTOR = Labels.MANAGED_BY + "!=" + Labels.MANAGED_BY_VALUE;
 
     private OwnedPolicies() {
     }

@@ -7,7 +7,11 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 
+import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +23,11 @@ import java.util.logging.Logger;
  * which, and for which generation. Written only when it changes, and together with every other field and
  * condition of the status as read (other controllers own them), with the resourceVersion read, so that a
  * concurrent writer makes this a 409 and a retry rather than a lost update.
+ * <p>
+ * The operator's own writes never conflict with each other: the written resource, as the API server
+ * answered it, goes into the SDK's cache in front of the informer's ({@link PrimaryUpdateAndCacheUtils}),
+ * so the next reconcile (often triggered by the policy writes of this one, before the informer has seen the
+ * status write) starts from it, finds the condition already there and writes nothing.
  */
 final class PoliciesCondition {
 
@@ -49,13 +58,32 @@ final class PoliciesCondition {
                 && Objects.equals(a.getMessage(), b.getMessage()) && Objects.equals(a.getObservedGeneration(), b.getObservedGeneration());
     }
 
-    /** Writes the condition unless the resource already has it; returns whether it wrote. */
-    @SuppressWarnings("unchecked")
-    static <R extends CustomResource<?, ResourceStatus>> boolean write(KubernetesClient client, R resource, Condition wanted) {
-        Condition now = current(resource);
-        if (sameAs(now, wanted)) {
+    /**
+     * Writes the condition unless the resource already has it; returns whether it wrote. A 409 (someone else
+     * wrote the status since the cache saw it) is not retried here: it fails the reconcile, which the SDK
+     * retries from the fresh resource.
+     */
+    static <R extends CustomResource<?, ResourceStatus>> boolean write(Context<R> context, R resource, Condition wanted) {
+        if (sameAs(current(resource), wanted)) {
             return false;
         }
+        KubernetesClient client = context.getClient();
+        try {
+            PrimaryUpdateAndCacheUtils.updateAndCacheResource(resource, context, r -> withCondition(client, r, wanted),
+                    r -> client.resource(r).updateStatus(), 0, 0, 0);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+                throw e;
+            }
+            // Deleted while it was reconciled: there is no status to write, and its deletion comes next.
+            return false;
+        }
+        return true;
+    }
+
+    /** A copy of the resource with the condition set, every other condition and status field as they are. */
+    private static <R extends CustomResource<?, ResourceStatus>> R withCondition(KubernetesClient client, R resource, Condition wanted) {
+        Condition now = current(resource);
         R copy = client.getKubernetesSerialization().clone(resource);
         ResourceStatus status = copy.getStatus() == null ? new ResourceStatus() : copy.getStatus();
         List<Condition> conditions = new ArrayList<>();
@@ -69,8 +97,7 @@ final class PoliciesCondition {
         conditions.add(new ConditionBuilder(wanted).withLastTransitionTime(transition).build());
         status.setConditions(conditions);
         copy.setStatus(status);
-        client.resource(copy).updateStatus();
-        return true;
+        return copy;
     }
 
     /** A Kubernetes Event on the resource, for what a user must act on (a foreign policy holding our name). */

@@ -18,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Makes the installed policies of one resource what the generator says, writing only what differs: create
  * what is missing, update what changed (with the cached resourceVersion, so a concurrent edit is a 409
  * and a retry, never a lost write), delete what the resource no longer needs. A policy of the same name
- * that es-netpol does not own is left alone and reported. Reads come from the informer cache; the only GET
- * is the one that tells a foreign policy from a cache that has not caught up, after a create said 409.
+ * that es-netpol does not own is left alone and reported; it is seen in the cache (the reconciler passes the
+ * policies holding a wanted name), so it costs no request. Reads come from the informer cache; the only GET
+ * is the one that tells a foreign policy from a cache that has not caught up, after a create said 409 (a race).
  */
 final class PolicyApplier {
 
@@ -33,11 +34,9 @@ final class PolicyApplier {
         this.metrics = metrics;
     }
 
-    ApplyResult apply(HasMetadata owner, List<NetworkPolicy> desired, List<NetworkPolicy> cached) {
+    ApplyResult apply(HasMetadata owner, List<NetworkPolicy> desired, PolicyCache cache) {
         String ns = owner.getMetadata().getNamespace();
         String uid = owner.getMetadata().getUid();
-        Map<String, NetworkPolicy> byName = new HashMap<>();
-        cached.forEach(p -> byName.put(p.getMetadata().getName(), p));
         Map<String, NetworkPolicy> previous = lastApplied.getOrDefault(uid, Map.of());
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
@@ -48,14 +47,14 @@ final class PolicyApplier {
         Map<String, NetworkPolicy> now = new HashMap<>();
         for (NetworkPolicy want : desired) {
             String name = want.getMetadata().getName();
-            NetworkPolicy have = byName.get(name);
+            NetworkPolicy have = cache.named(name).orElse(null);
             boolean wasApplied = previous.containsKey(name) && OwnedPolicies.same(want, previous.get(name));
             if (have != null && !OwnedPolicies.ownedBy(have, owner)) {
                 foreign.add(name);
                 continue;
             }
             if (have == null) {
-                Optional<NetworkPolicy> existing = create(ns, want);
+                Optional<NetworkPolicy> existing = create(ns, want, cache);
                 if (existing.isEmpty()) {
                     created.add(name);
                     drift += wasApplied ? 1 : 0;
@@ -71,15 +70,15 @@ final class PolicyApplier {
             if (OwnedPolicies.same(want, have)) {
                 unchanged.add(name);
             } else {
-                update(ns, want, have);
+                update(ns, want, have, cache);
                 updated.add(name);
                 drift += wasApplied ? 1 : 0;
             }
             now.put(name, want);
         }
-        for (NetworkPolicy have : cached) {
+        for (NetworkPolicy have : cache.owned()) {
             String name = have.getMetadata().getName();
-            if (OwnedPolicies.ownedBy(have, owner) && desired.stream().noneMatch(d -> d.getMetadata().getName().equals(name))) {
+            if (desired.stream().noneMatch(d -> d.getMetadata().getName().equals(name))) {
                 client.network().v1().networkPolicies().inNamespace(ns).withName(name).delete();
                 metrics.wrote("delete");
                 deleted.add(name);
@@ -92,15 +91,15 @@ final class PolicyApplier {
         if (!foreign.isEmpty()) {
             metrics.conflict();
         }
-        metrics.managing(uid, now.size());
         return new ApplyResult(created, updated, deleted, unchanged, foreign, drift);
     }
 
     /** Creates the policy; if one of that name exists already (409), returns it instead. */
-    private Optional<NetworkPolicy> create(String ns, NetworkPolicy want) {
+    private Optional<NetworkPolicy> create(String ns, NetworkPolicy want, PolicyCache cache) {
         try {
-            client.network().v1().networkPolicies().inNamespace(ns).resource(want).create();
+            NetworkPolicy created = client.network().v1().networkPolicies().inNamespace(ns).resource(want).create();
             metrics.wrote("create");
+            cache.created(created);
             return Optional.empty();
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
@@ -114,7 +113,7 @@ final class PolicyApplier {
         }
     }
 
-    private void update(String ns, NetworkPolicy want, NetworkPolicy have) {
+    private void update(String ns, NetworkPolicy want, NetworkPolicy have, PolicyCache cache) {
         Map<String, String> labels = new HashMap<>(have.getMetadata().getLabels() == null ? Map.of() : have.getMetadata().getLabels());
         labels.putAll(want.getMetadata().getLabels());
         NetworkPolicy next = new NetworkPolicyBuilder(want)
@@ -124,12 +123,18 @@ final class PolicyApplier {
                     .withResourceVersion(have.getMetadata().getResourceVersion())
                 .endMetadata()
                 .build();
-        client.network().v1().networkPolicies().inNamespace(ns).resource(next).update();
+        NetworkPolicy updated = client.network().v1().networkPolicies().inNamespace(ns).resource(next).update();
         metrics.wrote("update");
+        cache.updated(updated, have);
     }
 
+    /** A deleted resource: its policies go by garbage collection, and what was remembered of them goes now. */
     void forget(String ownerUid) {
         lastApplied.remove(ownerUid);
-        metrics.managing(ownerUid, 0);
+    }
+
+    /** How many resources the applier remembers policies of (each one a live resource it applied). */
+    int remembered() {
+        return lastApplied.size();
     }
 }

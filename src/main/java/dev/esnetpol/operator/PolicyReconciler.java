@@ -11,7 +11,6 @@ import dev.esnetpol.model.ResourceStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -30,12 +29,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Keeps the policies of one resource kind as the generator wants them. Thin on purpose: it gathers the
- * resources of the namespace from the informer caches, asks the generator for the policies this resource
- * owns, lets {@link PolicyApplier} write the difference, and records the outcome as a condition. Events on
- * owned policies (a hand edit, a deletion) come back here through the policy informer at once.
+ * Keeps the policies of one resource kind as the generator wants them. Thin on purpose, a reconcile is four
+ * named steps: {@link #validate} the resource, ask the generator for the policies it owns ({@link #desired}),
+ * let {@link PolicyApplier} write the difference ({@link #apply}), and {@link #report} the outcome as a
+ * condition. Events on owned policies (a hand edit, a deletion) come back here through the policy informer at
+ * once. A deleted resource's policies go with it through their owner references (garbage collection, no
+ * finalizer); the SDK calls {@link #reconcile} for the deletion too, and the operator forgets the resource.
  */
 public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatus> & EventStreamsResource> implements Reconciler<R> {
+
+    /** The informer of the policies es-netpol applied (its label), for this kind's components. */
+    static final String POLICIES = "policies";
+    /** The informer of every other policy: a name es-netpol wants may be taken, and that is seen here, not by a refused create. */
+    static final String OTHER_POLICIES = "other-policies";
 
     private final Class<R> type;
     private final PolicyGenerator generator;
@@ -61,11 +67,20 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
     @Override
     public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
         List<EventSource<?, R>> sources = new ArrayList<>();
-        sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(NetworkPolicy.class, type)
-                .withName("policies")
+        InformerEventSource<NetworkPolicy, R> owned = new InformerEventSource<>(InformerEventSourceConfiguration.from(NetworkPolicy.class, type)
+                .withName(POLICIES)
                 .withNamespacesInheritedFromController()
                 .withLabelSelector(OwnedPolicies.SELECTOR + "," + componentSelector())
                 .withSecondaryToPrimaryMapper(this::ownerOf)
+                .build(), context);
+        // The gauge reads the cache: what a resource of this kind controls (two kinds share a component label).
+        metrics.countManaged(() -> owned.list(p -> !ownerOf(p).isEmpty()).count());
+        sources.add(owned);
+        sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(NetworkPolicy.class, type)
+                .withName(OTHER_POLICIES)
+                .withNamespacesInheritedFromController()
+                .withLabelSelector(OwnedPolicies.NOT_OURS_SELECTOR)
+                .withSecondaryToPrimaryMapper(p -> claimants(p, context))
                 .build(), context));
         for (Class<? extends EventStreamsResource> kind : relatedKinds()) {
             sources.add(source(kind, context));
@@ -94,60 +109,73 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
                 .collect(Collectors.toSet());
     }
 
+    /**
+     * The resources that may want the name of a policy es-netpol does not own (names are
+     * {@code <resource>-<component>-netpol}): when it goes, they take the name at once. A reconcile of one
+     * that did not want it costs nothing.
+     */
+    private Set<ResourceID> claimants(NetworkPolicy p, EventSourceContext<R> context) {
+        String name = p.getMetadata().getName();
+        return context.getPrimaryCache().list(p.getMetadata().getNamespace())
+                .filter(r -> name.startsWith(r.getMetadata().getName() + "-"))
+                .map(ResourceID::fromResource).collect(Collectors.toSet());
+    }
+
     @Override
     public UpdateControl<R> reconcile(R resource, Context<R> context) {
         long start = System.nanoTime();
         String kind = HasMetadata.getKind(type);
-        String ns = resource.getMetadata().getNamespace();
-        List<EventStreamsResource> inNamespace = resourcesIn(ns, context);
-        // Validate the version the policies will be generated from (the cache's newest), not the one this event
-        // carried: a reconcile queued by an older event must not validate the old spec and render the new one.
-        EventStreamsResource current = inNamespace.stream()
-                .filter(r -> r.getMetadata().getUid().equals(resource.getMetadata().getUid())).findFirst().orElse(resource);
-        List<InputProblem> problems = problems(current);
-        if (!problems.isEmpty()) {
-            // Never delete working policies because the new spec is wrong: keep what was applied, say why.
-            String message = "policies kept as last applied; the resource is invalid: "
-                    + problems.stream().map(p -> p.path().isEmpty() ? p.message() : p.path() + ": " + p.message()).collect(Collectors.joining("; "));
-            if (PoliciesCondition.write(context.getClient(), resource,
-                    PoliciesCondition.of(false, PoliciesCondition.Reason.InvalidSpec, message, resource.getMetadata().getGeneration()))) {
-                PoliciesCondition.event(context.getClient(), resource, "InvalidSpec", message);
-            }
-            metrics.reconciled(kind, "invalid", System.nanoTime() - start);
+        if (context.isPrimaryResourceDeleted()) {
+            // Its policies go with it (owner references); what the operator remembers of it goes now.
+            applier.forget(resource.getMetadata().getUid());
+            metrics.reconciled(kind, "deleted", System.nanoTime() - start);
             return UpdateControl.noUpdate();
         }
-        Installation installation = Installations.group(inNamespace, null).stream()
-                .filter(i -> i.resources().stream().anyMatch(r -> r.getMetadata().getUid().equals(resource.getMetadata().getUid())))
-                .findFirst().orElseThrow();
-        List<NetworkPolicy> desired = generator.generate(installation).stream()
-                .filter(p -> OwnedPolicies.controllerUid(p).equals(resource.getMetadata().getUid()))
-                .toList();
-        List<NetworkPolicy> cached = policies(context).list(ns, p -> OwnedPolicies.ownedBy(p, resource)
-                || desired.stream().anyMatch(d -> d.getMetadata().getName().equals(p.getMetadata().getName()))).toList();
-        ApplyResult result = applier.apply(resource, desired, cached);
-        PoliciesCondition.Reason reason = result.foreign().isEmpty() ? PoliciesCondition.Reason.Applied : PoliciesCondition.Reason.PolicyNameTaken;
-        String message = result.applied().size() + " NetworkPolicies applied: " + String.join(", ", result.applied())
-                + (result.foreign().isEmpty() ? "" : "; not applied, a policy es-netpol does not own has the name: "
-                + String.join(", ", result.foreign()) + " (rename or delete it)");
-        boolean changed = PoliciesCondition.write(context.getClient(), resource,
-                PoliciesCondition.of(result.foreign().isEmpty(), reason, message, resource.getMetadata().getGeneration()));
-        if (changed && !result.foreign().isEmpty()) {
-            PoliciesCondition.event(context.getClient(), resource, "PolicyNameTaken", message);
-        }
-        metrics.reconciled(kind, result.wrote() ? "applied" : "unchanged", System.nanoTime() - start);
+        List<InputProblem> problems = validate(resource);
+        ReconcileOutcome outcome = problems.isEmpty()
+                ? ReconcileOutcome.applied(apply(resource, desired(resource, context), context))
+                : ReconcileOutcome.invalid(problems);
+        report(resource, outcome, context);
+        metrics.reconciled(kind, outcome.result(), System.nanoTime() - start);
         return UpdateControl.noUpdate();
+    }
+
+    /** Step 1: the same checks as render and the webhook, with field paths. */
+    private static List<InputProblem> validate(EventStreamsResource resource) {
+        YamlDocument doc = new YamlDocument("cluster:" + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName(), 0,
+                ResourceReader.mapper().valueToTree(resource));
+        return ResourceReader.check(doc).problems();
+    }
+
+    /** Step 2: the policies the generator wants for the resource's installation that this resource controls. */
+    private List<NetworkPolicy> desired(R resource, Context<R> context) {
+        String uid = resource.getMetadata().getUid();
+        Installation installation = Installations.group(resourcesIn(resource, context), null).stream()
+                .filter(i -> i.resources().stream().anyMatch(r -> r.getMetadata().getUid().equals(uid)))
+                .findFirst().orElseThrow();
+        return generator.generate(installation).stream().filter(p -> OwnedPolicies.controllerUid(p).equals(uid)).toList();
+    }
+
+    /** Step 3: write the difference with the policies in the cache (this resource's, and any holding a wanted name). */
+    private ApplyResult apply(R resource, List<NetworkPolicy> desired, Context<R> context) {
+        return applier.apply(resource, desired, new InformerPolicyCache<>(resource, policies(context, POLICIES),
+                policies(context, OTHER_POLICIES)));
+    }
+
+    /** Step 4: the condition (written only when it changes), and a Warning Event when a user must act. */
+    private static <R extends CustomResource<?, ResourceStatus>> void report(R resource, ReconcileOutcome outcome, Context<R> context) {
+        if (PoliciesCondition.write(context, resource, outcome.condition(resource.getMetadata().getGeneration())) && outcome.warns()) {
+            PoliciesCondition.event(context.getClient(), resource, outcome.reason().name(), outcome.message());
+        }
     }
 
     @Override
     public ErrorStatusUpdateControl<R> updateErrorStatus(R resource, Context<R> context, Exception e) {
         metrics.failed(HasMetadata.getKind(type));
         boolean last = context.getRetryInfo().map(r -> r.isLastAttempt()).orElse(true);
-        if (last) {
-            String what = e instanceof KubernetesClientException k ? "HTTP " + k.getCode() + ": " + k.getMessage() : e.toString();
+        if (last && !context.isPrimaryResourceDeleted()) {
             try {
-                PoliciesCondition.write(context.getClient(), resource, PoliciesCondition.of(false, PoliciesCondition.Reason.ApiError,
-                        "policies may be partly applied; retries exhausted, next attempt at the next change or resync: " + what,
-                        resource.getMetadata().getGeneration()));
+                report(resource, ReconcileOutcome.retriesExhausted(e), context);
             } catch (RuntimeException ignored) {
                 // The API is failing: the log and the metric carry it.
             }
@@ -155,22 +183,26 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         return ErrorStatusUpdateControl.noStatusUpdate();
     }
 
-    private static List<InputProblem> problems(EventStreamsResource resource) {
-        YamlDocument doc = new YamlDocument("cluster:" + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName(), 0,
-                ResourceReader.mapper().valueToTree(resource));
-        return ResourceReader.check(doc).problems();
-    }
-
     @SuppressWarnings("unchecked")
-    private InformerEventSource<NetworkPolicy, R> policies(Context<R> context) {
-        return (InformerEventSource<NetworkPolicy, R>) context.eventSourceRetriever().getEventSourceFor(NetworkPolicy.class);
+    private InformerEventSource<NetworkPolicy, R> policies(Context<R> context, String name) {
+        return (InformerEventSource<NetworkPolicy, R>) context.eventSourceRetriever().getEventSourceFor(NetworkPolicy.class, name);
     }
 
-    /** Every resource of the four kinds in the namespace that this controller's caches hold. */
-    private List<EventStreamsResource> resourcesIn(String ns, Context<R> context) {
-        List<EventStreamsResource> all = new ArrayList<>(context.getPrimaryCache().list(ns).toList());
+    /**
+     * The resource as reconciled and every other resource of the four kinds in its namespace that this
+     * controller's caches hold. The reconciled version comes first: it may be newer than the informer's (the
+     * SDK's cache of the operator's own status writes), and it must be in the installation it is grouped into.
+     */
+    private List<EventStreamsResource> resourcesIn(R resource, Context<R> context) {
+        String ns = resource.getMetadata().getNamespace();
+        List<EventStreamsResource> all = new ArrayList<>(List.of(resource));
         Set<String> seen = new HashSet<>();
-        all.forEach(r -> seen.add(r.getKind() + "/" + r.getMetadata().getName()));
+        seen.add(resource.getKind() + "/" + resource.getMetadata().getName());
+        context.getPrimaryCache().list(ns).forEach(r -> {
+            if (seen.add(r.getKind() + "/" + r.getMetadata().getName())) {
+                all.add(r);
+            }
+        });
         for (Class<? extends EventStreamsResource> kind : relatedKinds()) {
             InformerEventSource<?, R> source = (InformerEventSource<?, R>) context.eventSourceRetriever()
                     .getEventSourceFor(kind, kind.getSimpleName());

@@ -11,6 +11,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The mock server's CRUD behaviour with injected failures: the next requests of a method on a path get the
  * given HTTP statuses (409, 429, 500, ...) instead of being served, as an API server under stress answers.
+ * <p>
+ * And kube-apiserver's optimistic concurrency on {@code /status}, which fabric8's mock lacks: a PUT whose
+ * {@code metadata.resourceVersion} is not the stored one is answered 409 Conflict (and counted in
+ * {@link #conflicts()}); one without a resourceVersion is refused 422, as for custom resources. Writes are
+ * serialized, so that the check and the write see the same stored version.
  */
 final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
 
@@ -19,6 +24,9 @@ final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
 
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger injected = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.List<String> conflicts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Object writes = new Object();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     FaultyCrudDispatcher(List<CustomResourceDefinitionContext> kinds) {
         super(kinds);
@@ -32,6 +40,11 @@ final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
 
     int injected() {
         return injected.get();
+    }
+
+    /** The stale status writes answered 409, as "PUT path rv=sent (stored rv=...)". */
+    java.util.List<String> conflicts() {
+        return java.util.List.copyOf(conflicts);
     }
 
     @Override
@@ -51,6 +64,45 @@ final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
                         + "\"code\":" + f.status() + ",\"reason\":\"" + reason + "\",\"message\":\"injected by the test\"}");
             }
         }
-        return super.dispatch(request);
+        if (request.getMethod().equals("GET")) {
+            return super.dispatch(request);
+        }
+        synchronized (writes) {
+            if (request.getMethod().equals("PUT") && request.getPath().endsWith("/status")) {
+                MockResponse stale = staleStatusWrite(request);
+                if (stale != null) {
+                    return stale;
+                }
+            }
+            return super.dispatch(request);
+        }
+    }
+
+    private MockResponse staleStatusWrite(RecordedRequest request) {
+        try {
+            String sent = JSON.readTree(request.getBody().getBytes()).path("metadata").path("resourceVersion").asText("");
+            if (sent.isEmpty()) {
+                return status(422, "Invalid", "metadata.resourceVersion: Invalid value: 0x0: must be specified for an update");
+            }
+            String path = request.getPath().substring(0, request.getPath().length() - "/status".length());
+            MockResponse current = handleGet(path);
+            if (current.code() != 200) {
+                return null; // not found: the mock answers as it does
+            }
+            String stored = JSON.readTree(current.getBody().getBytes()).path("metadata").path("resourceVersion").asText();
+            if (stored.equals(sent)) {
+                return null;
+            }
+            conflicts.add("PUT " + request.getPath() + " rv=" + sent + " (stored rv=" + stored + ")");
+            return status(409, "Conflict", "Operation cannot be fulfilled: the object has been modified; "
+                    + "please apply your changes to the latest version and try again");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static MockResponse status(int code, String reason, String message) {
+        return new MockResponse().setResponseCode(code).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                + "\"code\":" + code + ",\"reason\":\"" + reason + "\",\"message\":\"" + message + "\"}");
     }
 }

@@ -52,9 +52,47 @@ final class MockCluster implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Changes a resource as a user does (kubectl edit): read, change, write; on a 409 (the operator wrote its
+     * status in between) read again and redo the change.
+     */
+    <T extends io.fabric8.kubernetes.client.CustomResource<?, ?>> void edit(Class<T> kind, String name, java.util.function.UnaryOperator<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.resources(kind).inNamespace("ns").withName(name).edit(change);
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     Map<String, NetworkPolicy> policies(String namespace) {
         return client.network().v1().networkPolicies().inNamespace(namespace).list().getItems().stream()
                 .collect(Collectors.toMap(p -> p.getMetadata().getName(), p -> p));
+    }
+
+    /**
+     * What kube-controller-manager's garbage collector does, which the mock lacks: deletes every policy whose
+     * owners are all gone (the operator adds no finalizer, so nothing else is involved). Returns the names deleted.
+     */
+    List<String> collectGarbage() {
+        java.util.Set<String> alive = new java.util.HashSet<>();
+        for (Class<? extends io.fabric8.kubernetes.client.CustomResource<?, ?>> kind : List.of(EventStreams.class, KafkaConnect.class,
+                KafkaMirrorMaker2.class, EventStreamsGeoReplicator.class)) {
+            client.resources(kind).inAnyNamespace().list().getItems().forEach(r -> alive.add(r.getMetadata().getUid()));
+        }
+        List<String> deleted = new ArrayList<>();
+        for (NetworkPolicy p : client.network().v1().networkPolicies().inAnyNamespace().list().getItems()) {
+            var owners = p.getMetadata().getOwnerReferences();
+            if (owners != null && !owners.isEmpty() && owners.stream().noneMatch(o -> alive.contains(o.getUid()))) {
+                client.resource(p).withGracePeriod(0).delete();
+                deleted.add(p.getMetadata().getName());
+            }
+        }
+        return deleted;
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

@@ -137,11 +137,13 @@ class OperatorTest {
         start();
         installed();
         assertFalse(cluster.policies("ns").get("es-kafka-netpol").toString().contains("9404"));
-        EventStreams es = instance();
-        es.getSpec().getStrimziOverrides().getKafka().setMetricsConfig(new dev.esnetpol.model.Presence());
-        es.getSpec().getStrimziOverrides().getKafka().getMetricsConfig().set("type", "jmxPrometheusExporter");
-        es.getSpec().setAdminUI(null);
-        cluster.client.resource(es).update();
+        // As kubectl edit: the operator writes the status concurrently, so a write may meet a 409 and be redone.
+        cluster.edit(EventStreams.class, "es", es -> {
+            es.getSpec().getStrimziOverrides().getKafka().setMetricsConfig(new dev.esnetpol.model.Presence());
+            es.getSpec().getStrimziOverrides().getKafka().getMetricsConfig().set("type", "jmxPrometheusExporter");
+            es.getSpec().setAdminUI(null);
+            return es;
+        });
         MockCluster.await("9404 open and the admin UI's policy gone", WAIT, () -> {
             Map<String, NetworkPolicy> p = cluster.policies("ns");
             return !p.containsKey("es-admin-ui-netpol") && p.get("es-kafka-netpol").getSpec().getIngress().stream()
@@ -183,9 +185,10 @@ class OperatorTest {
         MockCluster.await("conn admits es's admin API", WAIT, () -> connectAdmitsAdminApiOf("es"));
         // Every admin API lets 8083 out to Kafka Connect pods (the egress row's pod label); each Kafka Connect admits its own.
         MockCluster.await("both admin APIs let 8083 out", WAIT, () -> reachesConnect("es-admin-api-netpol") && reachesConnect("es2-admin-api-netpol"));
-        KafkaConnect connect = cluster.client.resources(KafkaConnect.class).inNamespace("ns").withName("conn").get();
-        connect.getMetadata().getLabels().put("eventstreams.ibm.com/cluster", "es2");
-        cluster.client.resource(connect).update();
+        cluster.edit(KafkaConnect.class, "conn", connect -> {
+            connect.getMetadata().getLabels().put("eventstreams.ibm.com/cluster", "es2");
+            return connect;
+        });
         MockCluster.await("conn admits es2's admin API and no longer es's", WAIT,
                 () -> connectAdmitsAdminApiOf("es2") && !connectAdmitsAdminApiOf("es"));
     }
@@ -272,9 +275,10 @@ class OperatorTest {
         start();
         installed();
         Map<String, NetworkPolicy> before = cluster.policies("ns");
-        EventStreams es = instance();
-        es.getSpec().getStrimziOverrides().getKafka().getListeners().all().get(0).setPort(70000);
-        cluster.client.resource(es).update();
+        cluster.edit(EventStreams.class, "es", es -> {
+            es.getSpec().getStrimziOverrides().getKafka().getListeners().all().get(0).setPort(70000);
+            return es;
+        });
         MockCluster.await("the InvalidSpec condition", WAIT, () -> condition().map(c -> c.getReason().equals("InvalidSpec")).orElse(false));
         assertTrue(condition().orElseThrow().getMessage().contains("spec.strimziOverrides.kafka.listeners[0].port: port 70000 is out of range"),
                 condition().orElseThrow().getMessage());
