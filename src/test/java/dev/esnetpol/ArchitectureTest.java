@@ -1,6 +1,5 @@
 package dev.esnetpol;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -30,14 +28,6 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 class ArchitectureTest {
 
     static final int MAX_LINES = 300;
-
-    /**
-     * Over {@value #MAX_LINES} lines today and being split by their owners while this test is written.
-     * TEMPORARY: the lead removes this list when the splits are merged; nothing is to be added to it.
-     */
-    static final Set<String> BEING_SPLIT = Set.of(
-            "dev.esnetpol.analyze.Analyzer",
-            "dev.esnetpol.verify.Verifier");
 
     static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -86,24 +76,9 @@ class ArchitectureTest {
     @Test
     void noClassIsOverThreeHundredLines() {
         classes().that().areTopLevelClasses()
-                .and(DescribedPredicate.describe("are not being split", (JavaClass c) -> !BEING_SPLIT.contains(c.getName())))
                 .should(haveAtMostLines(MAX_LINES))
                 .because("a class a reader can hold in mind; nested types count, as they are read with it")
                 .check(MAIN);
-    }
-
-    @Test
-    void theAllowListHoldsOnlyClassesStillOverTheLimit() {
-        // So that a split class leaves the list at once instead of keeping its exemption.
-        for (String name : BEING_SPLIT) {
-            if (!MAIN.contain(name)) {
-                continue; // split and renamed: the entry is dead, the lead removes it
-            }
-            int lines = lines(MAIN.get(name));
-            if (lines <= MAX_LINES) {
-                throw new AssertionError(name + " has " + lines + " lines now: remove it from BEING_SPLIT");
-            }
-        }
     }
 
     /** Lines of the .java file the class was compiled from, nested types included (wc -l). */

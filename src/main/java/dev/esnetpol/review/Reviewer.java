@@ -1,5 +1,6 @@
 package dev.esnetpol.review;
 
+import dev.esnetpol.analyze.Profile;
 import dev.esnetpol.analyze.Cluster;
 import dev.esnetpol.analyze.LabelSelectors;
 import dev.esnetpol.analyze.Pod;
@@ -34,9 +35,17 @@ import java.util.Set;
 public final class Reviewer {
 
     private final GeneratorOptions options;
+    private final List<Profile> profiles;
 
+    /** A reviewer under the Kubernetes reference semantics, with Cilium's reading compared. */
     public Reviewer(GeneratorOptions options) {
+        this(options, Verifier.profilesFor(Profile.REFERENCE));
+    }
+
+    /** @param profiles the analyzer profiles to review under, the deciding one first ({@link Verifier#profilesFor}) */
+    public Reviewer(GeneratorOptions options, List<Profile> profiles) {
         this.options = options;
+        this.profiles = List.copyOf(profiles);
     }
 
     public ReviewReport review(Snapshot snapshot) {
@@ -46,11 +55,11 @@ public final class Reviewer {
         Cluster context = new Cluster(snapshot.cluster().namespaces(), snapshot.cluster().pods(), List.of());
         // One synthetic cluster for the policies in force and for each "what if this foreign policy were not there".
         Verifier.Verification verification = new Verifier(options).prepare(snapshot.resources(), null, context);
-        VerifyReport report = verification.check(installed);
+        VerifyReport report = verification.check(installed, profiles);
 
         List<ReviewFinding> findings = new ArrayList<>();
         drift(rendered, installed, findings);
-        foreign(installed, report, verification, findings);
+        foreign(installed, report, verification, profiles, findings);
         for (Finding f : report.findings()) {
             findings.add(new ReviewFinding(kind(f.kind()), f.from() + " -> " + f.to() + " " + f.connections(), f.reason(), FindingText.because(f),
                     FindingJson.of(f)));
@@ -95,7 +104,7 @@ public final class Reviewer {
 
     /** Policies of others that select the installation's pods, and what each changes. */
     private static void foreign(List<NetworkPolicy> installed, VerifyReport with, Verifier.Verification verification,
-                                List<ReviewFinding> findings) {
+                                List<Profile> profiles, List<ReviewFinding> findings) {
         List<Pod> ours = with.components().stream().map(e -> ((Node.PodNode) e.node()).pod()).toList();
         for (NetworkPolicy p : installed) {
             if (ours(p)) {
@@ -106,7 +115,7 @@ public final class Reviewer {
                             && LabelSelectors.matches(p.getSpec().getPodSelector(), pod.labels()))
                     .map(Pod::toString).toList();
             List<NetworkPolicy> without = installed.stream().filter(x -> x != p).toList();
-            VerifyReport alone = verification.check(without);
+            VerifyReport alone = verification.check(without, profiles);
             // Compared finding by finding, not by count: a policy that blocks one flow and opens another changes things too.
             Set<List<Object>> withKeys = keys(with);
             Set<List<Object>> aloneKeys = keys(alone);

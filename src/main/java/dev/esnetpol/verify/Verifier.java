@@ -1,5 +1,8 @@
 package dev.esnetpol.verify;
 
+import dev.esnetpol.analyze.Profile;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.esnetpol.analyze.Analyzer;
 import dev.esnetpol.analyze.Cluster;
 import dev.esnetpol.generate.GeneratorOptions;
@@ -29,6 +32,33 @@ public final class Verifier {
         this(options, Progress.NONE);
     }
 
+    /**
+     * The profiles verifications run under, the user's first: by default the Kubernetes reference and Cilium, the
+     * two readings of ipBlocks and host-network pods that the network plugins people run differ on
+     * (docs/analyzer-semantics.md).
+     */
+    public static List<Profile> profilesFor(Profile primary) {
+        List<Profile> out = new ArrayList<>(List.of(primary));
+        for (Profile p : List.of(Profile.REFERENCE, Profile.CILIUM)) {
+            if (!out.contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private List<Profile> profiles = profilesFor(Profile.REFERENCE);
+
+    /** Verify under these profiles (see {@link #profilesFor}). */
+    public Verifier withProfiles(List<Profile> profiles) {
+        this.profiles = List.copyOf(profiles);
+        return this;
+    }
+
+    public List<Profile> profiles() {
+        return profiles;
+    }
+
     public Verifier(GeneratorOptions options, Progress progress) {
         this.options = options;
         this.progress = progress;
@@ -51,7 +81,7 @@ public final class Verifier {
                                Optional<List<NetworkPolicy>> installed, List<NetworkPolicy> foreign, Cluster context) {
         List<NetworkPolicy> policies = new ArrayList<>(installed.orElseGet(() -> new PolicyGenerator(options).generate(resources, namespaceOverride)));
         policies.addAll(foreign);
-        return prepare(resources, namespaceOverride, context).check(policies);
+        return prepare(resources, namespaceOverride, context).check(policies, profiles);
     }
 
     /** The synthetic cluster of the resources, to check several sets of policies against (review compares them). */
@@ -71,6 +101,23 @@ public final class Verifier {
 
         public VerifyReport check(List<NetworkPolicy> policies) {
             return check(policies, Analyzer::of);
+        }
+
+        /**
+         * The policies verified under each profile, the first deciding the counts: a finding every profile makes is
+         * kept as it is, one only some make is {@code CNI_DEPENDENT} with each profile's verdict, so a flow whose
+         * verdict depends on the network plugin is never reported clean.
+         *
+         * @param profiles at least one; the first is the one the user asked for
+         */
+        public VerifyReport check(List<NetworkPolicy> policies, List<Profile> profiles) {
+            Map<String, VerifyReport> byProfile = new LinkedHashMap<>();
+            for (Profile p : profiles) {
+                byProfile.put(p.id(), check(policies, c -> Analyzer.of(c, p)));
+            }
+            VerifyReport first = byProfile.values().iterator().next();
+            return new VerifyReport(first.flowsChecked(), first.pairsChecked(), ProfileVerdicts.merge(byProfile), first.checks(),
+                    first.components());
         }
 
         /**

@@ -28,7 +28,9 @@ public record VerifyReport(int flowsChecked, int pairsChecked, List<Finding> fin
     }
 
     public String summary() {
+        long dependent = findings.stream().filter(f -> f.kind() == Finding.Kind.CNI_DEPENDENT).count();
         return "verify: " + flowsChecked + " documented flows checked, " + missing().size() + " missing; "
-                + pairsChecked + " pod/peer pairs checked for least privilege, " + excess().size() + " excess";
+                + pairsChecked + " pod/peer pairs checked for least privilege, " + excess().size() + " excess"
+                + (dependent == 0 ? "" : "; " + dependent + " depend on the network plugin");
     }
 }
