@@ -63,7 +63,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (number < 1 || number > 65535 || !List.of("TCP", "UDP", "SCTP").contains(protocol)) {
             throw new ParameterException(spec.commandLine(), "--port: expected 1-65535 and TCP, UDP or SCTP, got '" + port + "'");
         }
-        Cluster cluster = inputs.load().cluster();
+        Cluster cluster = inputs.load(spec).cluster();
         Analyzer analyzer = Analyzer.of(cluster);
         Explanation e = analyzer.explain(resolve(cluster, from, "--from"), resolve(cluster, to, "--to"), protocol, number);
         PrintWriter out = spec.commandLine().getOut();

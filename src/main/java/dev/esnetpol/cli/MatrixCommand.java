@@ -40,7 +40,7 @@ public final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Matrix m = Matrix.of(Analyzer.of(inputs.load().cluster()));
+        Matrix m = Matrix.of(Analyzer.of(inputs.load(spec).cluster()));
         PrintWriter out = spec.commandLine().getOut();
         out.print(MatrixFormats.render(m, output));
         out.flush();

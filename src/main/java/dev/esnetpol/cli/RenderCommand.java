@@ -1,7 +1,8 @@
 package dev.esnetpol.cli;
 
 import dev.esnetpol.generate.PolicyGenerator;
-import dev.esnetpol.input.YamlSources;
+import dev.esnetpol.input.InputProblem;
+import dev.esnetpol.input.InvalidInputException;
 import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.model.ResourceReader;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -33,16 +34,16 @@ public final class RenderCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR|-",
-            description = "Resources to read: a YAML or JSON file (several documents allowed), a directory, or - for standard input. Repeatable.")
-    List<String> files;
+    @Mixin
+    InputOptions inputs;
 
     @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "yaml|json",
             description = "Output format: a YAML stream (default) or a JSON List.")
     OutputFormat output;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-            description = "Put the policies in this namespace instead of the resources' own.")
+            description = "The namespace of resources that name none (default: the kubeconfig context's, else default). "
+                    + "A resource in another namespace is refused, as kubectl refuses it.")
     String namespace;
 
     @Mixin
@@ -55,8 +56,16 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<EventStreamsResource> resources = ResourceReader.readAll(YamlSources.read(files));
-        List<NetworkPolicy> policies = new PolicyGenerator(generation.toOptions()).generate(resources, namespace);
+        Inputs read = Inputs.read(spec, "FILE", inputs.locations(), inputs.recursive, namespace, true,
+                ResourceReader::isEventStreamsKind, System.in);
+        List<EventStreamsResource> resources = read.add(() -> ResourceReader.readAll(read.documents()), List.of());
+        read.failIfProblems();
+        if (resources.isEmpty()) {
+            throw new InvalidInputException(InputProblem.at(String.join(", ", inputs.locations()), "",
+                    "no Event Streams resource (EventStreams, KafkaConnect, KafkaMirrorMaker2, EventStreamsGeoReplicator of "
+                            + "eventstreams.ibm.com): nothing to render"));
+        }
+        List<NetworkPolicy> policies = new PolicyGenerator(generation.toOptions()).generate(resources, null);
         PrintWriter out = spec.commandLine().getOut();
         out.print(output == OutputFormat.json ? ObjectWriter.jsonList(policies) : ObjectWriter.yaml(policies));
         out.flush();

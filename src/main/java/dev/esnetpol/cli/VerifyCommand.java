@@ -43,9 +43,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR|-",
-            description = "Event Streams resources (EventStreams, KafkaConnect, KafkaMirrorMaker2, EventStreamsGeoReplicator). Repeatable.")
-    List<String> files;
+    @Mixin
+    InputOptions inputs;
 
     @Option(names = "--policies", paramLabel = "FILE|DIR",
             description = "The NetworkPolicies in force (es-netpol's and any others), instead of rendering them. Repeatable.")
@@ -55,7 +54,7 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Other NetworkPolicies in force besides the rendered ones (e.g. a namespace default-deny). Repeatable.")
     List<String> foreign;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE", description = "Take the resources to be in this namespace.")
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE", description = "The namespace of resources and policies that name none (default: the kubeconfig context's, else default).")
     String namespace;
 
     @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|json", description = "Report format.")
@@ -71,10 +70,19 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<EventStreamsResource> resources = ResourceReader.readAll(YamlSources.read(files));
-        Optional<List<NetworkPolicy>> installed = policies == null ? Optional.empty() : Optional.of(readPolicies(policies));
-        List<NetworkPolicy> others = foreign == null ? List.of() : readPolicies(foreign);
-        VerifyReport report = new Verifier(generation.toOptions()).verify(resources, namespace, installed, others);
+        Inputs read = Inputs.read(spec, "FILE", inputs.locations(), inputs.recursive, namespace, true,
+                ResourceReader::isEventStreamsKind, System.in);
+        List<EventStreamsResource> resources = read.add(() -> ResourceReader.readAll(read.documents()), List.of());
+        Optional<List<NetworkPolicy>> installed = policies == null ? Optional.empty() : Optional.of(readPolicies(policies, read));
+        List<NetworkPolicy> others = foreign == null ? List.of() : readPolicies(foreign, read);
+        read.failIfProblems();
+        if (resources.isEmpty()) {
+            // Nothing verified is not "verified": a CI gate must not pass on an empty or mistyped folder.
+            throw new InvalidInputException(InputProblem.at(String.join(", ", inputs.locations()), "",
+                    "no Event Streams resource (EventStreams, KafkaConnect, KafkaMirrorMaker2, EventStreamsGeoReplicator of "
+                            + "eventstreams.ibm.com): nothing to verify"));
+        }
+        VerifyReport report = new Verifier(generation.toOptions()).verify(resources, null, installed, others);
         PrintWriter out = spec.commandLine().getOut();
         if (output == Format.json) {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -91,20 +99,19 @@ public final class VerifyCommand implements Callable<Integer> {
         return report.clean() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    /** NetworkPolicies only: anything else in a policies file is a mistake worth telling. */
+    /** The NetworkPolicies of --policies or --foreign, namespaced by the same rule as the resources; other kinds skipped. */
+    private List<NetworkPolicy> readPolicies(List<String> locations, Inputs resources) {
+        Inputs read = Inputs.read(spec, "FILE", locations, inputs.recursive, namespace, true,
+                dev.esnetpol.kube.StrictFields::isNetworkPolicy, System.in);
+        read.failIfProblemsInto(resources);
+        List<NetworkPolicy> policies = resources.add(() -> ClusterLoader.load(read.documents()).cluster().policies(), List.of());
+        return policies;
+    }
+
+    /** The NetworkPolicies of files (objects without a namespace in the resolved one), for tests and tools. */
     static List<NetworkPolicy> readPolicies(List<String> locations) {
         List<YamlDocument> docs = YamlSources.read(locations);
-        ClusterLoader.Loaded loaded = ClusterLoader.load(docs);
-        List<InputProblem> problems = new ArrayList<>();
-        for (YamlDocument d : loaded.others()) {
-            problems.add(d.problem("kind", "expected a NetworkPolicy (networking.k8s.io/v1), found " + d.kind()));
-        }
-        if (!loaded.cluster().pods().isEmpty()) {
-            problems.add(InputProblem.at(String.join(",", locations), "", "expected NetworkPolicies only, found pods or workloads"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return loaded.cluster().policies();
+        dev.esnetpol.input.Namespaces.fill(docs, Inputs.resolveNamespace(null), false);
+        return ClusterLoader.load(docs.stream().filter(dev.esnetpol.kube.StrictFields::isNetworkPolicy).toList()).cluster().policies();
     }
 }
