@@ -74,6 +74,7 @@ final class Inputs {
         }
         SkippedKinds skipped = new SkippedKinds();
         skipped.addNotObjects(read.notObjects());
+        read.templates().forEach(skipped::addTemplate);
         for (YamlDocument doc : read.documents()) {
             List<InputProblem> strict = StrictFields.isChecked(doc) ? StrictFields.check(doc) : List.of();
             inputs.problems.addAll(strict);

@@ -12,15 +12,17 @@ import java.util.concurrent.Callable;
 
 /** {@code es-netpol matrix}: who may connect to whom, on which ports. */
 @Command(name = "matrix", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-                "Print the connectivity between the workloads of the given manifests (pods grouped by their owner) and",
-                "between them and the ranges of outside addresses the policies distinguish, by exact NetworkPolicy semantics."},
+        header = "Print who may connect to whom, on which ports.",
+        description = "Print the connectivity between the workloads of the given manifests (pods grouped by their owner) and between them and the ranges of outside addresses the policies distinguish, by exact NetworkPolicy semantics.",
+        versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  es-netpol matrix examples/eventstreams-production.yaml",
                 "  es-netpol matrix manifests/ -o markdown > connectivity.md",
                 "  es-netpol matrix manifests/ -o dot | dot -Tsvg > connectivity.svg",
-                "  es-netpol matrix manifests/ -o connlist | diff - <(netpol-analyzer list --dirpath manifests/)"})
+                "  es-netpol matrix manifests/ -o connlist | diff - <(netpol-analyzer list --dirpath manifests/)",
+                "",
+                "Exit codes: 0 matrix printed, 2 bad input or usage (nothing printed)."})
 public final class MatrixCommand implements Callable<Integer> {
 
     @Spec

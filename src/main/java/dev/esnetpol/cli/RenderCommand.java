@@ -17,15 +17,15 @@ import java.util.concurrent.Callable;
 
 /** {@code es-netpol render}: the NetworkPolicies an Event Streams installation needs, offline. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {
-                "Print the NetworkPolicies that the given Event Streams resources need, one per pod the configuration runs.",
-                "Reads EventStreams (v1beta2), KafkaConnect, KafkaMirrorMaker2 and EventStreamsGeoReplicator resources.",
-                "Nothing is printed unless every resource is understood: errors name the file and the field."},
+        header = "Print the NetworkPolicies that Event Streams resources need, offline.",
+        description = "Print the NetworkPolicies that the given Event Streams resources need, one per pod the configuration runs. Reads EventStreams (v1beta2), KafkaConnect, KafkaMirrorMaker2 and EventStreamsGeoReplicator resources. Nothing is printed unless every resource is understood: errors name the file and the field.",
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  es-netpol render -f examples/eventstreams-production.yaml",
-                "  es-netpol render -f examples/ -o json --namespace kafka",
+                "  es-netpol render -f examples/ -o json",
+                "  es-netpol render -R -f gitops/ -n kafka      # a GitOps folder; resources without a namespace go to kafka",
                 "  kubectl get eventstreams my-es -o yaml | es-netpol render -f - | kubectl apply -f -",
                 "",
                 "Exit codes: 0 policies printed, 2 bad input or usage (nothing printed)."})

@@ -30,12 +30,9 @@ import java.util.concurrent.Callable;
 
 /** {@code es-netpol review}: what the policies in force allow, against the documentation. */
 @Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-                "Review a namespace: compare what the NetworkPolicies in force (es-netpol's and everyone else's) allow with what",
-                "the Event Streams documentation lists. Reports missing flows (documented but blocked), excess flows (open but",
-                "not documented), drift (es-netpol's policies edited), deleted or stale policies, and foreign policies that",
-                "change the installation's connectivity; prints each pod's effective ingress and egress tables in the",
-                "documentation's shape. Reads the cluster (kubeconfig or in-cluster) or, with --offline, YAML files."},
+        header = "Review a namespace against the documentation: missing, excess, drift, foreign.",
+        description = "Review a namespace: compare what the NetworkPolicies in force (es-netpol's and everyone else's) allow with what the Event Streams documentation lists. Reports missing flows (documented but blocked), excess flows (open but not documented), drift (es-netpol's policies edited), deleted or stale policies, and foreign policies that change the installation's connectivity; prints each pod's effective ingress and egress tables in the documentation's shape. Reads the cluster (kubeconfig or in-cluster) or, with --offline, YAML files.",
+        versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  es-netpol review -n kafka",

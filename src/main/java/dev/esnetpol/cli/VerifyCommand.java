@@ -26,11 +26,9 @@ import java.util.concurrent.Callable;
 
 /** {@code es-netpol verify}: prove that policies allow the documented flows and nothing more. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-                "Prove that the NetworkPolicies of Event Streams installations allow every flow the documentation lists,",
-                "end to end, and nothing more (least privilege), by exact NetworkPolicy semantics over the pods the",
-                "installations will run and stand-ins for the cluster operator, other namespaces and the outside.",
-                "Without --policies, checks the policies es-netpol renders for the resources."},
+        header = "Prove that policies allow every documented flow and nothing more.",
+        description = "Prove that the NetworkPolicies of Event Streams installations allow every flow the documentation lists, end to end, and nothing more (least privilege), by exact NetworkPolicy semantics over the pods the installations will run and stand-ins for the cluster operator, other namespaces and the outside. Without --policies, checks the policies es-netpol renders for the resources.",
+        versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  es-netpol verify -f examples/eventstreams-production.yaml",

@@ -13,6 +13,7 @@ public final class SkippedKinds {
 
     private final Map<String, Integer> byKind = new TreeMap<>();
     private int notObjects;
+    private final java.util.List<String> templates = new java.util.ArrayList<>();
 
     /** Counts a document as skipped, under {@code kind (apiVersion group)} when its group tells kinds apart. */
     public void add(YamlDocument doc) {
@@ -26,6 +27,11 @@ public final class SkippedKinds {
         notObjects += n;
     }
 
+    /** Counts a file passed over because it is a template, not YAML; {@code where} is {@code file:line}. */
+    public void addTemplate(String where) {
+        templates.add(where);
+    }
+
     public int objects() {
         return byKind.values().stream().mapToInt(Integer::intValue).sum();
     }
@@ -36,19 +42,27 @@ public final class SkippedKinds {
 
     /** {@code skipped 14 objects of 6 kinds (ConfigMap 3, KafkaTopic.kafka.strimzi.io 2, ...)}, or null when nothing was skipped. */
     public String summary(String command) {
-        if (objects() == 0 && notObjects == 0) {
+        if (objects() == 0 && notObjects == 0 && templates.isEmpty()) {
             return null;
         }
-        StringBuilder sb = new StringBuilder("skipped ");
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        StringBuilder sb = new StringBuilder();
         if (objects() > 0) {
             sb.append(objects()).append(objects() == 1 ? " object" : " objects").append(" of ").append(byKind.size())
                     .append(byKind.size() == 1 ? " kind" : " kinds").append(" that ").append(command).append(" does not use (")
                     .append(byKind.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append(")");
         }
-        if (notObjects > 0) {
-            sb.append(objects() > 0 ? " and " : "").append(notObjects).append(notObjects == 1 ? " document" : " documents")
-                    .append(" that are not Kubernetes objects (patches, lists)");
+        if (!sb.isEmpty()) {
+            parts.add(sb.toString());
         }
-        return sb.toString();
+        if (notObjects > 0) {
+            parts.add(notObjects + (notObjects == 1 ? " document that is not a Kubernetes object" : " documents that are not Kubernetes objects")
+                    + " (a patch, a list of values)");
+        }
+        if (!templates.isEmpty()) {
+            parts.add(templates.size() + (templates.size() == 1 ? " template" : " templates") + " that YAML cannot read (render "
+                    + (templates.size() == 1 ? "it" : "them") + " first, e.g. helm template): " + String.join(", ", templates));
+        }
+        return "skipped " + String.join("; ", parts);
     }
 }

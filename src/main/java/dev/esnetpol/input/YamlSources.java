@@ -74,7 +74,7 @@ public final class YamlSources {
      * and what was passed over, for one line on standard error: templates and files below directories
      * not walked ({@code notes}), and documents that are not objects (a JSON patch, a list of tool output).
      */
-    public record Read(List<YamlDocument> documents, List<InputProblem> problems, List<String> notes, int notObjects) {
+    public record Read(List<YamlDocument> documents, List<InputProblem> problems, List<String> notes, int notObjects, List<String> templates) {
     }
 
     /**
@@ -82,12 +82,13 @@ public final class YamlSources {
      * {@code .yaml}, {@code .yml} and {@code .json} files (and those of its subdirectories with {@code recursive},
      * kubectl's {@code -R}). Problems are collected, not thrown. A file in a directory that is a template
      * rather than YAML (it holds {@code {{ }}}, as Helm charts do) is passed over with a note naming its file
-     * and line; a file named on its own must parse.
+     * and line ({@code templates}, as {@code file:line}); a file named on its own must parse.
      */
     public static Read readAll(List<String> locations, boolean recursive, InputStream stdin) {
         List<YamlDocument> documents = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<String> templates = new ArrayList<>();
         int[] notObjects = {0};
         for (String location : locations) {
             if (STDIN.equals(location)) {
@@ -127,14 +128,14 @@ public final class YamlSources {
                 } catch (InvalidInputException e) {
                     if (directory && text.contains("{{")) {
                         InputProblem p = e.problems().get(0);
-                        notes.add("skipped " + p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": a template, not YAML (render it first, e.g. helm template)");
+                        templates.add(p.file() + (p.line() > 0 ? ":" + p.line() : ""));
                     } else {
                         problems.addAll(e.problems());
                     }
                 }
             }
         }
-        return new Read(documents, problems, notes, notObjects[0]);
+        return new Read(documents, problems, notes, notObjects[0], templates);
     }
 
     private static List<YamlDocument> parseCounting(String file, String text, int[] notObjects) {
