@@ -43,7 +43,7 @@ final class AnalysisInputs {
     }
 
     ClusterInputs.Loaded load(CommandSpec spec) {
-        Inputs read = Inputs.read(spec, "PATH", inputs.locations(), inputs.recursive, namespace, true, AnalysisInputs::uses, System.in);
+        Inputs read = Inputs.read(spec, "PATH", inputs.locations(), inputs.recursive, namespace, true, AnalysisInputs::uses, System.in, false);
         List<YamlDocument> docs = read.documents();
         // Each stage on its own first, so that the problems of all of them are reported together.
         read.add(() -> ResourceReader.readAll(docs.stream().filter(ResourceReader::isEventStreamsKind).toList()), List.of());

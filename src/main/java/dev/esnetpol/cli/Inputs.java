@@ -54,6 +54,15 @@ final class Inputs {
      */
     static Inputs read(CommandSpec spec, String what, List<String> locations, boolean recursive, String namespaceFlag,
                        boolean refuseMismatch, Predicate<YamlDocument> uses, InputStream stdin) {
+        return read(spec, what, locations, recursive, namespaceFlag, refuseMismatch, uses, stdin, true);
+    }
+
+    /**
+     * @param namesAreErrors whether names the API server refuses are errors (render, verify, review) or warnings
+     *                       (matrix, explain: they also read other tools' test data, which has such names)
+     */
+    static Inputs read(CommandSpec spec, String what, List<String> locations, boolean recursive, String namespaceFlag,
+                       boolean refuseMismatch, Predicate<YamlDocument> uses, InputStream stdin, boolean namesAreErrors) {
         if (locations.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no input: give -f FILE|DIR|- or " + what + " as a path");
         }
@@ -76,7 +85,13 @@ final class Inputs {
         skipped.addNotObjects(read.notObjects());
         read.templates().forEach(skipped::addTemplate);
         for (YamlDocument doc : read.documents()) {
-            List<InputProblem> strict = StrictFields.isChecked(doc) ? StrictFields.check(doc) : List.of();
+            List<InputProblem> strict = new ArrayList<>(StrictFields.isChecked(doc) ? StrictFields.check(doc) : List.of());
+            List<InputProblem> names = StrictFields.isChecked(doc) ? StrictFields.checkNames(doc) : List.of();
+            if (namesAreErrors) {
+                strict.addAll(names);
+            } else {
+                names.forEach(p -> err.println("warning: " + p + " (the API server refuses it; analysed anyway)"));
+            }
             inputs.problems.addAll(strict);
             if (!uses.test(doc)) {
                 skipped.add(doc);
@@ -129,7 +144,7 @@ final class Inputs {
     void failIfProblems() {
         if (!problems.isEmpty()) {
             List<InputProblem> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
-            sorted.sort(java.util.Comparator.comparing(InputProblem::file).thenComparingInt(InputProblem::line));
+            sorted.sort(java.util.Comparator.comparing(InputProblem::file)); // stable: each file's problems in the order found
             throw new InvalidInputException(sorted);
         }
     }

@@ -109,7 +109,31 @@ public final class StrictFields {
         return doc.kind().equals("NetworkPolicy") && doc.apiVersion().startsWith("networking.k8s.io/");
     }
 
-    /** Every problem of the document, empty when it reads as the API server would read it. */
+    /**
+     * The document's name as the API server checks it: a DNS subdomain (NetworkPolicy, Pod), a DNS label
+     * (Namespace, and every metadata.namespace). Apart from {@link #check} because analysis commands read
+     * test data of other tools (np-guard's names policies with underscores) and only warn.
+     */
+    public static List<InputProblem> checkNames(YamlDocument doc) {
+        List<InputProblem> problems = new ArrayList<>();
+        Checker c = new Checker(doc, problems);
+        JsonNode node = doc.node();
+        if (isNetworkPolicy(doc) || doc.kind().equals("Pod")) {
+            c.name(node, "metadata.name", true);
+        } else if (doc.kind().equals("Namespace")) {
+            c.name(node, "metadata.name", false);
+        }
+        if (!doc.kind().equals("Namespace") && node.path("metadata").path("namespace").isTextual()) {
+            String ns = node.path("metadata").path("namespace").asText();
+            if (!KubeValidation.isDnsLabel(ns)) {
+                problems.add(doc.problem("metadata.namespace", "invalid namespace '" + ns + "' (a DNS label: at most 63 lower-case "
+                        + "letters, digits and '-', starting and ending with a letter or digit)"));
+            }
+        }
+        return problems;
+    }
+
+    /** Every problem of the document's fields and labels (names apart: {@link #checkNames}), empty when the API server would read it. */
     public static List<InputProblem> check(YamlDocument doc) {
         List<InputProblem> problems = new ArrayList<>();
         Checker c = new Checker(doc, problems);
@@ -119,13 +143,10 @@ public final class StrictFields {
         JsonNode node = doc.node();
         if (isNetworkPolicy(doc)) {
             c.check(node, "", NETWORK_POLICY);
-            c.name(node, "metadata.name", true);
         } else if (kind.equals("Pod")) {
             c.check(node, "", POD);
-            c.name(node, "metadata.name", true);
         } else if (kind.equals("Namespace")) {
             c.check(node, "", NAMESPACE);
-            c.name(node, "metadata.name", false);
             if (node.path("metadata").has("namespace")) {
                 problems.add(doc.problem("metadata.namespace", "a Namespace is not in a namespace"));
             }
@@ -138,13 +159,6 @@ public final class StrictFields {
             }
             if (t.isObject()) {
                 c.check(t, template, TEMPLATE);
-            }
-        }
-        if (!kind.equals("Namespace") && node.path("metadata").path("namespace").isTextual()) {
-            String ns = node.path("metadata").path("namespace").asText();
-            if (!KubeValidation.isDnsLabel(ns)) {
-                problems.add(doc.problem("metadata.namespace", "invalid namespace '" + ns + "' (a DNS label: at most 63 lower-case "
-                        + "letters, digits and '-', starting and ending with a letter or digit)"));
             }
         }
         return problems;
