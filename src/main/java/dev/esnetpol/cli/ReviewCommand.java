@@ -104,6 +104,10 @@ public final class ReviewCommand implements Callable<Integer> {
         if (!dev.esnetpol.kube.KubeValidation.isDnsLabel(ns)) {
             throw new ParameterException(spec.commandLine(), "-n/--namespace: '" + ns + "' is not a namespace name");
         }
+        String server = inCluster ? "https://" + System.getenv("KUBERNETES_SERVICE_HOST") + ":" + System.getenv().getOrDefault("KUBERNETES_SERVICE_PORT", "443")
+                : kc.server();
+        String context = inCluster ? "in-cluster" : "context '" + kc.currentContext() + "' of " + files(kc);
+        reachable(server, ns, context);
         // The client logs its retries and fallbacks as warnings: the one error line below says it all.
         System.setProperty("org.slf4j.simpleLogger.log.io.fabric8", "off");
         Config config = new ConfigBuilder(Config.autoConfigure(null))
@@ -121,6 +125,31 @@ public final class ReviewCommand implements Callable<Integer> {
             return snapshot;
         } catch (KubernetesClientException e) {
             throw new IllegalStateException("cannot read namespace '" + ns + "' from " + where + ": " + cause(e), e);
+        }
+    }
+
+    /**
+     * Whether the API server accepts a connection, asked with a plain socket before the client (whose HTTP
+     * stack takes seconds to load on a busy machine) is built: an unreachable cluster is told in about a second.
+     */
+    private static void reachable(String server, String ns, String context) {
+        if (server == null || server.isEmpty()) {
+            throw new IllegalStateException("cannot read namespace '" + ns + "': the " + context + " names no cluster server");
+        }
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(server);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("cannot read namespace '" + ns + "': server '" + server + "' of the " + context + " is not a URL");
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : "http".equals(uri.getScheme()) ? 80 : 443;
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(uri.getHost(), port), 3_000);
+        } catch (java.io.IOException e) {
+            String why = e instanceof java.net.ConnectException ? "connection refused"
+                    : e instanceof java.net.UnknownHostException ? "unknown host " + uri.getHost()
+                    : e instanceof java.net.SocketTimeoutException ? "no answer within 3 s" : e.toString();
+            throw new IllegalStateException("cannot read namespace '" + ns + "' from " + server + " (" + context + "): " + why);
         }
     }
 
