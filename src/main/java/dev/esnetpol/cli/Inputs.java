@@ -30,6 +30,7 @@ final class Inputs {
 
     private final List<InputProblem> problems = new ArrayList<>();
     private final List<YamlDocument> used = new ArrayList<>();
+    private final List<YamlDocument> skippedDocuments = new ArrayList<>();
     private final Namespaces.Resolved namespace;
 
     private Inputs(Namespaces.Resolved namespace) {
@@ -95,6 +96,7 @@ final class Inputs {
             inputs.problems.addAll(strict);
             if (!uses.test(doc)) {
                 skipped.add(doc);
+                inputs.skippedDocuments.add(doc);
             } else if (strict.isEmpty()) {
                 inputs.used.add(doc);
             }
@@ -110,6 +112,11 @@ final class Inputs {
     /** The documents of the kinds the command uses that read without a problem. */
     List<YamlDocument> documents() {
         return used;
+    }
+
+    /** The documents of kinds the command does not use (counted on the skip line). */
+    List<YamlDocument> skippedDocuments() {
+        return skippedDocuments;
     }
 
     Namespaces.Resolved namespace() {

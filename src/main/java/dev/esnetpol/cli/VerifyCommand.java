@@ -101,6 +101,14 @@ public final class VerifyCommand implements Callable<Integer> {
     private List<NetworkPolicy> readPolicies(List<String> locations, Inputs resources) {
         Inputs read = Inputs.read(spec, "FILE", locations, inputs.recursive, namespace, true,
                 dev.esnetpol.kube.StrictFields::isNetworkPolicy, System.in);
+        if (read.documents().isEmpty() && !read.hasProblems()) {
+            // Policies to verify against that hold no policy: a wrong file, not "nothing is in force".
+            if (read.skippedDocuments().isEmpty()) {
+                resources.add(List.of(InputProblem.at(String.join(", ", locations), "", "no NetworkPolicy (networking.k8s.io/v1) found")));
+            }
+            read.skippedDocuments().forEach(d -> resources.add(List.of(d.problem("kind",
+                    "expected a NetworkPolicy (networking.k8s.io/v1), found " + (d.kind().isEmpty() ? "no kind" : d.kind())))));
+        }
         read.failIfProblemsInto(resources);
         List<NetworkPolicy> policies = resources.add(() -> ClusterLoader.load(read.documents()).cluster().policies(), List.of());
         return policies;
