@@ -155,6 +155,27 @@ class NamespaceResolutionTest {
     }
 
     @Test
+    void aPolicyInANamespaceWithoutPodsIsNamedNotSilentlyApplied() {
+        String objects = """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: a, labels: {app: a}}
+                spec: {containers: [{name: c, image: i}]}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: deny-all, namespace: kafka}
+                spec: {podSelector: {}, policyTypes: [Ingress]}
+                """;
+        CliRun piped = CliRun.runWithStdin(objects, "matrix", "-f", "-");
+        assertEquals(0, piped.code(), piped.err());
+        assertTrue(piped.err().contains("note: 1 NetworkPolicy(ies) in namespaces without any pod select nothing: kafka/deny-all"), piped.err());
+        CliRun other = CliRun.runWithStdin(objects, "matrix", "-f", "-", "-n", "es");
+        assertEquals(ExitCodes.ERROR, other.code(), "the policy names kafka, -n says es: refused as kubectl refuses it");
+        assertTrue(other.err().contains("<stdin>:8: metadata.namespace: the object is in namespace 'kafka', not 'es'"), other.err());
+    }
+
+    @Test
     void aNamespaceFlagThatIsNotANameIsAUsageError() {
         CliRun r = CliRun.runWithKubeconfig(noKubeconfig, "matrix", productionBare.toString(), "-n", "Not_A_Namespace");
         assertEquals(ExitCodes.ERROR, r.code());
