@@ -1,20 +1,36 @@
 package dev.esnetpol.cli;
 
-import dev.esnetpol.input.YamlSources;
+import dev.esnetpol.analyze.Cluster;
+import dev.esnetpol.analyze.ClusterLoader;
+import dev.esnetpol.analyze.Pod;
+import dev.esnetpol.input.YamlDocument;
+import dev.esnetpol.kube.StrictFields;
+import dev.esnetpol.model.ResourceReader;
 import dev.esnetpol.verify.ClusterInputs;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-/** The inputs of the analysis commands: manifests and Event Streams resources, files or directories. */
+/** The inputs of the analysis commands (explain, matrix): manifests and Event Streams resources, files or directories. */
 final class AnalysisInputs {
 
-    @Parameters(paramLabel = "PATH", arity = "1..*",
-            description = "Kubernetes YAML/JSON files or directories: Namespaces, Pods, workloads, NetworkPolicies, and Event Streams "
-                    + "resources (their pods are synthesized and their policies rendered). Other kinds are ignored; - reads standard input.")
-    List<String> paths;
+    /** The kinds the analysis reads; everything else is skipped and counted. */
+    private static final Set<String> CLUSTER_KINDS = Set.of("Namespace", "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
+            "ReplicationController", "Job", "CronJob", "DeploymentConfig");
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+            description = "The namespace of objects that name none (default: the kubeconfig context's, else default), as kubectl takes it.")
+    String namespace;
 
     @Option(names = "--no-render", description = "Do not render policies for Event Streams resources: the inputs hold the policies in force.")
     boolean noRender;
@@ -22,7 +38,35 @@ final class AnalysisInputs {
     @Mixin
     GeneratorOptionsMixin generation;
 
-    ClusterInputs.Loaded load() {
-        return ClusterInputs.load(YamlSources.read(paths, System.in, true), generation.toOptions(), !noRender);
+    static boolean uses(YamlDocument doc) {
+        return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || ResourceReader.isEventStreamsKind(doc);
+    }
+
+    ClusterInputs.Loaded load(CommandSpec spec) {
+        Inputs read = Inputs.read(spec, "PATH", inputs.locations(), inputs.recursive, namespace, true, AnalysisInputs::uses, System.in, false);
+        List<YamlDocument> docs = read.documents();
+        // Each stage on its own first, so that the problems of all of them are reported together.
+        read.add(() -> ResourceReader.readAll(docs.stream().filter(ResourceReader::isEventStreamsKind).toList()), List.of());
+        read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
+        read.failIfProblems();
+        ClusterInputs.Loaded loaded = ClusterInputs.load(docs, generation.toOptions(), !noRender);
+        warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
+        return loaded;
+    }
+
+    /** A policy in a namespace without pods analyses as nothing: say so rather than let it apply to nothing silently. */
+    static void warnAboutPoliciesSelectingNothing(Cluster cluster, PrintWriter err) {
+        Set<String> podNamespaces = cluster.pods().stream().map(Pod::namespace).collect(Collectors.toSet());
+        Set<String> lonely = new TreeSet<>();
+        for (NetworkPolicy np : cluster.policies()) {
+            if (!podNamespaces.contains(np.getMetadata().getNamespace())) {
+                lonely.add(np.getMetadata().getNamespace() + "/" + np.getMetadata().getName());
+            }
+        }
+        if (!lonely.isEmpty()) {
+            err.println("note: " + lonely.size() + " NetworkPolicy(ies) in namespaces without any pod select nothing: "
+                    + String.join(", ", lonely.stream().limit(5).toList()) + (lonely.size() > 5 ? ", ..." : ""));
+            err.flush();
+        }
     }
 }

@@ -19,12 +19,13 @@ import java.util.concurrent.Callable;
 
 /** {@code es-netpol catalogue}: the spec's tables as es-netpol holds them, the one source of every policy. */
 @Command(name = "catalogue", mixinStandardHelpOptions = true,
-        description = {
-                "Print every connection of the Event Streams network-policy documentation as es-netpol holds it:",
-                "per pod, the ingress rows (origin, port, reason, condition) and the egress rows (destination, pod label,",
-                "port, reason), and the egress rows that es-netpol also admits at their destination (reconciliations)."},
+        header = "Print the connections of the Event Streams documentation as es-netpol holds them.",
+        description = "Print every connection of the Event Streams network-policy documentation as es-netpol holds it: per pod, the ingress rows (origin, port, reason, condition) and the egress rows (destination, pod label, port, reason), and the egress rows that es-netpol also admits at their destination (reconciliations).",
+        versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
-        footer = {"  es-netpol catalogue", "  es-netpol catalogue --tables 12.3", "  es-netpol catalogue -o json | jq '.ingress[] | select(.port == 9091)'"})
+        footer = {"  es-netpol catalogue", "  es-netpol catalogue --tables 12.3", "  es-netpol catalogue -o json | jq '.ingress[] | select(.port == 9091)'",
+                "",
+                "Exit codes: 0 printed, 2 usage error."})
 public final class CatalogueCommand implements Callable<Integer> {
 
     @Spec

@@ -21,9 +21,9 @@ import java.util.concurrent.Callable;
 
 /** {@code es-netpol explain}: is this one connection allowed, and why. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-                "Tell whether one connection is allowed and why, on both sides: which policies select the source for egress",
-                "and the destination for ingress, which rule admits the connection, or that none does."},
+        header = "Tell whether one connection is allowed, and which rules decide it.",
+        description = "Tell whether one connection is allowed and why, on both sides: which policies select the source for egress and the destination for ingress, which rule admits the connection, or that none does.",
+        versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  es-netpol explain --from es-prod/production-admin-api-0 --to es-prod/production-kafka-0 --port 8091 examples/eventstreams-production.yaml",
@@ -68,7 +68,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (number < 1 || number > 65535 || !List.of("TCP", "UDP", "SCTP").contains(protocol)) {
             throw new ParameterException(spec.commandLine(), "--port: expected 1-65535 and TCP, UDP or SCTP, got '" + port + "'");
         }
-        Cluster cluster = inputs.load().cluster();
+        Cluster cluster = inputs.load(spec).cluster();
         Profile decides = ProfileOption.parse(spec, profile);
         Explanation e = ProfileVerdicts.of(cluster).explain(decides, resolve(cluster, from, "--from"), resolve(cluster, to, "--to"), protocol, number);
         PrintWriter out = spec.commandLine().getOut();

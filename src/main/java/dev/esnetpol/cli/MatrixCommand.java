@@ -13,15 +13,17 @@ import java.util.concurrent.Callable;
 
 /** {@code es-netpol matrix}: who may connect to whom, on which ports. */
 @Command(name = "matrix", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-                "Print the connectivity between the workloads of the given manifests (pods grouped by their owner) and",
-                "between them and the ranges of outside addresses the policies distinguish, by exact NetworkPolicy semantics."},
+        header = "Print who may connect to whom, on which ports.",
+        description = "Print the connectivity between the workloads of the given manifests (pods grouped by their owner) and between them and the ranges of outside addresses the policies distinguish, by exact NetworkPolicy semantics.",
+        versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  es-netpol matrix examples/eventstreams-production.yaml",
                 "  es-netpol matrix manifests/ -o markdown > connectivity.md",
                 "  es-netpol matrix manifests/ -o dot | dot -Tsvg > connectivity.svg",
-                "  es-netpol matrix manifests/ -o connlist | diff - <(netpol-analyzer list --dirpath manifests/)"})
+                "  es-netpol matrix manifests/ -o connlist | diff - <(netpol-analyzer list --dirpath manifests/)",
+                "",
+                "Exit codes: 0 matrix printed, 2 bad input or usage (nothing printed)."})
 public final class MatrixCommand implements Callable<Integer> {
 
     @Spec
@@ -46,7 +48,7 @@ public final class MatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Profile p = ProfileOption.parse(spec, profile);
-        Matrix m = Matrix.of(Analyzer.of(inputs.load().cluster(), p));
+        Matrix m = Matrix.of(Analyzer.of(inputs.load(spec).cluster(), p));
         PrintWriter out = spec.commandLine().getOut();
         MatrixFormats.write(m, output, out);
         out.flush();

@@ -33,6 +33,13 @@ public final class ObjectWriter {
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
             .build();
 
+    /** Reports (verify, review, matrix, catalogue): every array is written, empty or not, so consumers need no "absent means none". */
+    private static final ObjectMapper REPORT_JSON = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
     private ObjectWriter() {
     }
 
@@ -53,12 +60,17 @@ public final class ObjectWriter {
     }
 
     public static String jsonList(List<? extends HasMetadata> objects) {
-        return json(new KubernetesListBuilder().withItems(List.copyOf(objects)).build());
+        try {
+            return JSON.writeValueAsString(new KubernetesListBuilder().withItems(List.copyOf(objects)).build()) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
     }
 
+    /** A report as JSON: arrays always present, empty or not; absent only what is null. */
     public static String json(Object object) {
         try {
-            return JSON.writeValueAsString(object) + "\n";
+            return REPORT_JSON.writeValueAsString(object) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }

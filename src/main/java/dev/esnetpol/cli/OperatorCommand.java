@@ -26,19 +26,18 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code es-netpol operator}: keep the policies of every Event Streams installation applied on a cluster. */
 @Command(name = "operator", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-                "Run the operator: watch EventStreams, KafkaConnect, KafkaMirrorMaker2 and EventStreamsGeoReplicator resources",
-                "and keep their NetworkPolicies applied: created on install, updated when a resource changes, deleted when a",
-                "component goes, restored at once when edited or deleted by hand. Serves /metrics, /healthz and /readyz on",
-                "--metrics-port, and the validating webhook on 8081 when given a certificate. Uses the kubeconfig, or the",
-                "pod's service account in a cluster."},
+        header = "Keep the NetworkPolicies of Event Streams resources applied on a cluster.",
+        description = "Run the operator: watch EventStreams, KafkaConnect, KafkaMirrorMaker2 and EventStreamsGeoReplicator resources and keep their NetworkPolicies applied: created on install, updated when a resource changes, deleted when a component goes, restored at once when edited or deleted by hand. Serves /metrics, /healthz and /readyz on --metrics-port, and the validating webhook on 8081 when given a certificate. Uses the kubeconfig, or the pod's service account in a cluster.",
+        versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  es-netpol operator                                   # all namespaces, kubeconfig's current context",
                 "  es-netpol operator --namespaces kafka,kafka-dev --leader-election",
                 "  es-netpol operator --network-policy-generation=false --on-disable=delete",
                 "",
-                "deploy/ (kubectl apply -k deploy/) runs it on a cluster: see docs/operator.md."})
+                "deploy/ (kubectl apply -k deploy/) runs it on a cluster: see docs/operator.md.",
+                "",
+                "Exit codes: 0 stopped cleanly, 2 bad options or no cluster."})
 public final class OperatorCommand implements Callable<Integer> {
 
     @Spec

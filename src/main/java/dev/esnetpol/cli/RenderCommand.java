@@ -1,7 +1,8 @@
 package dev.esnetpol.cli;
 
 import dev.esnetpol.generate.PolicyGenerator;
-import dev.esnetpol.input.YamlSources;
+import dev.esnetpol.input.InputProblem;
+import dev.esnetpol.input.InvalidInputException;
 import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.model.ResourceReader;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -16,15 +17,15 @@ import java.util.concurrent.Callable;
 
 /** {@code es-netpol render}: the NetworkPolicies an Event Streams installation needs, offline. */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {
-                "Print the NetworkPolicies that the given Event Streams resources need, one per pod the configuration runs.",
-                "Reads EventStreams (v1beta2), KafkaConnect, KafkaMirrorMaker2 and EventStreamsGeoReplicator resources.",
-                "Nothing is printed unless every resource is understood: errors name the file and the field."},
+        header = "Print the NetworkPolicies that Event Streams resources need, offline.",
+        description = "Print the NetworkPolicies that the given Event Streams resources need, one per pod the configuration runs. Reads EventStreams (v1beta2), KafkaConnect, KafkaMirrorMaker2 and EventStreamsGeoReplicator resources. Nothing is printed unless every resource is understood: errors name the file and the field.",
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  es-netpol render -f examples/eventstreams-production.yaml",
-                "  es-netpol render -f examples/ -o json --namespace kafka",
+                "  es-netpol render -f examples/ -o json",
+                "  es-netpol render -R -f gitops/ -n kafka      # a GitOps folder; resources without a namespace go to kafka",
                 "  kubectl get eventstreams my-es -o yaml | es-netpol render -f - | kubectl apply -f -",
                 "",
                 "Exit codes: 0 policies printed, 2 bad input or usage (nothing printed)."})
@@ -33,16 +34,16 @@ public final class RenderCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR|-",
-            description = "Resources to read: a YAML or JSON file (several documents allowed), a directory, or - for standard input. Repeatable.")
-    List<String> files;
+    @Mixin
+    InputOptions inputs;
 
     @Option(names = {"-o", "--output"}, defaultValue = "yaml", paramLabel = "yaml|json",
             description = "Output format: a YAML stream (default) or a JSON List.")
     OutputFormat output;
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-            description = "Put the policies in this namespace instead of the resources' own.")
+            description = "The namespace of resources that name none (default: the kubeconfig context's, else default). "
+                    + "A resource in another namespace is refused, as kubectl refuses it.")
     String namespace;
 
     @Mixin
@@ -55,11 +56,19 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<EventStreamsResource> resources = ResourceReader.readAll(YamlSources.read(files));
+        Inputs read = Inputs.read(spec, "FILE", inputs.locations(), inputs.recursive, namespace, true,
+                ResourceReader::isEventStreamsKind, System.in);
+        List<EventStreamsResource> resources = read.add(() -> ResourceReader.readAll(read.documents()), List.of());
+        read.failIfProblems();
+        if (resources.isEmpty()) {
+            throw new InvalidInputException(InputProblem.at(String.join(", ", inputs.locations()), "",
+                    "no Event Streams resource (EventStreams, KafkaConnect, KafkaMirrorMaker2, EventStreamsGeoReplicator of "
+                            + "eventstreams.ibm.com): nothing to render"));
+        }
         PolicyGenerator generator = new PolicyGenerator(generation.toOptions());
-        List<NetworkPolicy> policies = generator.generate(resources, namespace);
+        List<NetworkPolicy> policies = generator.generate(resources, null);
         PrintWriter err = spec.commandLine().getErr();
-        generator.warnings(resources, namespace).forEach(w -> err.println("warning: " + w));
+        generator.warnings(resources, null).forEach(w -> err.println("warning: " + w));
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.print(output == OutputFormat.json ? ObjectWriter.jsonList(policies) : ObjectWriter.yaml(policies));

@@ -1,5 +1,6 @@
 package dev.esnetpol.cli;
 
+import dev.esnetpol.verify.Verifier;
 import dev.esnetpol.review.LiveSnapshot;
 import dev.esnetpol.review.OfflineSnapshot;
 import dev.esnetpol.review.ReviewHtml;
@@ -7,28 +8,32 @@ import dev.esnetpol.review.ReviewReport;
 import dev.esnetpol.review.ReviewText;
 import dev.esnetpol.review.Reviewer;
 import dev.esnetpol.review.Snapshot;
+import dev.esnetpol.input.Namespaces;
+import dev.esnetpol.kube.Kubeconfig;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /** {@code es-netpol review}: what the policies in force allow, against the documentation. */
 @Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-                "Review a namespace: compare what the NetworkPolicies in force (es-netpol's and everyone else's) allow with what",
-                "the Event Streams documentation lists. Reports missing flows (documented but blocked), excess flows (open but",
-                "not documented), drift (es-netpol's policies edited), deleted or stale policies, and foreign policies that",
-                "change the installation's connectivity; prints each pod's effective ingress and egress tables in the",
-                "documentation's shape. Reads the cluster (kubeconfig or in-cluster) or, with --offline, YAML files."},
+        header = "Review a namespace against the documentation: missing, excess, drift, foreign.",
+        description = "Review a namespace: compare what the NetworkPolicies in force (es-netpol's and everyone else's) allow with what the Event Streams documentation lists. Reports missing flows (documented but blocked), excess flows (open but not documented), drift (es-netpol's policies edited), deleted or stale policies, and foreign policies that change the installation's connectivity; prints each pod's effective ingress and egress tables in the documentation's shape. Reads the cluster (kubeconfig or in-cluster) or, with --offline, YAML files.",
+        versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  es-netpol review -n kafka",
@@ -41,12 +46,17 @@ public final class ReviewCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE", description = "The namespace to review (required live).")
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+            description = "The namespace to review. Live: default the kubeconfig context's namespace. From files: objects that name "
+                    + "no namespace are in this one (else the context's, else default), and it chooses among several.")
     String namespace;
 
-    @Option(names = "--offline", paramLabel = "PATH", arity = "1..*",
-            description = "Review YAML files or directories instead of a cluster: resources, pods, namespaces, policies.")
-    List<String> offline;
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = "--offline", paramLabel = "PATH", arity = "1..*", hidden = true,
+            description = "The same as -f PATH (kept for scripts written before -f).")
+    List<String> offline = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|markdown|json", description = "Report format on stdout.")
     Format output;
@@ -57,27 +67,126 @@ public final class ReviewCommand implements Callable<Integer> {
     @Mixin
     GeneratorOptionsMixin generation;
 
+    @Option(names = "--profile", defaultValue = "reference", paramLabel = "reference|cilium|np-guard",
+            description = "The NetworkPolicy semantics that decide (default: ${DEFAULT-VALUE}, the Kubernetes reference). Flows whose "
+                    + "verdict differs under the reference and Cilium are reported as depending on the network plugin.")
+    String profile;
+
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
     enum Format { text, markdown, json }
 
-    @Override
-    public Integer call() throws Exception {
-        Snapshot snapshot;
-        if (offline != null) {
-            snapshot = OfflineSnapshot.read(offline, namespace);
-        } else {
-            if (namespace == null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give -n NAMESPACE (or --offline PATH)");
+    private Snapshot offline(List<String> locations) {
+        Inputs read = Inputs.read(spec, "PATH", locations, inputs.recursive, namespace, false, AnalysisInputs::uses, System.in);
+        read.add(() -> dev.esnetpol.model.ResourceReader.readAll(read.documents().stream()
+                .filter(dev.esnetpol.model.ResourceReader::isEventStreamsKind).toList()), List.of());
+        read.failIfProblems();
+        // Without -n, OfflineSnapshot takes the one namespace the resources are in (those without one are in the resolved one).
+        return OfflineSnapshot.of(read.documents(), namespace, String.join(", ", locations));
+    }
+
+    /**
+     * A live namespace. What can be told before connecting is told without connecting (no kubeconfig, a
+     * context that does not exist); the connection itself gets short timeouts and no retries, so an
+     * unreachable cluster is an error within seconds, naming the server, the context and the kubeconfig.
+     */
+    private Snapshot live() {
+        Kubeconfig kc = Kubeconfig.load();
+        boolean inCluster = System.getenv("KUBERNETES_SERVICE_HOST") != null;
+        if (!inCluster) {
+            if (!kc.found()) {
+                throw new IllegalStateException("no kubeconfig (looked at " + kc.files().stream().map(Object::toString).collect(Collectors.joining(", "))
+                        + ") and not running in a cluster: nothing to review; set KUBECONFIG, or review files with -f DIR");
             }
-            try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-                snapshot = LiveSnapshot.read(client, namespace);
-            } catch (KubernetesClientException e) {
-                throw new IllegalStateException("cannot read namespace " + namespace + " from the cluster: " + e.getMessage(), e);
+            if (kc.currentContext() == null) {
+                throw new IllegalStateException("kubeconfig " + files(kc) + " has no current-context: choose one with kubectl config use-context");
+            }
+            if (!kc.contextDefined()) {
+                throw new IllegalStateException("kubeconfig " + files(kc) + ": current-context '" + kc.currentContext() + "' is not defined in it");
             }
         }
-        ReviewReport report = new Reviewer(generation.toOptions()).review(snapshot);
+        String ns = Namespaces.Resolved.of(namespace, kc.namespace(), kc.currentContext()).name();
+        if (!dev.esnetpol.kube.KubeValidation.isDnsLabel(ns)) {
+            throw new ParameterException(spec.commandLine(), "-n/--namespace: '" + ns + "' is not a namespace name");
+        }
+        String server = inCluster ? "https://" + System.getenv("KUBERNETES_SERVICE_HOST") + ":" + System.getenv().getOrDefault("KUBERNETES_SERVICE_PORT", "443")
+                : kc.server();
+        String context = inCluster ? "in-cluster" : "context '" + kc.currentContext() + "' of " + files(kc);
+        reachable(server, ns, context);
+        // The client logs its retries and fallbacks as warnings: the one error line below says it all.
+        System.setProperty("org.slf4j.simpleLogger.log.io.fabric8", "off");
+        Config config = new ConfigBuilder(Config.autoConfigure(null))
+                .withConnectionTimeout(2_000)
+                .withRequestTimeout(3_000)
+                .withRequestRetryBackoffLimit(0)
+                .build();
+        String where = config.getMasterUrl() + (inCluster ? " (in-cluster)" : " (context '" + kc.currentContext() + "' of " + files(kc) + ")");
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+            Snapshot snapshot = LiveSnapshot.read(client, ns);
+            if (snapshot.resources().isEmpty()) {
+                throw new IllegalStateException("no Event Streams resource in namespace '" + ns + "' on " + where
+                        + ": nothing to review (is the namespace right? kubectl get eventstreams -A)");
+            }
+            return snapshot;
+        } catch (KubernetesClientException e) {
+            throw new IllegalStateException("cannot read namespace '" + ns + "' from " + where + ": " + cause(e), e);
+        }
+    }
+
+    /**
+     * Whether the API server accepts a connection, asked with a plain socket before the client (whose HTTP
+     * stack takes seconds to load on a busy machine) is built: an unreachable cluster is told in about a second.
+     */
+    private static void reachable(String server, String ns, String context) {
+        if (server == null || server.isEmpty()) {
+            throw new IllegalStateException("cannot read namespace '" + ns + "': the " + context + " names no cluster server");
+        }
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(server);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("cannot read namespace '" + ns + "': server '" + server + "' of the " + context + " is not a URL");
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : "http".equals(uri.getScheme()) ? 80 : 443;
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(uri.getHost(), port), 3_000);
+        } catch (java.io.IOException e) {
+            String why = e instanceof java.net.ConnectException ? "connection refused"
+                    : e instanceof java.net.UnknownHostException ? "unknown host " + uri.getHost()
+                    : e instanceof java.net.SocketTimeoutException ? "no answer within 3 s" : e.toString();
+            throw new IllegalStateException("cannot read namespace '" + ns + "' from " + server + " (" + context + "): " + why);
+        }
+    }
+
+    private static String files(Kubeconfig kc) {
+        return kc.files().stream().map(Object::toString).collect(Collectors.joining(":"));
+    }
+
+    /** The innermost reason, on one line: "connection refused", "timeout", "forbidden: ...". */
+    private static String cause(KubernetesClientException e) {
+        if (e.getCode() == 401 || e.getCode() == 403) {
+            return (e.getCode() == 401 ? "unauthorized" : "forbidden") + (e.getStatus() != null && e.getStatus().getMessage() != null
+                    ? ": " + e.getStatus().getMessage() : "");
+        }
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String kind = t instanceof java.net.ConnectException ? "connection refused"
+                : t instanceof java.net.UnknownHostException ? "unknown host"
+                : t instanceof java.net.http.HttpTimeoutException || t instanceof java.util.concurrent.TimeoutException
+                || t instanceof java.net.SocketTimeoutException ? "timed out" : t.getClass().getSimpleName();
+        String message = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+        return kind + (message.isEmpty() || message.equals(kind) ? "" : " (" + message + ")");
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> locations = new ArrayList<>(inputs.locations());
+        locations.addAll(offline);
+        Snapshot snapshot = locations.isEmpty() ? live() : offline(locations);
+        ReviewReport report = new Reviewer(generation.toOptions(), Verifier.profilesFor(ProfileOption.parse(spec, profile))).review(snapshot);
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {
             case json -> out.print(ObjectWriter.json(report));

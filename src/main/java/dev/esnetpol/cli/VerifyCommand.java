@@ -29,11 +29,9 @@ import java.util.concurrent.Callable;
 
 /** {@code es-netpol verify}: prove that policies allow the documented flows and nothing more. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-                "Prove that the NetworkPolicies of Event Streams installations allow every flow the documentation lists,",
-                "end to end, and nothing more (least privilege), by exact NetworkPolicy semantics over the pods the",
-                "installations will run and stand-ins for the cluster operator, other namespaces and the outside.",
-                "Without --policies, checks the policies es-netpol renders for the resources."},
+        header = "Prove that policies allow every documented flow and nothing more.",
+        description = "Prove that the NetworkPolicies of Event Streams installations allow every flow the documentation lists, end to end, and nothing more (least privilege), by exact NetworkPolicy semantics over the pods the installations will run and stand-ins for the cluster operator, other namespaces and the outside. Without --policies, checks the policies es-netpol renders for the resources.",
+        versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  es-netpol verify -f examples/eventstreams-production.yaml",
@@ -46,9 +44,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR|-",
-            description = "Event Streams resources (EventStreams, KafkaConnect, KafkaMirrorMaker2, EventStreamsGeoReplicator). Repeatable.")
-    List<String> files;
+    @Mixin
+    InputOptions inputs;
 
     @Option(names = "--policies", paramLabel = "FILE|DIR",
             description = "The NetworkPolicies in force (es-netpol's and any others), instead of rendering them. Repeatable.")
@@ -58,7 +55,7 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Other NetworkPolicies in force besides the rendered ones (e.g. a namespace default-deny). Repeatable.")
     List<String> foreign;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE", description = "Take the resources to be in this namespace.")
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE", description = "The namespace of resources and policies that name none (default: the kubeconfig context's, else default).")
     String namespace;
 
     @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|markdown|json", description = "Report format.")
@@ -67,6 +64,11 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     GeneratorOptionsMixin generation;
 
+    @Option(names = "--profile", defaultValue = "reference", paramLabel = "reference|cilium|np-guard",
+            description = "The NetworkPolicy semantics that decide (default: ${DEFAULT-VALUE}, the Kubernetes reference). Flows whose "
+                    + "verdict differs under the reference and Cilium are reported as depending on the network plugin.")
+    String profile;
+
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -74,12 +76,23 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<EventStreamsResource> resources = ResourceReader.readAll(YamlSources.read(files));
-        Optional<List<NetworkPolicy>> installed = policies == null ? Optional.empty() : Optional.of(readPolicies(policies));
-        List<NetworkPolicy> others = foreign == null ? List.of() : readPolicies(foreign);
+        Inputs read = Inputs.read(spec, "FILE", inputs.locations(), inputs.recursive, namespace, true,
+                ResourceReader::isEventStreamsKind, System.in);
+        List<EventStreamsResource> resources = read.add(() -> ResourceReader.readAll(read.documents()), List.of());
+        Optional<List<NetworkPolicy>> installed = policies == null ? Optional.empty() : Optional.of(readPolicies(policies, read));
+        List<NetworkPolicy> others = foreign == null ? List.of() : readPolicies(foreign, read);
+        read.failIfProblems();
+        if (resources.isEmpty()) {
+            // Nothing verified is not "verified": a CI gate must not pass on an empty or mistyped folder.
+            throw new InvalidInputException(InputProblem.at(String.join(", ", inputs.locations()), "",
+                    "no Event Streams resource (EventStreams, KafkaConnect, KafkaMirrorMaker2, EventStreamsGeoReplicator of "
+                            + "eventstreams.ibm.com): nothing to verify"));
+        }
         // A line on stderr now and then when the run takes more than 2 s: nothing for a quick one.
         Progress progress = Progress.after(2000, spec.commandLine().getErr());
-        VerifyReport report = new Verifier(generation.toOptions(), progress).verify(resources, namespace, installed, others);
+        VerifyReport report = new Verifier(generation.toOptions(), progress)
+                .withProfiles(Verifier.profilesFor(ProfileOption.parse(spec, profile)))
+                .verify(resources, null, installed, others);
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {
             case json -> {
@@ -88,6 +101,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 json.put("pairsChecked", report.pairsChecked());
                 json.put("missing", FindingJson.of(report.missing()));
                 json.put("excess", FindingJson.of(report.excess()));
+                json.put("cniDependent", FindingJson.of(report.findings().stream()
+                        .filter(f -> f.kind() == dev.esnetpol.verify.Finding.Kind.CNI_DEPENDENT).toList()));
                 out.print(ObjectWriter.json(json));
             }
             case markdown -> {
@@ -104,20 +119,27 @@ public final class VerifyCommand implements Callable<Integer> {
         return report.clean() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    /** NetworkPolicies only: anything else in a policies file is a mistake worth telling. */
+    /** The NetworkPolicies of --policies or --foreign, namespaced by the same rule as the resources; other kinds skipped. */
+    private List<NetworkPolicy> readPolicies(List<String> locations, Inputs resources) {
+        Inputs read = Inputs.read(spec, "FILE", locations, inputs.recursive, namespace, true,
+                dev.esnetpol.kube.StrictFields::isNetworkPolicy, System.in);
+        if (read.documents().isEmpty() && !read.hasProblems()) {
+            // Policies to verify against that hold no policy: a wrong file, not "nothing is in force".
+            if (read.skippedDocuments().isEmpty()) {
+                resources.add(List.of(InputProblem.at(String.join(", ", locations), "", "no NetworkPolicy (networking.k8s.io/v1) found")));
+            }
+            read.skippedDocuments().forEach(d -> resources.add(List.of(d.problem("kind",
+                    "expected a NetworkPolicy (networking.k8s.io/v1), found " + (d.kind().isEmpty() ? "no kind" : d.kind())))));
+        }
+        read.failIfProblemsInto(resources);
+        List<NetworkPolicy> policies = resources.add(() -> ClusterLoader.load(read.documents()).cluster().policies(), List.of());
+        return policies;
+    }
+
+    /** The NetworkPolicies of files (objects without a namespace in the resolved one), for tests and tools. */
     static List<NetworkPolicy> readPolicies(List<String> locations) {
         List<YamlDocument> docs = YamlSources.read(locations);
-        ClusterLoader.Loaded loaded = ClusterLoader.load(docs);
-        List<InputProblem> problems = new ArrayList<>();
-        for (YamlDocument d : loaded.others()) {
-            problems.add(d.problem("kind", "expected a NetworkPolicy (networking.k8s.io/v1), found " + d.kind()));
-        }
-        if (!loaded.cluster().pods().isEmpty()) {
-            problems.add(InputProblem.at(String.join(",", locations), "", "expected NetworkPolicies only, found pods or workloads"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return loaded.cluster().policies();
+        dev.esnetpol.input.Namespaces.fill(docs, Inputs.resolveNamespace(null), false);
+        return ClusterLoader.load(docs.stream().filter(dev.esnetpol.kube.StrictFields::isNetworkPolicy).toList()).cluster().policies();
     }
 }

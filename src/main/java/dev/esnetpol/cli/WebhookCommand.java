@@ -20,17 +20,17 @@ import java.util.concurrent.CountDownLatch;
 
 /** {@code es-netpol webhook}: the validating admission webhook on 8081, standing alone. */
 @Command(name = "webhook", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-                "Serve the validating admission webhook (admission.k8s.io/v1) on HTTPS /validate: EventStreams, KafkaConnect,",
-                "KafkaMirrorMaker2 and EventStreamsGeoReplicator resources that render would refuse are denied at kubectl apply,",
-                "with every problem and its field path; risky but legal choices get warnings. The certificate and key files are",
-                "re-read when they change (cert-manager rotation needs no restart)."},
+        header = "Serve the validating admission webhook for Event Streams resources.",
+        description = "Serve the validating admission webhook (admission.k8s.io/v1) on HTTPS /validate: EventStreams, KafkaConnect, KafkaMirrorMaker2 and EventStreamsGeoReplicator resources that render would refuse are denied at kubectl apply, with every problem and its field path; risky but legal choices get warnings. The certificate and key files are re-read when they change (cert-manager rotation needs no restart).",
+        versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  es-netpol webhook --cert /etc/webhook/tls.crt --key /etc/webhook/tls.key",
                 "  es-netpol webhook --self-signed --port 8443 --dns-name localhost",
                 "",
-                "deploy/webhook/ holds the ValidatingWebhookConfiguration, Service and cert-manager wiring (docs/webhook.md)."})
+                "deploy/webhook/ holds the ValidatingWebhookConfiguration, Service and cert-manager wiring (docs/webhook.md).",
+                "",
+                "Exit codes: 0 stopped cleanly, 2 bad options or certificate."})
 public final class WebhookCommand implements Callable<Integer> {
 
     @Spec

@@ -19,10 +19,17 @@ final class LocatedTreeReader {
 
     private final ObjectMapper mapper;
     private final Map<String, Integer> lines;
+    private final Map<String, Integer> duplicates = new java.util.HashMap<>();
+    private final Map<String, String> texts = new java.util.HashMap<>();
 
     LocatedTreeReader(ObjectMapper mapper, Map<String, Integer> lines) {
         this.mapper = mapper;
         this.lines = lines;
+    }
+
+    /** What was read: lines, repeated fields, source text of the scalars that are not strings. */
+    LineIndex index() {
+        return new LineIndex(lines, duplicates, texts);
     }
 
     /** Reads the value at the parser's current token; leaves the parser on the value's last token. */
@@ -36,7 +43,13 @@ final class LocatedTreeReader {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 String child = path.isEmpty() ? name : path + "." + name;
-                lines.put(child, parser.currentTokenLocation().getLineNr());
+                int line = parser.currentTokenLocation().getLineNr();
+                if (object.has(name)) {
+                    // The API server's strict field validation refuses a repeated field; a tree keeps only the last.
+                    duplicates.putIfAbsent(child, line);
+                } else {
+                    lines.put(child, line);
+                }
                 parser.nextToken();
                 object.set(name, read(parser, child));
             }
@@ -49,6 +62,9 @@ final class LocatedTreeReader {
                 array.add(read(parser, path + "[" + i++ + "]"));
             }
             return array;
+        }
+        if (token != null && token.isScalarValue() && token != JsonToken.VALUE_STRING && !path.isEmpty()) {
+            texts.put(path, parser.getText());
         }
         return mapper.readTree(parser);
     }

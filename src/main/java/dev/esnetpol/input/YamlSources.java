@@ -69,6 +69,118 @@ public final class YamlSources {
         return documents;
     }
 
+    /**
+     * What {@link #readAll} found: the documents, every problem of every file (nothing stops at the first),
+     * and what was passed over, for one line on standard error: templates and files below directories
+     * not walked ({@code notes}), and documents that are not objects (a JSON patch, a list of tool output).
+     */
+    public record Read(List<YamlDocument> documents, List<InputProblem> problems, List<String> notes, int notObjects, List<String> templates) {
+    }
+
+    /**
+     * Reads every location as kubectl's {@code -f} does: a file, {@code -} for standard input, or a directory's
+     * {@code .yaml}, {@code .yml} and {@code .json} files (and those of its subdirectories with {@code recursive},
+     * kubectl's {@code -R}). Problems are collected, not thrown. A file in a directory that is a template
+     * rather than YAML (it holds {@code {{ }}}, as Helm charts do) is passed over with a note naming its file
+     * and line ({@code templates}, as {@code file:line}); a file named on its own must parse.
+     */
+    public static Read readAll(List<String> locations, boolean recursive, InputStream stdin) {
+        List<YamlDocument> documents = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> templates = new ArrayList<>();
+        int[] notObjects = {0};
+        for (String location : locations) {
+            if (STDIN.equals(location)) {
+                try {
+                    String text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                    documents.addAll(parseCounting("<stdin>", text, notObjects));
+                } catch (InvalidInputException e) {
+                    problems.addAll(e.problems());
+                } catch (IOException e) {
+                    problems.add(InputProblem.at("<stdin>", "", "cannot read: " + describe(e)));
+                }
+                continue;
+            }
+            Path path = Path.of(location);
+            if (!Files.exists(path)) {
+                problems.add(InputProblem.at(location, "", "no such file or directory"));
+                continue;
+            }
+            boolean directory = Files.isDirectory(path);
+            List<Path> files;
+            try {
+                files = directory ? walk(path, recursive, notes) : List.of(path);
+            } catch (IOException e) {
+                problems.add(InputProblem.at(location, "", "cannot read: " + describe(e)));
+                continue;
+            }
+            for (Path file : files) {
+                String text;
+                try {
+                    text = Files.readString(file, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    problems.add(InputProblem.at(file.toString(), "", "cannot read: " + describe(e)));
+                    continue;
+                }
+                try {
+                    documents.addAll(parseCounting(file.toString(), text, notObjects));
+                } catch (InvalidInputException e) {
+                    if (directory && text.contains("{{")) {
+                        InputProblem p = e.problems().get(0);
+                        templates.add(p.file() + (p.line() > 0 ? ":" + p.line() : ""));
+                    } else {
+                        problems.addAll(e.problems());
+                    }
+                }
+            }
+        }
+        return new Read(documents, problems, notes, notObjects[0], templates);
+    }
+
+    private static List<YamlDocument> parseCounting(String file, String text, int[] notObjects) {
+        List<YamlDocument> all = parse(file, text, true);
+        notObjects[0] += countNonObjects(file, text);
+        return all;
+    }
+
+    /** Documents of the text that are not mappings (skipped by {@code parse(..., true)}). */
+    private static int countNonObjects(String file, String text) {
+        ObjectMapper mapper = file.endsWith(".json") ? JSON : YAML;
+        int n = 0;
+        try (JsonParser parser = mapper.createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token != JsonToken.START_OBJECT && token != JsonToken.VALUE_NULL) {
+                    n++;
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            // parse() has reported it
+        }
+        return n;
+    }
+
+    private static List<Path> walk(Path dir, boolean recursive, List<String> notes) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> all = walk.filter(Files::isRegularFile).filter(YamlSources::isManifest).sorted().toList();
+            if (recursive) {
+                return all;
+            }
+            List<Path> top = all.stream().filter(p -> dir.equals(p.getParent())).toList();
+            if (top.size() < all.size()) {
+                notes.add("ignored " + (all.size() - top.size()) + " file(s) in subdirectories of " + dir + " (use -R to read them, as kubectl does)");
+            }
+            return top;
+        }
+    }
+
+    private static boolean isManifest(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+    }
+
     public static List<YamlDocument> read(List<String> locations) {
         return read(locations, System.in);
     }
@@ -90,7 +202,8 @@ public final class YamlSources {
                 }
                 int line = parser.currentTokenLocation().getLineNr();
                 java.util.Map<String, Integer> lines = new java.util.HashMap<>();
-                JsonNode node = new LocatedTreeReader(mapper, lines).read(parser, "");
+                LocatedTreeReader located = new LocatedTreeReader(mapper, lines);
+                JsonNode node = located.read(parser, "");
                 if (node == null || node.isNull() || node.isMissingNode()) {
                     continue; // an empty document between two '---'
                 }
@@ -101,7 +214,7 @@ public final class YamlSources {
                     throw new InvalidInputException(new InputProblem(file, line, "",
                             "expected a Kubernetes object (a mapping with apiVersion and kind), found " + node.getNodeType().toString().toLowerCase()));
                 }
-                addUnwrapped(file, line, node, new LineIndex(lines), documents);
+                addUnwrapped(file, line, node, located.index(), documents);
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();

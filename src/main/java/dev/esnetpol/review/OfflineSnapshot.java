@@ -24,7 +24,15 @@ public final class OfflineSnapshot {
     }
 
     public static Snapshot read(List<String> paths, String namespace) {
-        List<YamlDocument> docs = YamlSources.read(paths, System.in, true);
+        return of(YamlSources.read(paths, System.in, true), namespace, String.join(", ", paths));
+    }
+
+    /**
+     * The snapshot of documents already read (namespaces filled in). Refuses, rather than reviews nothing, a
+     * namespace without an Event Streams resource: a review that passes on nothing would let a CI gate pass.
+     */
+    public static Snapshot of(List<YamlDocument> docs, String namespace, String source) {
+        List<String> paths = List.of(source);
         ClusterLoader.Loaded loaded = ClusterLoader.load(docs);
         List<EventStreamsResource> resources = dev.esnetpol.verify.ClusterInputs.eventStreamsResources(loaded.others());
         Set<String> namespaces = new LinkedHashSet<>();
@@ -40,9 +48,13 @@ public final class OfflineSnapshot {
         }
         String reviewed = ns;
         List<EventStreamsResource> inNamespace = resources.stream().filter(r -> Installations.namespace(r, null).equals(reviewed)).toList();
+        if (inNamespace.isEmpty()) {
+            throw new InvalidInputException(List.of(InputProblem.at(source, "", "no Event Streams resource in namespace '" + reviewed
+                    + "': nothing to review" + (namespaces.isEmpty() ? "" : " (the inputs have some in " + namespaces + ")"))));
+        }
         Cluster c = loaded.cluster();
         Cluster scoped = new Cluster(c.namespaces(), c.pods(),
                 c.policies().stream().filter(p -> reviewed.equals(p.getMetadata().getNamespace())).toList());
-        return new Snapshot(reviewed, inNamespace, scoped, String.join(", ", paths));
+        return new Snapshot(reviewed, inNamespace, scoped, source);
     }
 }

@@ -15,6 +15,24 @@ public record CliRun(int code, String out, String err) {
         return runWithStdin(null, args);
     }
 
+    /**
+     * Runs with {@code kubeconfig} as the kubeconfig file (the {@code kubeconfig} system property fabric8 and
+     * es-netpol read; a missing file is "no kubeconfig"), so that a developer's own does not change the result.
+     */
+    public static synchronized CliRun runWithKubeconfig(java.nio.file.Path kubeconfig, String... args) {
+        String previous = System.getProperty("kubeconfig");
+        System.setProperty("kubeconfig", kubeconfig.toString());
+        try {
+            return runWithStdin(null, args);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("kubeconfig");
+            } else {
+                System.setProperty("kubeconfig", previous);
+            }
+        }
+    }
+
     public static synchronized CliRun runWithStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -15,7 +15,8 @@ class CommandLineTest {
     void everyCommandHasHelpWithExamples(String command) {
         CliRun r = CliRun.run(command, "--help");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("Usage: es-netpol " + command), r.out());
+        assertTrue(r.out().lines().skip(1).findFirst().orElse("").startsWith("Usage: es-netpol " + command),
+                "a one-sentence header, then the usage: " + r.out());
         assertTrue(r.out().contains("Examples:"), command + " help has no examples");
     }
 

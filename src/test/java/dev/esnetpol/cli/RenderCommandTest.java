@@ -56,9 +56,20 @@ class RenderCommandTest {
     }
 
     @Test
-    void namespaceOverride() throws IOException {
+    void aNamespaceOtherThanTheResourcesOwnIsRefusedAsKubectlRefusesIt() {
         CliRun r = CliRun.run("render", "-f", QUICKSTART, "--namespace", "elsewhere");
-        documents(r.out()).forEach(d -> assertEquals("elsewhere", d.path("metadata").path("namespace").asText()));
+        assertEquals(ExitCodes.ERROR, r.code());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("metadata.namespace: the object is in namespace 'es-dev', not 'elsewhere'"), r.err());
+        assertEquals(0, CliRun.run("render", "-f", QUICKSTART, "--namespace", "es-dev").code());
+    }
+
+    @Test
+    void aKindRenderDoesNotUseIsSkippedAndCountedNotRefused() {
+        CliRun r = CliRun.run("render", "-f", QUICKSTART, "-f", "src/test/resources/bad/unknown-kind.yaml");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(CliRun.run("render", "-f", QUICKSTART).out(), r.out());
+        assertTrue(r.err().contains("note: skipped 1 object of 1 kind that render does not use (ConfigMap 1)"), r.err());
     }
 
     @Test
@@ -71,7 +82,12 @@ class RenderCommandTest {
         Files.copy(Path.of("examples/eventstreams-production.yaml"), dir.resolve("sub/b.yml"));
         CliRun fromDir = CliRun.run("render", "-f", dir.toString());
         assertEquals(0, fromDir.code(), fromDir.err());
-        assertEquals(17, documents(fromDir.out()).size());
+        assertEquals(7, documents(fromDir.out()).size(), "without -R, as kubectl, the subdirectory is not read");
+        assertTrue(fromDir.err().contains("ignored 1 file(s) in subdirectories of " + dir + " (use -R"), fromDir.err());
+        CliRun recursive = CliRun.run("render", "-R", "-f", dir.toString());
+        assertEquals(0, recursive.code(), recursive.err());
+        assertEquals(17, documents(recursive.out()).size());
+        assertEquals(recursive.out(), CliRun.run("render", "-R", dir.toString()).out(), "a path means the same as -f path");
     }
 
     @Test
@@ -101,7 +117,6 @@ class RenderCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', textBlock = """
             unparsable.yaml;                 unparsable.yaml:7: not valid YAML
-            unknown-kind.yaml;               unknown-kind.yaml:2: kind: unknown kind 'ConfigMap'
             missing-name.yaml;               missing-name.yaml:3: metadata.name: missing name
             listener-ports.yaml;             listener-ports.yaml:9: spec.strimziOverrides.kafka.listeners[1].port: expected a whole number, found the string 'nine'
             listener-ports.yaml;             listener-ports.yaml:10: spec.strimziOverrides.kafka.listeners[2].port: port 70000 is out of range 1-65535
@@ -127,7 +142,7 @@ class RenderCommandTest {
         assertTrue(r.err().contains(path), "error does not name the file: " + r.err());
         assertTrue(r.err().contains(expected.trim()), "expected '" + expected.trim() + "' in:\n" + r.err());
         assertFalse(r.err().contains("\tat "), "stack trace without --verbose");
-        r.err().lines().forEach(l -> assertTrue(l.startsWith("error: " + path), "not one line per problem: " + l));
+        r.err().lines().filter(l -> !l.startsWith("note: ")).forEach(l -> assertTrue(l.startsWith("error: " + path), "not one line per problem: " + l));
     }
 
     @Test

@@ -1,0 +1,31 @@
+package dev.esnetpol.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inputs of every command that reads files, one way, as kubectl takes them: {@code -f FILE|DIR|-}
+ * (repeatable), {@code -R} to walk directories recursively, and positional paths meaning the same as {@code -f}.
+ */
+final class InputOptions {
+
+    @Option(names = {"-f", "--filename"}, paramLabel = "FILE|DIR|-",
+            description = "A YAML or JSON file (several documents and kind: List allowed), a directory, or - for standard input. Repeatable.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = {"-R", "--recursive"}, description = "Read the directories given with -f (or as paths) recursively, as kubectl -R does.")
+    boolean recursive;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "The same as -f PATH.")
+    List<String> paths = new ArrayList<>();
+
+    /** Every location given, -f first, in the order given. */
+    List<String> locations() {
+        List<String> all = new ArrayList<>(files);
+        all.addAll(paths);
+        return all;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.esnetpol.cli;
+
+import dev.esnetpol.input.InputProblem;
+import dev.esnetpol.input.InvalidInputException;
+import dev.esnetpol.input.Namespaces;
+import dev.esnetpol.input.SkippedKinds;
+import dev.esnetpol.input.YamlDocument;
+import dev.esnetpol.input.YamlSources;
+import dev.esnetpol.kube.Kubeconfig;
+import dev.esnetpol.kube.StrictFields;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Reading the inputs of a command, the same way for all of them: every file read and every problem of every
+ * file collected (nothing stops at the first), namespaces filled in as kubectl would
+ * ({@link Namespaces}), the Kubernetes kinds es-netpol understands read strictly ({@link StrictFields}),
+ * and the kinds the command does not use skipped and counted on one line of standard error.
+ *
+ * <p>A command adds the problems of its own reading ({@link #add}) and calls {@link #failIfProblems()} once,
+ * so a user sees every mistake of a run at once.
+ */
+final class Inputs {
+
+    private final List<InputProblem> problems = new ArrayList<>();
+    private final List<YamlDocument> used = new ArrayList<>();
+    private final List<YamlDocument> skippedDocuments = new ArrayList<>();
+    private final Namespaces.Resolved namespace;
+
+    private Inputs(Namespaces.Resolved namespace) {
+        this.namespace = namespace;
+    }
+
+    /** The namespace of objects that name none: {@code -n}, else the kubeconfig context's, else default. */
+    static Namespaces.Resolved resolveNamespace(String flag) {
+        if (flag != null && !flag.isEmpty()) {
+            return Namespaces.Resolved.of(flag, null, null);
+        }
+        Kubeconfig kc = Kubeconfig.load();
+        return Namespaces.Resolved.of(null, kc.namespace(), kc.currentContext());
+    }
+
+    /**
+     * Reads {@code locations}, keeps the documents {@code uses} accepts, and prints what it decided on the
+     * command's standard error (namespace taken, templates passed over, kinds skipped).
+     *
+     * @param refuseMismatch whether an object in another namespace than {@code -n} is an error (kubectl's rule;
+     *                       review's -n chooses a namespace instead)
+     */
+    static Inputs read(CommandSpec spec, String what, List<String> locations, boolean recursive, String namespaceFlag,
+                       boolean refuseMismatch, Predicate<YamlDocument> uses, InputStream stdin) {
+        return read(spec, what, locations, recursive, namespaceFlag, refuseMismatch, uses, stdin, true);
+    }
+
+    /**
+     * @param namesAreErrors whether names the API server refuses are errors (render, verify, review) or warnings
+     *                       (matrix, explain: they also read other tools' test data, which has such names)
+     */
+    static Inputs read(CommandSpec spec, String what, List<String> locations, boolean recursive, String namespaceFlag,
+                       boolean refuseMismatch, Predicate<YamlDocument> uses, InputStream stdin, boolean namesAreErrors) {
+        if (locations.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no input: give -f FILE|DIR|- or " + what + " as a path");
+        }
+        if (namespaceFlag != null && !dev.esnetpol.kube.KubeValidation.isDnsLabel(namespaceFlag)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-n/--namespace: '" + namespaceFlag
+                    + "' is not a namespace name (a DNS label: lower-case letters, digits and '-')");
+        }
+        Inputs inputs = new Inputs(resolveNamespace(namespaceFlag));
+        YamlSources.Read read = YamlSources.readAll(locations, recursive, stdin);
+        inputs.problems.addAll(read.problems());
+        PrintWriter err = spec.commandLine().getErr();
+        read.notes().forEach(n -> err.println("note: " + n));
+        Namespaces.Filled filled = Namespaces.fill(read.documents(), inputs.namespace, refuseMismatch);
+        inputs.problems.addAll(filled.problems());
+        String nsNote = filled.note(inputs.namespace);
+        if (nsNote != null) {
+            err.println("note: " + nsNote);
+        }
+        SkippedKinds skipped = new SkippedKinds();
+        skipped.addNotObjects(read.notObjects());
+        read.templates().forEach(skipped::addTemplate);
+        for (YamlDocument doc : read.documents()) {
+            List<InputProblem> strict = new ArrayList<>(StrictFields.isChecked(doc) ? StrictFields.check(doc) : List.of());
+            List<InputProblem> names = StrictFields.isChecked(doc) ? StrictFields.checkNames(doc) : List.of();
+            if (namesAreErrors) {
+                strict.addAll(names);
+            } else {
+                names.forEach(p -> err.println("warning: " + p + " (the API server refuses it; analysed anyway)"));
+            }
+            inputs.problems.addAll(strict);
+            if (!uses.test(doc)) {
+                skipped.add(doc);
+                inputs.skippedDocuments.add(doc);
+            } else if (strict.isEmpty()) {
+                inputs.used.add(doc);
+            }
+        }
+        String summary = skipped.summary(spec.name());
+        if (summary != null) {
+            err.println("note: " + summary);
+        }
+        err.flush();
+        return inputs;
+    }
+
+    /** The documents of the kinds the command uses that read without a problem. */
+    List<YamlDocument> documents() {
+        return used;
+    }
+
+    /** The documents of kinds the command does not use (counted on the skip line). */
+    List<YamlDocument> skippedDocuments() {
+        return skippedDocuments;
+    }
+
+    Namespaces.Resolved namespace() {
+        return namespace;
+    }
+
+    /** Runs one stage of the command's reading, keeping its problems with the others instead of stopping. */
+    <T> T add(java.util.function.Supplier<T> stage, T onProblems) {
+        try {
+            return stage.get();
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+            return onProblems;
+        }
+    }
+
+    void add(List<InputProblem> more) {
+        problems.addAll(more);
+    }
+
+    /** Hands this reading's problems to {@code other}, which reports them with its own. */
+    void failIfProblemsInto(Inputs other) {
+        other.problems.addAll(problems);
+        problems.clear();
+    }
+
+    boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    /** Throws every problem found by every stage, in file and line order, if there is any. */
+    void failIfProblems() {
+        if (!problems.isEmpty()) {
+            List<InputProblem> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+            sorted.sort(java.util.Comparator.comparing(InputProblem::file)); // stable: each file's problems in the order found
+            throw new InvalidInputException(sorted);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.esnetpol.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The namespace of an object that does not name one, as kubectl resolves it: {@code -n/--namespace}, else
+ * the namespace of the kubeconfig's current context, else {@code default}. Every command applies this one
+ * rule to everything it reads, before anything else looks at the objects, so that pods, policies and
+ * Event Streams resources without a namespace end up together, in the namespace kubectl would put them in.
+ */
+public final class Namespaces {
+
+    /** The namespace chosen for objects without one, and why (for the line on standard error). */
+    public record Resolved(String name, String source, boolean fromFlag) {
+
+        /**
+         * @param flag              the {@code -n} value, or null
+         * @param contextNamespace  the kubeconfig current context's namespace, or null
+         * @param contextName       that context's name, for the message
+         */
+        public static Resolved of(String flag, String contextNamespace, String contextName) {
+            if (flag != null && !flag.isEmpty()) {
+                return new Resolved(flag, "from -n/--namespace", true);
+            }
+            if (contextNamespace != null && !contextNamespace.isEmpty()) {
+                return new Resolved(contextNamespace, "the namespace of kubeconfig context '" + contextName + "'", false);
+            }
+            return new Resolved("default", "no -n/--namespace and no namespace in a kubeconfig context", false);
+        }
+    }
+
+    /** What {@link #fill} did: how many objects got the namespace, and the mismatches it refused. */
+    public record Filled(int count, Set<String> kinds, List<InputProblem> problems) {
+
+        /** The line for standard error, or null when every object had its namespace. */
+        public String note(Resolved ns) {
+            if (count == 0) {
+                return null;
+            }
+            return "namespace: " + count + " object(s) without metadata.namespace (" + String.join(", ", kinds) + ") taken to be in '"
+                    + ns.name() + "' (" + ns.source() + ")";
+        }
+    }
+
+    /** Kinds that are not in any namespace: they never get one. */
+    public static final Set<String> CLUSTER_SCOPED = Set.of(
+            "Namespace", "Node", "PersistentVolume", "StorageClass", "ClusterRole", "ClusterRoleBinding",
+            "CustomResourceDefinition", "PriorityClass", "RuntimeClass", "IngressClass", "APIService",
+            "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "ValidatingAdmissionPolicy",
+            "ValidatingAdmissionPolicyBinding", "CSIDriver", "CSINode", "VolumeAttachment", "ClusterIssuer",
+            "SecurityContextConstraints", "ClusterServiceVersion", "ClusterNetworkPolicy", "AdminNetworkPolicy",
+            "BaselineAdminNetworkPolicy", "GlobalNetworkPolicy", "Kustomization", "Component");
+
+    private Namespaces() {
+    }
+
+    /**
+     * Gives every namespaced object without a namespace the resolved one (in place). With {@code refuseMismatch},
+     * an object that names another namespace than {@code -n} is a problem, as kubectl refuses it; review, whose
+     * {@code -n} chooses which namespace of a dump to look at, passes false.
+     */
+    public static Filled fill(List<YamlDocument> documents, Resolved ns, boolean refuseMismatch) {
+        int count = 0;
+        Set<String> kinds = new TreeSet<>();
+        List<InputProblem> problems = new ArrayList<>();
+        for (YamlDocument doc : documents) {
+            if (!doc.node().isObject() || CLUSTER_SCOPED.contains(doc.kind()) || doc.kind().isEmpty()) {
+                continue;
+            }
+            ObjectNode object = (ObjectNode) doc.node();
+            JsonNode metadata = object.get("metadata");
+            if (metadata != null && !metadata.isObject()) {
+                continue; // a wrong-typed metadata is reported by the reader of the kind
+            }
+            JsonNode current = metadata == null ? null : metadata.get("namespace");
+            if (current == null || current.isNull() || (current.isTextual() && current.asText().isEmpty())) {
+                ObjectNode m = metadata == null ? object.putObject("metadata") : (ObjectNode) metadata;
+                m.put("namespace", ns.name());
+                count++;
+                kinds.add(doc.kind());
+            } else if (refuseMismatch && ns.fromFlag() && current.isTextual() && !current.asText().equals(ns.name())) {
+                problems.add(doc.problem("metadata.namespace", "the object is in namespace '" + current.asText() + "', not '" + ns.name()
+                        + "' as -n says (kubectl refuses this too); drop -n or pass -n " + current.asText()));
+            }
+        }
+        return new Filled(count, kinds, problems);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.esnetpol.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as a new user meets it: mistakes named, versions and exit codes everywhere, help that reads well. */
+class CommandLinePolishTest {
+
+    private static final String[] COMMANDS = {"render", "verify", "explain", "matrix", "review", "catalogue", "operator", "webhook"};
+
+    @Test
+    void anUnknownOptionIsNamedWithTheClosestOne() {
+        CliRun r = CliRun.run("render", "--flie", "x");
+        assertEquals(ExitCodes.ERROR, r.code());
+        assertTrue(r.err().startsWith("error: Unknown option: '--flie'"), r.err());
+        assertTrue(r.err().contains("See 'es-netpol render --help'."), r.err());
+        assertTrue(r.err().lines().count() <= 3, "the message, not the whole help: " + r.err());
+        CliRun typo = CliRun.run("matrix", "--outptu", "json", "examples/");
+        assertTrue(typo.err().contains("'--outptu': did you mean '--output'?"), typo.err());
+    }
+
+    @Test
+    void aStrayArgumentIsNamed() {
+        CliRun r = CliRun.run("catalogue", "extra");
+        assertEquals(ExitCodes.ERROR, r.code());
+        assertTrue(r.err().contains("'extra'"), r.err());
+        CliRun command = CliRun.run("rendr");
+        assertTrue(command.err().contains("'rendr': did you mean 'render'?"), command.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"render", "verify", "explain", "matrix", "review", "catalogue", "operator", "webhook"})
+    void everyCommandPrintsItsVersionAndListsItsExitCodes(String command) {
+        CliRun version = CliRun.run(command, "--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("es-netpol "), command + ": '" + version.out() + "'");
+        String help = CliRun.run(command, "--help").out();
+        assertTrue(help.contains("Exit codes: 0 "), command + " help lists no exit codes");
+        help.lines().forEach(l -> assertTrue(l.length() <= Main.USAGE_WIDTH, command + ": a line wraps: " + l));
+        help.lines().filter(l -> l.startsWith("  es-netpol ") || l.startsWith("  kubectl "))
+                .forEach(l -> assertTrue(l.length() < Main.USAGE_WIDTH, "an example longer than the help: " + l));
+    }
+
+    @Test
+    void noArgumentsIsHelpOnStderrAndExit2() {
+        CliRun r = CliRun.run();
+        assertEquals(ExitCodes.ERROR, r.code());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("Usage: es-netpol"), r.err());
+    }
+
+    @Test
+    void theTopLevelSummariesAreWholeSentences() {
+        String help = CliRun.run("--help").out();
+        String commands = help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:"));
+        for (String c : COMMANDS) {
+            String line = commands.lines().filter(l -> l.startsWith("  " + c + " ")).findFirst().orElseThrow();
+            assertTrue(line.endsWith("."), "cut mid-sentence: " + line);
+        }
+    }
+
+    @Test
+    void jsonReportsAlwaysHaveTheirArrays() throws IOException {
+        JsonNode verify = new ObjectMapper().readTree(CliRun.run("verify", "-f", "examples/eventstreams-quickstart.yaml", "-o", "json").out());
+        assertTrue(verify.path("missing").isArray() && verify.path("missing").isEmpty(), verify.toString());
+        assertTrue(verify.path("excess").isArray() && verify.path("excess").isEmpty(), verify.toString());
+        JsonNode review = new ObjectMapper().readTree(CliRun.run("review", "-f", "src/test/resources/review/production", "-o", "json").out());
+        assertTrue(review.path("findings").isArray() && review.path("findings").isEmpty(), review.toString());
+    }
+
+    @Test
+    void noInputIsAUsageError() {
+        for (String command : new String[]{"render", "verify", "matrix"}) {
+            CliRun r = CliRun.run(command);
+            assertEquals(ExitCodes.ERROR, r.code(), command);
+            assertTrue(r.err().contains("no input: give -f FILE|DIR|-"), command + ": " + r.err());
+        }
+    }
+}

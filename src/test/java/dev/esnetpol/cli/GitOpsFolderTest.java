@@ -1,0 +1,87 @@
+package dev.esnetpol.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real GitOps folder: Event Streams resources beside ConfigMaps and Secrets, Strimzi kinds, a Kustomization,
+ * a Helm template and a JSON patch. Every command reads it the same way: the kinds it does not use are skipped
+ * and counted on one line, the template named with its line, and the result is that of the resources alone.
+ */
+class GitOpsFolderTest {
+
+    private static final String FOLDER = "src/test/resources/gitops/mixed";
+    private static final String ALONE = "examples/eventstreams-quickstart.yaml";
+
+    @Test
+    void rendersTheSamePoliciesAsTheResourcesAloneWithOneSkipLine() {
+        CliRun folder = CliRun.run("render", "-f", FOLDER);
+        assertEquals(0, folder.code(), folder.err());
+        assertEquals(CliRun.run("render", "-f", ALONE).out(), folder.out());
+        List<String> skips = folder.err().lines().filter(l -> l.startsWith("note: skipped")).toList();
+        assertEquals(1, skips.size(), folder.err());
+        String skip = skips.get(0);
+        assertTrue(skip.startsWith("note: skipped 6 objects of 6 kinds that render does not use (ConfigMap 1, "
+                + "KafkaConnect.kafka.strimzi.io 1, KafkaTopic.eventstreams.ibm.com 1, KafkaUser.kafka.strimzi.io 1, "
+                + "Kustomization.kustomize.config.k8s.io 1, Secret 1)"), skip);
+        assertTrue(skip.contains("1 document that is not a Kubernetes object"), "the JSON patch: " + skip);
+        assertTrue(skip.contains("1 template that YAML cannot read") && skip.contains(FOLDER + "/deployment-template.yaml:4"), skip);
+        assertEquals(folder.err().lines().count(), folder.err().lines().filter(l -> l.startsWith("note: ")).count(), "notes only");
+    }
+
+    @Test
+    void everyCommandReadsTheFolderAsRenderDoes() {
+        assertEquals(CliRun.run("verify", "-f", ALONE).out(), CliRun.run("verify", "-f", FOLDER).out());
+        assertEquals(CliRun.run("matrix", ALONE).out(), CliRun.run("matrix", FOLDER).out());
+        assertEquals(CliRun.run("matrix", "-f", ALONE).out(), CliRun.run("matrix", "-f", FOLDER).out(), "-f and a path alike");
+        CliRun explain = CliRun.run("explain", "--from", "quickstart-admin-ui-0", "--to", "quickstart-kafka-0", "--port", "9091", FOLDER);
+        assertEquals(CliRun.run("explain", "--from", "quickstart-admin-ui-0", "--to", "quickstart-kafka-0", "--port", "9091", ALONE).out(),
+                explain.out());
+        CliRun review = CliRun.run("review", "-f", FOLDER, "-o", "json");
+        assertEquals(CliRun.run("review", "-f", ALONE, "-o", "json").out().replace(ALONE, FOLDER), review.out());
+    }
+
+    @Test
+    void aTemplateNamedOnItsOwnIsAnErrorOfOneLine() {
+        CliRun r = CliRun.run("render", "-f", ALONE, "-f", FOLDER + "/deployment-template.yaml");
+        assertEquals(ExitCodes.ERROR, r.code());
+        List<String> errors = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(1, errors.size(), r.err());
+        assertTrue(errors.get(0).startsWith("error: " + FOLDER + "/deployment-template.yaml:4: not valid YAML"), errors.get(0));
+    }
+
+    @Test
+    void theProblemsOfAllFilesComeInOneRun(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a-broken.yaml"), "apiVersion: v1\nkind: [\n");
+        Files.copy(Path.of("src/test/resources/bad/missing-name.yaml"), dir.resolve("b-resource.yaml"));
+        Files.copy(Path.of("src/test/resources/bad/netpol/misspelt-fields.yaml"), dir.resolve("c-policies.yaml"));
+        Files.copy(Path.of("src/test/resources/bad/netpol/label-values.yaml"), dir.resolve("d-labels.yaml"));
+        CliRun r = CliRun.run("matrix", dir.toString());
+        assertEquals(ExitCodes.ERROR, r.code());
+        for (String expected : List.of("a-broken.yaml:2: not valid YAML", "b-resource.yaml:3: metadata.name", "c-policies.yaml:9: spec.ingres",
+                "c-policies.yaml:44: spec.ingress[0].ports[0].prot", "d-labels.yaml:8: metadata.labels.build")) {
+            assertTrue(r.err().contains(expected), expected + " in:\n" + r.err());
+        }
+    }
+
+    @Test
+    void aKindListIsReadItemByItem() {
+        String list = """
+                {"apiVersion": "v1", "kind": "List", "items": [
+                  {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"}},
+                  {"apiVersion": "networking.k8s.io/v1", "kind": "NetworkPolicy",
+                   "metadata": {"name": "deny"}, "spec": {"podSelector": {}, "ingres": []}}]}
+                """;
+        CliRun r = CliRun.runWithStdin(list, "matrix", "-f", "-");
+        assertEquals(ExitCodes.ERROR, r.code());
+        assertTrue(r.err().contains("spec.ingres: unknown field 'ingres' (did you mean 'ingress'?)"), r.err());
+    }
+}
