@@ -141,6 +141,7 @@ public final class ResourceReader {
             if (expected.contains(doc.apiVersion())) {
                 resource.setApiVersion(doc.apiVersion());
             }
+            StrictKeys.check(resource, doc.node(), problems);
             ResourceValidator.validate(resource, problems);
         }
         return new Result(problems.isEmpty() ? resource : null, problems.list());
