@@ -18,6 +18,16 @@ final class Rows {
     private Rows() {
     }
 
+    /** The lists one after the other, as one unmodifiable list. */
+    @SafeVarargs
+    static <T> java.util.List<T> concat(java.util.List<? extends T>... lists) {
+        java.util.List<T> out = new java.util.ArrayList<>();
+        for (java.util.List<? extends T> l : lists) {
+            out.addAll(l);
+        }
+        return java.util.List.copyOf(out);
+    }
+
     static IngressRow in(Component c, String originText, Origin origin, int port, String reason, Condition condition) {
         return new IngressRow(c, Catalogue.TCP, originText, origin, port, reason, condition);
     }

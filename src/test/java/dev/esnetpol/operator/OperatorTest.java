@@ -366,4 +366,24 @@ class OperatorTest {
         assertEquals(Set.of("someone-elses"), cluster.policies("ns").keySet(), "delete removes es-netpol's, and only those");
         assertNotNull(instance());
     }
+
+    /** A KRaft instance (IBM's 11.8 sample: a broker pool and a controller pool) gets exactly the policies render writes. */
+    @Test
+    void aKRaftInstanceGetsThePoliciesRenderWrites() throws Exception {
+        start();
+        String sample = java.nio.file.Files.readString(dev.esnetpol.testing.SharedFiles.resolve("samples/event-streams/03-es-11.8.0-kubernetes-minimal-prod-separate-pools.yaml"))
+                .replace("  name: minimal-prod\n", "  name: minimal-prod\n  namespace: kraft\n");
+        List<EventStreamsResource> created = cluster.apply(sample);
+        Map<String, NetworkPolicy> expected = new java.util.TreeMap<>();
+        new PolicyGenerator(GeneratorOptions.defaults()).generate(created, null).forEach(p -> expected.put(p.getMetadata().getName(), p));
+        MockCluster.await("the KRaft policies", WAIT, () -> cluster.policies("kraft").keySet().equals(expected.keySet()));
+        Map<String, NetworkPolicy> applied = cluster.policies("kraft");
+        for (String name : expected.keySet()) {
+            assertEquals(expected.get(name).getSpec(), applied.get(name).getSpec(), name);
+            assertEquals(expected.get(name).getMetadata().getAnnotations(), applied.get(name).getMetadata().getAnnotations(), name);
+        }
+        assertEquals(List.of("minimal-prod-admin-api-netpol", "minimal-prod-admin-ui-netpol", "minimal-prod-controller-netpol",
+                "minimal-prod-kafka-netpol", "minimal-prod-rest-producer-netpol", "minimal-prod-schema-registry-netpol"),
+                List.copyOf(expected.keySet()));
+    }
 }

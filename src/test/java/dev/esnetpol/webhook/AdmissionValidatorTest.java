@@ -103,4 +103,26 @@ class AdmissionValidatorTest {
         assertThrows(AdmissionValidator.BadRequest.class, () -> validator.review(noUid));
         assertThrows(AdmissionValidator.BadRequest.class, () -> validator.review(Reviews.JSON.readTree("[1,2]")));
     }
+
+    @Test
+    void everyIbmSampleIsAdmitted() throws IOException {
+        try (var files = java.nio.file.Files.list(dev.esnetpol.testing.SharedFiles.resolve("samples/event-streams"))) {
+            List<java.nio.file.Path> samples = files.sorted().toList();
+            for (java.nio.file.Path p : samples) {
+                assertTrue(review(p.toString()).getAllowed(), p.toString());
+            }
+        }
+        assertTrue(review("examples/eventstreams-10.x-v1beta1.yaml").getAllowed());
+    }
+
+    @Test
+    void aBadEndpointPortIsRefusedWithItsFieldPath() throws IOException {
+        AdmissionResponse r = review("src/test/resources/kraft/bad-endpoints-and-pools.yaml");
+        assertFalse(r.getAllowed());
+        assertEquals(422, r.getStatus().getCode());
+        String message = r.getStatus().getMessage();
+        assertTrue(message.contains("spec.adminApi.endpoints[1].containerPort: port 7443 is in the range 7000-7999"), message);
+        assertTrue(message.contains("spec.restProducer.endpoints[1].containerPort: port 8003 is already used"), message);
+        assertTrue(message.contains("spec.strimziOverrides.nodePools[0].roles[1]: unknown role 'observer'"), message);
+    }
 }
