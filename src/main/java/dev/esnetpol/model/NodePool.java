@@ -1,5 +1,6 @@
 package dev.esnetpol.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -38,10 +39,12 @@ public class NodePool {
         this.roles = roles;
     }
 
+    @JsonIgnore
     public boolean isBroker() {
         return roles != null && roles.contains(BROKER);
     }
 
+    @JsonIgnore
     public boolean isController() {
         return roles != null && roles.contains(CONTROLLER);
     }
