@@ -22,7 +22,9 @@ final class StrictKeys {
     private static final Set<String> STRIMZI_OVERRIDES = Set.of("kafka", "zookeeper", "nodePools", "cruiseControl", "entityOperator",
             "kafkaExporter", "jmxTrans", "clusterCa", "clientsCa", "maintenanceTimeWindows");
     private static final Set<String> LISTENER = Set.of("name", "port", "type", "tls", "authentication", "configuration", "networkPolicyPeers");
-    private static final Set<String> MAP_LISTENER = Set.of("type", "tls", "authentication", "configuration", "networkPolicyPeers", "overrides");
+    // name and port as well: the reader fills them in (fixed per key), and the operator checks the resource as written back.
+    private static final Set<String> MAP_LISTENER = Set.of("type", "tls", "authentication", "configuration", "networkPolicyPeers", "overrides",
+            "name", "port");
     private static final Set<String> NODE_POOL = Set.of("name", "replicas", "roles", "storage", "resources", "jvmOptions", "template",
             "annotations", "labels");
     private static final Set<String> SECURITY = Set.of("internalTls");
