@@ -22,7 +22,7 @@ public final class InstallationPods {
     public static Map<PodGroup, Pod> of(Installation installation) {
         Map<PodGroup, Pod> pods = new LinkedHashMap<>();
         for (PodGroup g : new InstallationFacts(installation).groups()) {
-            pods.put(g, Pod.of(installation.namespace(), g.podName(), new TreeMap<>(g.podLabels())));
+            pods.put(g, PodNetwork.pod(installation.namespace(), g.podName(), new TreeMap<>(g.podLabels())));
         }
         return pods;
     }

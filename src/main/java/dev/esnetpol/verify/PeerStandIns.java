@@ -63,12 +63,12 @@ final class PeerStandIns {
             return Optional.empty();
         }
         if (peer.getNamespaceSelector() == null) {
-            return Optional.of(new Found(Node.of(Pod.of(instanceNamespace, name, podLabels.get())), Optional.empty()));
+            return Optional.of(new Found(Node.of(PodNetwork.pod(instanceNamespace, name, podLabels.get())), Optional.empty()));
         }
         // A selector on the name label can only be met by the namespace of that name.
         String nsName = nsLabels.get().getOrDefault(Namespace.NAME_LABEL, "es-netpol-" + name);
         Namespace ns = new Namespace(nsName, nsLabels.get());
-        return Optional.of(new Found(Node.of(Pod.of(ns.name(), name, podLabels.get())), Optional.of(ns)));
+        return Optional.of(new Found(Node.of(PodNetwork.pod(ns.name(), name, podLabels.get())), Optional.of(ns)));
     }
 
     /** Labels that satisfy the selector (null selects all: no labels needed), or empty when none can be built. */

@@ -42,7 +42,7 @@ public record StandIns(End operator, End otherNamespace, End sameNamespace, End 
     }
 
     private static End pod(String namespace, String name, Map<String, String> labels, Role role) {
-        return new End(Node.of(Pod.of(namespace, name, labels)), role);
+        return new End(Node.of(PodNetwork.pod(namespace, name, labels)), role);
     }
 
     /** The stand-ins that are pods. */

@@ -64,7 +64,7 @@ final class SyntheticCluster {
                 End first = new End(Node.of(p), new Role.Component(i.name(), g, 0));
                 // A second replica of every group, so that a group's connections to its own kind (Kafka to Kafka on
                 // 9091, ZooKeeper to ZooKeeper) are checked between two pods, as they happen.
-                End second = new End(Node.of(Pod.of(p.namespace(), p.name().replaceFirst("-0$", "-1"), p.labels())),
+                End second = new End(Node.of(PodNetwork.pod(p.namespace(), p.name().replaceFirst("-0$", "-1"), p.labels())),
                         new Role.Component(i.name(), g, 1));
                 groups.put(g, first);
                 secondReplicas.put(first.node(), second);
