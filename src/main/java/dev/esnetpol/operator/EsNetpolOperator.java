@@ -53,12 +53,15 @@ public final class EsNetpolOperator implements AutoCloseable {
         if (settings.generation()) {
             PolicyGenerator generator = new PolicyGenerator(settings.generator());
             PolicyApplier applier = this.applier.orElseThrow();
-            for (Reconciler<?> r : List.<Reconciler<?>>of(new EventStreamsReconciler(generator, applier, metrics),
+            // 13.0 removed EventStreamsGeoReplicator: no controller, and no watch, for a kind the cluster does not have.
+            boolean geoReplicators = ServedVersions.discover(client).geoReplicators();
+            List<Reconciler<?>> reconcilers = new java.util.ArrayList<>(List.of(new EventStreamsReconciler(generator, applier, metrics, geoReplicators),
                     new KafkaConnectReconciler(generator, applier, metrics),
-                    new KafkaMirrorMaker2Reconciler(generator, applier, metrics),
-                    new EventStreamsGeoReplicatorReconciler(generator, applier, metrics))) {
-                register(r);
+                    new KafkaMirrorMaker2Reconciler(generator, applier, metrics)));
+            if (geoReplicators) {
+                reconcilers.add(new EventStreamsGeoReplicatorReconciler(generator, applier, metrics));
             }
+            reconcilers.forEach(this::register);
         }
     }
 

@@ -20,8 +20,16 @@ import java.util.stream.Collectors;
  */
 public final class EventStreamsReconciler extends PolicyReconciler<EventStreams> {
 
+    private final boolean geoReplicators;
+
     public EventStreamsReconciler(PolicyGenerator generator, PolicyApplier applier, OperatorMetrics metrics) {
+        this(generator, applier, metrics, true);
+    }
+
+    /** @param geoReplicators whether the cluster has EventStreamsGeoReplicator (13.0 removed it): watched only then */
+    public EventStreamsReconciler(PolicyGenerator generator, PolicyApplier applier, OperatorMetrics metrics, boolean geoReplicators) {
         super(EventStreams.class, generator, applier, metrics);
+        this.geoReplicators = geoReplicators;
     }
 
     @Override
@@ -31,7 +39,8 @@ public final class EventStreamsReconciler extends PolicyReconciler<EventStreams>
 
     @Override
     protected List<Class<? extends EventStreamsResource>> relatedKinds() {
-        return List.of(KafkaConnect.class, KafkaMirrorMaker2.class, EventStreamsGeoReplicator.class);
+        return geoReplicators ? List.of(KafkaConnect.class, KafkaMirrorMaker2.class, EventStreamsGeoReplicator.class)
+                : List.of(KafkaConnect.class, KafkaMirrorMaker2.class);
     }
 
     /**

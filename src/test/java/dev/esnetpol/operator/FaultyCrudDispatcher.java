@@ -47,8 +47,19 @@ final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
         return java.util.List.copyOf(conflicts);
     }
 
+    /** Canned answers by exact path (API discovery, which the CRUD mock does not serve). */
+    private final java.util.Map<String, String> canned = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void answer(String path, String json) {
+        canned.put(path, json);
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        String cannedBody = canned.get(request.getPath());
+        if (cannedBody != null) {
+            return new MockResponse().setResponseCode(200).setBody(cannedBody);
+        }
         if (request.getPath().startsWith("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")) {
             // The mock has no RBAC; leader election asks what it may do with Leases before it starts: everything.
             return new MockResponse().setResponseCode(201).setBody("{\"apiVersion\":\"authorization.k8s.io/v1\","

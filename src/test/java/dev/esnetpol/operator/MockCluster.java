@@ -37,10 +37,21 @@ final class MockCluster implements AutoCloseable {
     final KubernetesClient client;
 
     MockCluster() {
+        this(null);
+    }
+
+    /** @param interceptor installed in the client, as the operator's command installs it (null: none) */
+    MockCluster(io.fabric8.kubernetes.client.http.Interceptor interceptor) {
         server.init();
         // No retries inside the client: the operator's own retry (JOSDK, with backoff) is what is under test.
-        client = server.createClient(b -> b.withKubernetesSerialization(dev.esnetpol.model.ResourceReader.tolerantSerialization())
-                .editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
+        java.util.function.Consumer<io.fabric8.kubernetes.client.KubernetesClientBuilder> setup = b -> {
+            b.withKubernetesSerialization(dev.esnetpol.model.ResourceReader.tolerantSerialization())
+                    .editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig();
+            if (interceptor != null) {
+                b.withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("test", interceptor));
+            }
+        };
+        client = server.createClient(setup);
     }
 
     /** Creates the resources of a YAML fixture (as kubectl apply would) and returns them as created. */

@@ -386,4 +386,30 @@ class OperatorTest {
                 "minimal-prod-kafka-netpol", "minimal-prod-rest-producer-netpol", "minimal-prod-schema-registry-netpol"),
                 List.copyOf(expected.keySet()));
     }
+
+    /**
+     * On a cluster that serves only v1 of the Event Streams group and has no EventStreamsGeoReplicator (13.0), the
+     * operator's requests go to v1 and it reconciles a v1 instance as render does.
+     */
+    @Test
+    void onA13ClusterTheOperatorUsesV1() throws Exception {
+        ServedVersions.Rewrite rewrite = new ServedVersions.Rewrite();
+        cluster = new MockCluster(rewrite);
+        cluster.dispatcher.answer("/apis/eventstreams.ibm.com", """
+                {"kind":"APIGroup","apiVersion":"v1","name":"eventstreams.ibm.com",
+                 "versions":[{"groupVersion":"eventstreams.ibm.com/v1","version":"v1"}],
+                 "preferredVersion":{"groupVersion":"eventstreams.ibm.com/v1","version":"v1"}}""");
+        rewrite.enabled = ServedVersions.discover(cluster.client).v1Only();
+        assertTrue(rewrite.enabled());
+        assertFalse(ServedVersions.discover(cluster.client).geoReplicators());
+        start();
+        String sample = java.nio.file.Files.readString(dev.esnetpol.testing.SharedFiles.resolve("samples/event-streams/06-es-13.0.0-kubernetes-light-insecure-v1-dualrole.yaml"))
+                .replace("  name: light-insecure\n", "  name: light-insecure\n  namespace: thirteen\n");
+        List<EventStreamsResource> created = cluster.apply(sample);
+        Set<String> expected = expectedNames(created);
+        MockCluster.await("the 13.0 policies", WAIT, () -> cluster.policies("thirteen").keySet().equals(expected));
+        List<String> paths = cluster.drainRequests().stream().map(r -> r.getPath()).filter(p -> p.startsWith("/apis/eventstreams.ibm.com/")).toList();
+        assertTrue(paths.stream().anyMatch(p -> p.startsWith("/apis/eventstreams.ibm.com/v1/")), paths.toString());
+        assertFalse(paths.stream().anyMatch(p -> p.startsWith("/apis/eventstreams.ibm.com/v1beta")), paths.toString());
+    }
 }
