@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** The fields of an {@code EventStreams} spec that decide its network policies (conventions.md). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class EventStreamsSpec {
+public class EventStreamsSpec extends KeptFields {
     private RestComponentSpec adminApi;
     @JsonProperty("adminUI")
     private RestComponentSpec adminUI;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** {@code spec.strimziOverrides.kafka}: listeners, metrics, JMX and rack awareness. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KafkaSpec {
+public class KafkaSpec extends KeptFields {
     private Listeners listeners;
     private Presence metricsConfig;
     private Presence jmxOptions;

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class Listener {
+public class Listener extends KeptFields {
 
     /** Listener types that expose Kafka outside the cluster (Strimzi's list). */
     static final Set<String> EXTERNAL_TYPES = Set.of("route", "loadbalancer", "nodeport", "ingress");

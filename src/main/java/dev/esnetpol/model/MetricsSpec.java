@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** A component block whose {@code metricsConfig} switches its 9404 on (ZooKeeper, Kafka Connect, ...). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class MetricsSpec {
+public class MetricsSpec extends KeptFields {
     private Presence metricsConfig;
 
     public Presence getMetricsConfig() {

@@ -15,7 +15,7 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class NodePool {
+public class NodePool extends KeptFields {
 
     public static final String BROKER = "broker";
     public static final String CONTROLLER = "controller";

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** {@code spec.security}: only {@code internalTls} matters here. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public class SecuritySpec {
+public class SecuritySpec extends KeptFields {
     public static final String TLS_DEFAULT = "TLSv1.2";
     public static final String NONE = "NONE";
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** {@code spec.strimziOverrides}: the Kafka-side components; a present key means the component runs. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class StrimziOverrides {
+public class StrimziOverrides extends KeptFields {
     private KafkaSpec kafka;
     private MetricsSpec zookeeper;
     private Presence cruiseControl;

@@ -412,4 +412,26 @@ class OperatorTest {
         assertTrue(paths.stream().anyMatch(p -> p.startsWith("/apis/eventstreams.ibm.com/v1/")), paths.toString());
         assertFalse(paths.stream().anyMatch(p -> p.startsWith("/apis/eventstreams.ibm.com/v1beta")), paths.toString());
     }
+
+    /** A misspelt key where es-netpol reads (applied while the webhook was down) is named in the status, with a suggestion. */
+    @Test
+    void aMisspeltKeyIsReportedInTheStatusAsRenderReportsIt() throws Exception {
+        start();
+        installed();
+        cluster.client.resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                .withApiVersion("eventstreams.ibm.com/v1beta2").withKind("EventStreams")
+                .withNewMetadata().withName("typo").withNamespace("ns").endMetadata()
+                .addToAdditionalProperties("spec", Map.of("strimziOverrides", Map.of("kafka", Map.of("listeners",
+                        List.of(Map.of("name", "plain", "port", 9092, "type", "internal", "tls", false,
+                                "networkPolicyPeer", List.of(Map.of("podSelector", Map.of("matchLabels", Map.of("app", "clients"))))))),
+                        "zookeeper", Map.of())))
+                .build()).create();
+        MockCluster.await("the misspelt key reported", WAIT, () -> {
+            EventStreams t = cluster.client.resources(EventStreams.class).inNamespace("ns").withName("typo").get();
+            return t != null && t.getStatus() != null && t.getStatus().getConditions().stream()
+                    .anyMatch(c -> c.getReason().equals("InvalidSpec") && c.getMessage().contains(
+                            "spec.strimziOverrides.kafka.listeners[0].networkPolicyPeer: unknown field 'networkPolicyPeer' (did you mean 'networkPolicyPeers'?)"));
+        });
+        assertFalse(cluster.policies("ns").keySet().stream().anyMatch(n -> n.startsWith("typo-")), "nothing opened to anywhere");
+    }
 }
