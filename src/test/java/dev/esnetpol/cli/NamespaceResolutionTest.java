@@ -117,9 +117,19 @@ class NamespaceResolutionTest {
         return json;
     }
 
-    @Test
-    void theSampleOfIbmWithoutANamespaceAsWithOne() {
-        Path sample = SharedFiles.resolve("samples/event-streams/01-es-11.7.0-openshift-minimal-prod-zookeeper-brokerpool.yaml");
+    static java.util.stream.Stream<String> samples() throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(SharedFiles.resolve("samples/event-streams"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    /** Every IBM sample (11.7 to 13.0, none with a namespace) gives the same results without a namespace as with one. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("samples")
+    void theSampleOfIbmWithoutANamespaceAsWithOne(String file) throws IOException {
+        Path sample = SharedFiles.resolve("samples/event-streams/" + file);
+        String instance = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(sample.toFile())
+                .path("metadata").path("name").asText();
         CliRun bare = CliRun.runWithKubeconfig(noKubeconfig, "verify", "-f", sample.toString());
         CliRun withNs = CliRun.runWithKubeconfig(noKubeconfig, "verify", "-f", sample.toString(), "-n", "es");
         assertEquals(0, bare.code(), bare.out() + bare.err());
@@ -128,9 +138,12 @@ class NamespaceResolutionTest {
         String matrixBare = CliRun.runWithKubeconfig(noKubeconfig, "matrix", sample.toString()).out();
         String matrixNs = CliRun.runWithKubeconfig(noKubeconfig, "matrix", sample.toString(), "-n", "es").out();
         assertEquals(matrixNs.replace("es/", "default/").replaceAll(" +", " "), matrixBare.replaceAll(" +", " "));
-        CliRun explain = CliRun.runWithKubeconfig(noKubeconfig, "explain", "--from", "minimal-prod-admin-ui-0", "--to", "minimal-prod-kafka-0",
+        CliRun explain = CliRun.runWithKubeconfig(noKubeconfig, "explain", "--from", instance + "-admin-ui-0", "--to", instance + "-kafka-0",
                 "--port", "9091", sample.toString());
         assertEquals(ExitCodes.FINDINGS, explain.code(), explain.out() + explain.err());
+        CliRun explainNs = CliRun.runWithKubeconfig(noKubeconfig, "explain", "--from", instance + "-admin-ui-0", "--to", instance + "-kafka-0",
+                "--port", "9091", sample.toString(), "-n", "es");
+        assertEquals(explainNs.out().replace("es/", "default/"), explain.out());
         CliRun review = CliRun.runWithKubeconfig(noKubeconfig, "review", "-f", sample.toString(), "-o", "json");
         CliRun reviewNs = CliRun.runWithKubeconfig(noKubeconfig, "review", "-f", sample.toString(), "-n", "es", "-o", "json");
         assertEquals(reviewNs.code(), review.code(), review.err());
