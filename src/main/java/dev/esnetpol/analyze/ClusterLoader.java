@@ -222,7 +222,7 @@ public final class ClusterLoader {
             if (p.getPort() != null && p.getPort().getIntVal() != null) {
                 int n = p.getPort().getIntVal();
                 if (n < 1 || n > 65535) {
-                    problem.accept(at + ".port", "port " + n + " is out of range 1-65535");
+                    problem.accept(at + ".port", dev.esnetpol.kube.Messages.portOutOfRange(n));
                 }
                 if (p.getEndPort() != null && (p.getEndPort() < n || p.getEndPort() > 65535)) {
                     problem.accept(at + ".endPort", "endPort " + p.getEndPort() + " must be between port " + n + " and 65535");

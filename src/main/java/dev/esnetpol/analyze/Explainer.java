@@ -83,7 +83,7 @@ final class Explainer {
         List<String> policyNames = isolating.stream().map(CompiledPolicy::name).toList();
         if (isolating.isEmpty()) {
             return new Explanation.Side(pod.toString(), ingress, false, List.of(), List.of(), true,
-                    "no policy selects it for " + (ingress ? "ingress" : "egress") + ": everything allowed");
+                    dev.esnetpol.kube.Messages.notIsolated(ingress));
         }
         Pod destination = ingress ? pod : (other instanceof Node.PodNode d ? d.pod() : null);
         List<String> admitting = new ArrayList<>();
@@ -103,7 +103,7 @@ final class Explainer {
             }
         }
         String summary = admitting.isEmpty()
-                ? "isolated by " + String.join(", ", policyNames) + "; no rule admits " + port + "/" + protocol
+                ? dev.esnetpol.kube.Messages.noRuleAdmits(policyNames, port, protocol)
                 : "admitted by " + admitting.get(0) + (admitting.size() > 1 ? " and " + (admitting.size() - 1) + " more" : "");
         return new Explanation.Side(pod.toString(), ingress, true, policyNames, admitting, !admitting.isEmpty(), summary);
     }

@@ -56,7 +56,7 @@ public final class GeneratorOptionsMixin {
         });
         for (int port : dnsPorts) {
             if (port < 1 || port > 65535) {
-                problems.add(InputProblem.at("<command line>", "--dns-port", "port " + port + " is out of range 1-65535"));
+                problems.add(InputProblem.at("<command line>", "--dns-port", dev.esnetpol.kube.Messages.portOutOfRange(port)));
             }
         }
         for (String cidr : apiServerCidrs) {

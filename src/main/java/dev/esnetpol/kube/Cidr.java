@@ -26,23 +26,23 @@ public record Cidr(boolean ipv6, int prefix, BigInteger first, BigInteger last, 
         }
         int slash = text.indexOf('/');
         if (slash < 0) {
-            throw new IllegalArgumentException("'" + text + "' is not a CIDR (expected address/prefix, e.g. 10.0.0.0/8)");
+            throw new IllegalArgumentException(Messages.notACidr(text, null));
         }
         String address = text.substring(0, slash);
         String prefixText = text.substring(slash + 1);
         boolean v6 = address.contains(":");
         if (!(v6 ? IPV6.matcher(address).matches() : IPV4.matcher(address).matches())) {
-            throw new IllegalArgumentException("'" + text + "' is not a CIDR: '" + address + "' is not an IP address");
+            throw new IllegalArgumentException(Messages.notACidr(text, "'" + address + "' is not an IP address"));
         }
         int bits = v6 ? 128 : 32;
         int prefix;
         try {
             prefix = Integer.parseInt(prefixText);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a CIDR: prefix '" + prefixText + "' is not a number");
+            throw new IllegalArgumentException(Messages.notACidr(text, "prefix '" + prefixText + "' is not a number"));
         }
         if (prefix < 0 || prefix > bits) {
-            throw new IllegalArgumentException("'" + text + "' is not a CIDR: prefix must be 0.." + bits);
+            throw new IllegalArgumentException(Messages.notACidr(text, "prefix must be 0.." + bits));
         }
         BigInteger value = toNumber(address, text);
         BigInteger hostMask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE);
@@ -76,7 +76,7 @@ public record Cidr(boolean ipv6, int prefix, BigInteger first, BigInteger last, 
         if (!address.contains(":")) {
             for (String octet : address.split("\\.")) {
                 if (Integer.parseInt(octet) > 255) {
-                    throw new IllegalArgumentException("'" + text + "' is not a CIDR: octet " + octet + " is over 255");
+                    throw new IllegalArgumentException(Messages.notACidr(text, "octet " + octet + " is over 255"));
                 }
             }
         }
@@ -84,7 +84,7 @@ public record Cidr(boolean ipv6, int prefix, BigInteger first, BigInteger last, 
             // Only literals reach here (checked by the patterns above), so no name lookup happens.
             return new BigInteger(1, InetAddress.getByName(address).getAddress());
         } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a CIDR: '" + address + "' is not an IP address");
+            throw new IllegalArgumentException(Messages.notACidr(text, "'" + address + "' is not an IP address"));
         }
     }
 

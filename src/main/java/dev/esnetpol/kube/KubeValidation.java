@@ -100,7 +100,7 @@ public final class KubeValidation {
             String op = r.getOperator();
             List<String> values = r.getValues() == null ? List.of() : r.getValues();
             if (op == null || !SELECTOR_OPERATORS.contains(op)) {
-                problem.accept(at + ".operator", "unknown operator '" + op + "' (expected one of In, NotIn, Exists, DoesNotExist)");
+                problem.accept(at + ".operator", Messages.unknownOperator(op));
             } else if ((op.equals("In") || op.equals("NotIn")) && values.isEmpty()) {
                 problem.accept(at + ".values", "operator " + op + " needs at least one value");
             } else if ((op.equals("Exists") || op.equals("DoesNotExist")) && !values.isEmpty()) {
@@ -124,7 +124,7 @@ public final class KubeValidation {
             }
         }
         if (name.isEmpty() || name.length() > 63 || !NAME_PART.matcher(name).matches()) {
-            problem.accept(path, "invalid label key '" + key + "' (name part: 1-63 alphanumerics, '-', '_' or '.', starting and ending alphanumeric)");
+            problem.accept(path, Messages.invalidLabelKey(key));
         }
     }
 
@@ -132,7 +132,7 @@ public final class KubeValidation {
         if (value == null) {
             problem.accept(path, "label value must not be null");
         } else if (!value.isEmpty() && (value.length() > 63 || !NAME_PART.matcher(value).matches())) {
-            problem.accept(path, "invalid label value '" + value + "' (at most 63 alphanumerics, '-', '_' or '.', starting and ending alphanumeric)");
+            problem.accept(path, Messages.invalidLabelValue(value));
         }
     }
 

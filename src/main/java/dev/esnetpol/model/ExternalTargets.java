@@ -67,7 +67,7 @@ public record ExternalTargets(List<Target> targets) {
                 try {
                     port = Integer.parseInt(portText);
                     if (port < 1 || port > 65535) {
-                        problem.accept(path, "port " + port + " in '" + entry + "' is out of range 1-65535");
+                        problem.accept(path, dev.esnetpol.kube.Messages.portOutOfRange(port) + " in '" + entry + "'");
                     }
                 } catch (NumberFormatException e) {
                     problem.accept(path, "'" + portText + "' in '" + entry + "' is not a port number");

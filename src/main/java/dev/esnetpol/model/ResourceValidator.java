@@ -102,7 +102,7 @@ final class ResourceValidator {
                     problems.add(at + ".port", "missing listener port, or not a whole number");
                 }
             } else if (port < 1 || port > 65535) {
-                problems.add(at + ".port", "port " + port + " is out of range 1-65535");
+                problems.add(at + ".port", dev.esnetpol.kube.Messages.portOutOfRange(port));
             } else if (reserved.contains(port)) {
                 problems.add(at + ".port", "port " + port + " is used by Kafka itself (" + reservedReason(port) + "); choose another");
             } else if (port < FIRST_LISTENER_PORT) {

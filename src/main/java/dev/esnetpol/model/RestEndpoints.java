@@ -24,7 +24,7 @@ final class RestEndpoints {
     /** Why the product refuses a container port, or null when it is allowed. */
     static String restricted(int port) {
         if (port < 1 || port > 65535) {
-            return "port " + port + " is out of range 1-65535";
+            return dev.esnetpol.kube.Messages.portOutOfRange(port);
         }
         if (port <= 1000) {
             return "port " + port + " is in the range 0-1000, which Event Streams keeps for itself";

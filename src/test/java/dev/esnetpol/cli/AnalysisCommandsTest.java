@@ -28,7 +28,7 @@ class AnalysisCommandsTest {
         CliRun r = CliRun.run("explain", "--from", "production-admin-ui-0", "--to", "production-zookeeper-0", "--port", "2181/tcp", PRODUCTION);
         assertEquals(1, r.code());
         assertTrue(r.out().startsWith("DENIED"), r.out());
-        assertTrue(r.out().contains("isolated by es-prod/production-zookeeper-netpol; no rule admits 2181/TCP"), r.out());
+        assertTrue(r.out().contains(dev.esnetpol.kube.Messages.noRuleAdmits(java.util.List.of("es-prod/production-zookeeper-netpol"), 2181, "TCP")), r.out());
     }
 
     @Test

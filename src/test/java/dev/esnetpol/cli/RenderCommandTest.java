@@ -161,4 +161,15 @@ class RenderCommandTest {
         assertEquals(ExitCodes.ERROR, badOption.code());
         assertEquals("", badOption.out());
     }
+
+    /** The messages come from one catalogue: what the code prints is what {@code Messages} says. */
+    @org.junit.jupiter.api.Test
+    void problemsAreWordedByTheMessageCatalogue() {
+        CliRun ports = CliRun.run("render", "-f", "src/test/resources/bad/listener-ports.yaml");
+        assertTrue(ports.err().contains(dev.esnetpol.kube.Messages.portOutOfRange(70000)), ports.err());
+        CliRun peers = CliRun.run("render", "-f", "src/test/resources/bad/network-policy-peers.yaml");
+        assertTrue(peers.err().contains(dev.esnetpol.kube.Messages.unknownOperator("Equals")), peers.err());
+        assertTrue(peers.err().contains(dev.esnetpol.kube.Messages.invalidLabelKey("bad key!")), peers.err());
+        assertTrue(peers.err().contains(dev.esnetpol.kube.Messages.notACidr("10.0.0.0/33", "prefix must be 0..32")), peers.err());
+    }
 }

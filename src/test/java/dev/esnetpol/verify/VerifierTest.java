@@ -86,7 +86,8 @@ class VerifierTest {
         CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--policies", write(dir, policies).toString());
         assertEquals(1, r.code(), r.out());
         assertTrue(r.out().contains("MISSING  es-netpol-probe-operator/probe-cluster-operator -> es-prod/production-kafka-0  TCP 9091"), r.out());
-        assertTrue(r.out().contains("ingress of es-prod/production-kafka-0: isolated by es-prod/production-kafka-netpol; no rule admits 9091/TCP"), r.out());
+        assertTrue(r.out().contains("ingress of es-prod/production-kafka-0: "
+                + dev.esnetpol.kube.Messages.noRuleAdmits(java.util.List.of("es-prod/production-kafka-netpol"), 9091, "TCP")), r.out());
         assertTrue(r.out().contains(" 1 missing;"), r.out());
     }
 
