@@ -27,12 +27,14 @@ final class CompiledPolicies {
     private final PodClasses classes;
     /** The classes one peer matches, by peer and (for a peer without namespaceSelector) the policy's namespace: policies repeat peers. */
     private final Map<PeerKey, BitSet> peerMatches = new java.util.HashMap<>();
+    private final LabelIndex labels;
 
     private record PeerKey(NetworkPolicyPeer peer, String namespace) {
     }
 
     CompiledPolicies(PodClasses classes) {
         this.classes = classes;
+        this.labels = new LabelIndex(classes.byNamespace);
         for (int i = 0; i < classes.classes.size(); i++) {
             ingressPolicies.add(new ArrayList<>());
             egressPolicies.add(new ArrayList<>());
@@ -47,7 +49,7 @@ final class CompiledPolicies {
     private void compile(NetworkPolicy np) {
         String ns = np.getMetadata().getNamespace() == null ? "default" : np.getMetadata().getNamespace();
         BitSet selected = new BitSet();
-        for (PodClass c : classes.byNamespace.getOrDefault(ns, List.of())) {
+        for (PodClass c : labels.candidates(ns, np.getSpec().getPodSelector())) {
             if (!c.outsidePolicy && LabelSelectors.matches(np.getSpec().getPodSelector(), c.representative.labels())) {
                 selected.set(c.id);
             }
@@ -122,7 +124,7 @@ final class CompiledPolicies {
             if (!PeerMatcher.matchesNamespace(peer, policyNamespace, ns)) {
                 continue;
             }
-            for (PodClass c : e.getValue()) {
+            for (PodClass c : labels.candidates(e.getKey(), peer.getPodSelector())) {
                 if (!c.outsidePolicy && PeerMatcher.matchesPod(peer, policyNamespace, c.representative, ns)) {
                     out.set(c.id);
                 }
