@@ -15,6 +15,7 @@ import java.util.List;
  * <pre>
  * mvn -B -Pbench -DskipTests package
  * java -cp target/benchmarks.jar dev.esnetpol.bench.ProcessBench target/es-netpol.jar standard 100:20,1000:200,5000:1000 3
+ * (BENCH_JAVA_OPTS gives the child JVM options, e.g. the launcher's "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
  * </pre>
  */
 public final class ProcessBench {
@@ -57,7 +58,14 @@ public final class ProcessBench {
     /** {nanoseconds, peak RSS in kB, output lines} of one child run. */
     private static long[] run(String jar, Path yaml, Path out, List<String> extra) throws IOException, InterruptedException {
         Path timeFile = out.resolveSibling("time.txt");
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", timeFile.toString(), "java", "-jar", jar, "matrix", "-o", "connlist"));
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", timeFile.toString(), "java"));
+        // The JVM options of the child, e.g. those bin/es-netpol gives one-shot commands:
+        // BENCH_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+        String opts = System.getenv("BENCH_JAVA_OPTS");
+        if (opts != null && !opts.isBlank()) {
+            cmd.addAll(Arrays.asList(opts.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", jar, "matrix", "-o", "connlist"));
         cmd.addAll(extra);
         cmd.add(yaml.toString());
         long start = System.nanoTime();
