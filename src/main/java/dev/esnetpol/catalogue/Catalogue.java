@@ -29,6 +29,10 @@ public final class Catalogue {
     public static final int READINESS_PORT = 8443;
     /** The "External access to API" port of the admin API, REST producer and schema registry. */
     public static final int EXTERNAL_API_PORT = 9443;
+    /** The metrics collector's "Exported Prometheus metrics" port. */
+    public static final int COLLECTOR_METRICS_PORT = 7888;
+    /** The cluster operator's "Exported Prometheus metrics" port (its own policy, in deploy/). */
+    public static final int OPERATOR_METRICS_PORT = 8080;
     /** The admin UI's "External access to UI" port. */
     public static final int UI_PORT = 3000;
 
@@ -102,7 +106,7 @@ public final class Catalogue {
      * The ports of the metrics and readiness rows: Prometheus 9404, JMX 9999, the metrics collector's 7888, the
      * cluster operator's 8080, Kafka readiness 8443. Their rows say "Anywhere"; {@code --metrics-from} narrows them.
      */
-    public static final java.util.Set<Integer> SCRAPE_PORTS = java.util.Set.of(METRICS_PORT, JMX_PORT, 7888, 8080, READINESS_PORT);
+    public static final java.util.Set<Integer> SCRAPE_PORTS = java.util.Set.of(METRICS_PORT, JMX_PORT, COLLECTOR_METRICS_PORT, OPERATOR_METRICS_PORT, READINESS_PORT);
 
     /** Whether a row is one of those a metrics scraper uses and the page opens to anywhere. */
     public static boolean isScrapeRow(IngressRow row) {

@@ -14,6 +14,8 @@ public final class Labels {
     public static final String CONTROLLER_ROLE = "eventstreams.ibm.com/controller-role";
     /** Node pool pods (kraft.md): the name of their pool in {@code spec.strimziOverrides.nodePools}. */
     public static final String POOL_NAME = "eventstreams.ibm.com/pool-name";
+    /** The 11.5-11.7 Technology Preview switch on an EventStreams resource (kraft.md): {@code enabled} means KRaft. */
+    public static final String KRAFT_ANNOTATION = "eventstreams.ibm.com/kraft";
     /** On each rendered policy: the documented table set it was written from, and why that set. */
     public static final String TABLE_SET_ANNOTATION = "es-netpol/tables";
     public static final String TABLE_SET_REASON_ANNOTATION = "es-netpol/tables-reason";

@@ -12,7 +12,11 @@ import static dev.esnetpol.catalogue.Component.METRICS_COLLECTOR;
 import static dev.esnetpol.catalogue.Component.REST_PRODUCER;
 import static dev.esnetpol.catalogue.Component.SCHEMA_REGISTRY;
 
+import static dev.esnetpol.catalogue.Catalogue.COLLECTOR_METRICS_PORT;
+import static dev.esnetpol.catalogue.Catalogue.EXTERNAL_API_PORT;
 import static dev.esnetpol.catalogue.Catalogue.INTERNAL_PLAIN_PORT;
+import static dev.esnetpol.catalogue.Catalogue.OPERATOR_METRICS_PORT;
+import static dev.esnetpol.catalogue.Catalogue.UI_PORT;
 import static dev.esnetpol.catalogue.Catalogue.INTERNAL_TLS_PORT;
 import static dev.esnetpol.catalogue.Catalogue.METRICS_PORT;
 import static dev.esnetpol.catalogue.Rows.ALWAYS;
@@ -38,25 +42,25 @@ final class UnchangedRows {
                     8083, "Geo-replicator cluster traffic", ALWAYS),
             anywhere(GEO_REPLICATOR, METRICS_PORT, "Exported Prometheus metrics", METRICS),
 
-            anywhere(SCHEMA_REGISTRY, 9443, "External access to API", ALWAYS),
+            anywhere(SCHEMA_REGISTRY, EXTERNAL_API_PORT, "External access to API", ALWAYS),
             instance(SCHEMA_REGISTRY, INTERNAL_TLS_PORT, "TLS cluster traffic", TLS_ON),
             instance(SCHEMA_REGISTRY, INTERNAL_PLAIN_PORT, "Non-TLS cluster traffic", TLS_OFF),
 
-            anywhere(ADMIN_UI, 3000, "External access to UI", ALWAYS),
+            anywhere(ADMIN_UI, UI_PORT, "External access to UI", ALWAYS),
 
-            anywhere(ADMIN_API, 9443, "External access to API", ALWAYS),
+            anywhere(ADMIN_API, EXTERNAL_API_PORT, "External access to API", ALWAYS),
             instance(ADMIN_API, INTERNAL_TLS_PORT, "TLS cluster traffic", TLS_ON),
             instance(ADMIN_API, INTERNAL_PLAIN_PORT, "Non-TLS cluster traffic", TLS_OFF),
 
-            anywhere(REST_PRODUCER, 9443, "External access to API", ALWAYS),
+            anywhere(REST_PRODUCER, EXTERNAL_API_PORT, "External access to API", ALWAYS),
             instance(REST_PRODUCER, INTERNAL_TLS_PORT, "TLS cluster traffic", TLS_ON),
             instance(REST_PRODUCER, INTERNAL_PLAIN_PORT, "Non-TLS cluster traffic", TLS_OFF),
 
-            anywhere(METRICS_COLLECTOR, 7888, "Exported Prometheus metrics", ALWAYS),
+            anywhere(METRICS_COLLECTOR, COLLECTOR_METRICS_PORT, "Exported Prometheus metrics", ALWAYS),
             instance(METRICS_COLLECTOR, INTERNAL_TLS_PORT, "TLS inbound metrics traffic", TLS_ON),
             instance(METRICS_COLLECTOR, INTERNAL_PLAIN_PORT, "Non-TLS inbound metrics traffic", TLS_OFF),
 
-            anywhere(CLUSTER_OPERATOR, 8080, "Exported Prometheus metrics", ALWAYS),
+            anywhere(CLUSTER_OPERATOR, OPERATOR_METRICS_PORT, "Exported Prometheus metrics", ALWAYS),
             anywhere(CLUSTER_OPERATOR, 8081, "EventStreams custom resource validator", ALWAYS),
 
             in(CRUISE_CONTROL, "Cluster operator", Origin.pods(CLUSTER_OPERATOR), 9090, "Access to API", ALWAYS),

@@ -1,5 +1,6 @@
 package dev.esnetpol.generate;
 
+import dev.esnetpol.catalogue.Labels;
 import dev.esnetpol.catalogue.TableSet;
 import dev.esnetpol.model.EventStreams;
 import dev.esnetpol.model.NodePool;
@@ -30,9 +31,6 @@ import java.util.stream.Collectors;
  * @param reason why, in words for the {@code es-netpol/tables-reason} annotation and the docs
  */
 public record TableChoice(Set<TableSet> sets, String reason) {
-
-    /** The 11.5-11.7 Technology Preview switch on the EventStreams resource (kraft.md). */
-    public static final String KRAFT_ANNOTATION = "eventstreams.ibm.com/kraft";
 
     /** Both sets: for the components whose rows are the same in every set (Kafka Connect, geo-replicator). */
     public static final TableChoice EVERY_SET = new TableChoice(EnumSet.allOf(TableSet.class),
@@ -68,8 +66,8 @@ public record TableChoice(Set<TableSet> sets, String reason) {
             return new TableChoice(Set.of(TableSet.KRAFT), ResourceReader.V1 + " exists only from 13.0, which runs KRaft only");
         }
         Map<String, String> annotations = es.getMetadata().getAnnotations();
-        if (annotations != null && "enabled".equals(annotations.get(KRAFT_ANNOTATION))) {
-            return new TableChoice(Set.of(TableSet.KRAFT), "annotation " + KRAFT_ANNOTATION + ": enabled (KRaft preview, 11.5 to 11.7)");
+        if (annotations != null && "enabled".equals(annotations.get(Labels.KRAFT_ANNOTATION))) {
+            return new TableChoice(Set.of(TableSet.KRAFT), "annotation " + Labels.KRAFT_ANNOTATION + ": enabled (KRaft preview, 11.5 to 11.7)");
         }
         return new TableChoice(Set.of(TableSet.ZOOKEEPER), zookeeper ? "ZooKeeper is declared (10.1 to 11.7)"
                 : "no controller node pool, no ZooKeeper and no KRaft annotation: the 10.1 to 11.7 set");

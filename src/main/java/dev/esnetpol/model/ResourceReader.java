@@ -67,6 +67,7 @@ public final class ResourceReader {
         }
         List<EventStreamsResource> resources = new ArrayList<>(read.values());
         problems.addAll(removedGeoReplicators(read));
+        problems.addAll(declaredTwice(read));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -92,6 +93,27 @@ public final class ResourceReader {
                                     + "' is " + V1 + " (13.0): declare the geo-replication as a KafkaMirrorMaker2 resource instead");
                             out.addAll(p.list());
                         });
+            }
+        });
+        return out;
+    }
+
+    /**
+     * A namespace holds one resource of a kind and name: a second declaration would replace the first when
+     * applied, so rendering both would describe an installation that cannot exist. Refused, naming both places
+     * (IBM's samples, for one, all name their instance {@code minimal-prod} or {@code light-insecure}).
+     */
+    private static List<InputProblem> declaredTwice(Map<YamlDocument, EventStreamsResource> read) {
+        Map<String, YamlDocument> first = new java.util.HashMap<>();
+        List<InputProblem> out = new ArrayList<>();
+        read.forEach((doc, r) -> {
+            String key = r.getKind() + " " + Installations.namespace(r, null) + "/" + r.getMetadata().getName();
+            YamlDocument earlier = first.putIfAbsent(key, doc);
+            if (earlier != null) {
+                Problems p = new Problems(doc);
+                p.add("metadata.name", key + " is already declared at " + earlier.file() + ":" + earlier.line()
+                        + "; a namespace holds one " + r.getKind() + " of a name (give each its own name or namespace, e.g. with -n)");
+                out.addAll(p.list());
             }
         });
         return out;

@@ -128,4 +128,27 @@ class KRaftResourcesTest {
                 """));
         assertTrue(e.problems().get(0).message().contains("no node pool has the broker role"), e.problems().toString());
     }
+
+    @Test
+    void oneResourceOfAKindAndNameInANamespace() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> read("""
+                apiVersion: eventstreams.ibm.com/v1beta2
+                kind: EventStreams
+                metadata: {name: es, namespace: ns}
+                spec: {}
+                ---
+                apiVersion: eventstreams.ibm.com/v1
+                kind: EventStreams
+                metadata: {name: es, namespace: ns}
+                spec: {}
+                ---
+                apiVersion: eventstreams.ibm.com/v1
+                kind: EventStreams
+                metadata: {name: es, namespace: other}
+                spec: {}
+                """));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertEquals("metadata.name", e.problems().get(0).path());
+        assertTrue(e.problems().get(0).message().startsWith("EventStreams ns/es is already declared at test.yaml:"), e.problems().toString());
+    }
 }
