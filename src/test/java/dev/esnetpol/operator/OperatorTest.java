@@ -212,12 +212,7 @@ class OperatorTest {
         start();
         installed();
         // As applied while the webhook is down: a port that is not a number.
-        cluster.client.resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
-                .withApiVersion("eventstreams.ibm.com/v1beta2").withKind("EventStreams")
-                .withNewMetadata().withName("broken").withNamespace("ns").endMetadata()
-                .addToAdditionalProperties("spec", Map.of("strimziOverrides", Map.of("kafka", Map.of("listeners",
-                        List.of(Map.of("name", "plain", "port", "nine-thousand", "type", "internal", "tls", false))), "zookeeper", Map.of())))
-                .build()).create();
+        applyUnchecked("broken", Map.of("name", "plain", "port", "nine-thousand", "type", "internal", "tls", false));
         MockCluster.await("the broken resource reported", WAIT, () -> {
             EventStreams b = cluster.client.resources(EventStreams.class).inNamespace("ns").withName("broken").get();
             return b != null && b.getStatus() != null && b.getStatus().getConditions().stream()
@@ -418,14 +413,8 @@ class OperatorTest {
     void aMisspeltKeyIsReportedInTheStatusAsRenderReportsIt() throws Exception {
         start();
         installed();
-        cluster.client.resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
-                .withApiVersion("eventstreams.ibm.com/v1beta2").withKind("EventStreams")
-                .withNewMetadata().withName("typo").withNamespace("ns").endMetadata()
-                .addToAdditionalProperties("spec", Map.of("strimziOverrides", Map.of("kafka", Map.of("listeners",
-                        List.of(Map.of("name", "plain", "port", 9092, "type", "internal", "tls", false,
-                                "networkPolicyPeer", List.of(Map.of("podSelector", Map.of("matchLabels", Map.of("app", "clients"))))))),
-                        "zookeeper", Map.of())))
-                .build()).create();
+        applyUnchecked("typo", Map.of("name", "plain", "port", 9092, "type", "internal", "tls", false,
+                "networkPolicyPeer", List.of(Map.of("podSelector", Map.of("matchLabels", Map.of("app", "clients"))))));
         MockCluster.await("the misspelt key reported", WAIT, () -> {
             EventStreams t = cluster.client.resources(EventStreams.class).inNamespace("ns").withName("typo").get();
             return t != null && t.getStatus() != null && t.getStatus().getConditions().stream()
@@ -433,5 +422,15 @@ class OperatorTest {
                             "spec.strimziOverrides.kafka.listeners[0].networkPolicyPeer: unknown field 'networkPolicyPeer' (did you mean 'networkPolicyPeers'?)"));
         });
         assertFalse(cluster.policies("ns").keySet().stream().anyMatch(n -> n.startsWith("typo-")), "nothing opened to anywhere");
+    }
+
+    /** An EventStreams with one listener as given, applied as it would be while the webhook is down: unchecked. */
+    private void applyUnchecked(String name, Map<String, Object> listener) {
+        cluster.client.resource(new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                .withApiVersion("eventstreams.ibm.com/v1beta2").withKind("EventStreams")
+                .withNewMetadata().withName(name).withNamespace("ns").endMetadata()
+                .addToAdditionalProperties("spec", Map.of("strimziOverrides", Map.of("kafka", Map.of("listeners", List.of(listener)),
+                        "zookeeper", Map.of())))
+                .build()).create();
     }
 }
