@@ -27,7 +27,7 @@ public sealed interface Endpoint {
 
         R anywhere(Anywhere anywhere);
 
-        R listenerPeers(ListenerPeers peers);
+        R givenPeers(GivenPeers peers);
 
         R external(External external);
 
@@ -123,22 +123,32 @@ public sealed interface Endpoint {
     }
 
     /**
-     * Peers as the user wrote them: a listener's {@code networkPolicyPeers}, or, when {@code listener} is
-     * {@link #METRICS_FROM} (never a listener name: those are 1 to 11 lowercase letters or digits), the
+     * Peers as the user wrote them: a listener's {@code networkPolicyPeers} ({@code name} is the listener's), or the
      * {@code --metrics-from} peers that narrow the metrics and readiness rows.
      */
-    record ListenerPeers(String listener, List<NetworkPolicyPeer> peers) implements Endpoint {
-        /** The name that marks the {@code --metrics-from} peers. */
-        public static final String METRICS_FROM = "metrics-from";
+    record GivenPeers(Source source, String name, List<NetworkPolicyPeer> peers) implements Endpoint {
+
+        /** Where the user gave them. */
+        public enum Source { LISTENER, METRICS_SCRAPERS }
+
+        /** A listener's {@code networkPolicyPeers}. */
+        public static GivenPeers ofListener(String listener, List<NetworkPolicyPeer> peers) {
+            return new GivenPeers(Source.LISTENER, listener, peers);
+        }
+
+        /** The {@code --metrics-from} peers (named so that no listener can share the name: listener names have no '-'). */
+        public static GivenPeers metricsScrapers(List<NetworkPolicyPeer> peers) {
+            return new GivenPeers(Source.METRICS_SCRAPERS, "metrics-scrapers", peers);
+        }
 
         @Override
         public <R> R accept(Visitor<R> visitor) {
-            return visitor.listenerPeers(this);
+            return visitor.givenPeers(this);
         }
 
         @Override
         public String toString() {
-            return "networkPolicyPeers of listener " + listener;
+            return source == Source.LISTENER ? "networkPolicyPeers of listener " + name : "metrics scrapers (--metrics-from)";
         }
     }
 

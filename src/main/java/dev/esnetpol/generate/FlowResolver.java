@@ -71,7 +71,7 @@ public final class FlowResolver {
                 // The spec's 9092/9093/9094 rows stand for the configured listeners, each on its own port.
                 for (Listener l : facts.listeners()) {
                     if (l.kind() == enabled.listener()) {
-                        Endpoint from = l.openToAnywhere() ? new Endpoint.Anywhere() : new Endpoint.ListenerPeers(l.getName(), l.peers());
+                        Endpoint from = l.openToAnywhere() ? new Endpoint.Anywhere() : Endpoint.GivenPeers.ofListener(l.getName(), l.peers());
                         add(from, to, l.getPort(), TCP, row.reason() + " (listener " + l.getName() + ")", Flow.Basis.SPEC_INGRESS, true, false);
                     }
                 }
@@ -201,7 +201,7 @@ public final class FlowResolver {
     }
 
     private Endpoint metricsPeers() {
-        return new Endpoint.ListenerPeers(Endpoint.ListenerPeers.METRICS_FROM, options.metricsFrom());
+        return Endpoint.GivenPeers.metricsScrapers(options.metricsFrom());
     }
 
     private void addSupplements() {

@@ -51,7 +51,7 @@ public final class Peers {
                     .withNamespaceSelector(selector(options.operatorNamespaceLabels()))
                     .build());
         }
-        if (endpoint instanceof Endpoint.ListenerPeers l) {
+        if (endpoint instanceof Endpoint.GivenPeers l) {
             return l.peers();
         }
         if (endpoint instanceof Endpoint.External e) {

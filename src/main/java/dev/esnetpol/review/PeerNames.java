@@ -70,8 +70,8 @@ final class PeerNames {
         }
 
         @Override
-        public String listenerPeer(Role.ListenerPeer p) {
-            return dev.esnetpol.generate.Endpoint.ListenerPeers.METRICS_FROM.equals(p.listener()) ? "metrics scrapers" : "listener peers";
+        public String givenPeer(Role.GivenPeer p) {
+            return p.source() == dev.esnetpol.generate.Endpoint.GivenPeers.Source.LISTENER ? "listener peers" : "metrics scrapers";
         }
 
         @Override

@@ -159,9 +159,9 @@ final class EndpointStands {
         }
 
         @Override
-        public Stand listenerPeers(Endpoint.ListenerPeers l) {
+        public Stand givenPeers(Endpoint.GivenPeers l) {
             List<NetworkPolicyPeer> peers = l.peers();
-            return new Stand(cluster.listenerPeers(i, l.listener()), covering(List.of("peers", i.namespace(), peers),
+            return new Stand(cluster.givenPeers(i, l.name()), covering(List.of("peers", i.namespace(), peers),
                     e -> peers.stream().anyMatch(peer -> PeerMatcher.matches(peer, i.namespace(), e.node(), cluster.cluster()))), false);
         }
 

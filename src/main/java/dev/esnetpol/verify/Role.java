@@ -34,7 +34,7 @@ public sealed interface Role {
 
         R apiServer(ApiServer apiServer);
 
-        R listenerPeer(ListenerPeer peer);
+        R givenPeer(GivenPeer peer);
 
         R externalTarget(ExternalTarget target);
 
@@ -115,11 +115,14 @@ public sealed interface Role {
         }
     }
 
-    /** A source that peer number {@code peer} (from 1) of a listener's networkPolicyPeers admits. */
-    record ListenerPeer(String installation, String listener, int peer) implements Role {
+    /**
+     * A source that peer number {@code peer} (from 1) of peers the user gave admits: a listener's
+     * networkPolicyPeers ({@code name} is the listener's), or the {@code --metrics-from} scrapers.
+     */
+    record GivenPeer(String installation, dev.esnetpol.generate.Endpoint.GivenPeers.Source source, String name, int peer) implements Role {
         @Override
         public <R> R accept(Visitor<R> visitor) {
-            return visitor.listenerPeer(this);
+            return visitor.givenPeer(this);
         }
     }
 

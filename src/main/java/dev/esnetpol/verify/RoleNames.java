@@ -49,8 +49,8 @@ public final class RoleNames {
             }
 
             @Override
-            public String listenerPeer(Role.ListenerPeer p) {
-                return "listener-peer";
+            public String givenPeer(Role.GivenPeer p) {
+                return p.source() == dev.esnetpol.generate.Endpoint.GivenPeers.Source.LISTENER ? "listener-peer" : "metrics-scraper";
             }
 
             @Override

@@ -43,7 +43,7 @@ final class SyntheticCluster {
     private final Map<Node, End> secondReplicas = new HashMap<>();
     private final Set<Node> ours = new HashSet<>();
     private final Map<String, StandIns> standIns = new LinkedHashMap<>();
-    private final Map<Installation, Map<String, List<End>>> listenerPeers = new LinkedHashMap<>();
+    private final Map<Installation, Map<String, List<End>>> givenPeers = new LinkedHashMap<>();
     private final List<End> realOperators = new ArrayList<>();
     private final List<End> everyone = new ArrayList<>();
     private final Map<Node, Integer> indexOf = new HashMap<>();
@@ -76,17 +76,17 @@ final class SyntheticCluster {
             s.namespaces().forEach(n -> namespaces.putIfAbsent(n.name(), n));
             Map<String, List<End>> peers = new LinkedHashMap<>();
             for (Flow f : flows.get(i)) {
-                if (f.from() instanceof Endpoint.ListenerPeers l && !peers.containsKey(l.listener())) {
+                if (f.from() instanceof Endpoint.GivenPeers l && !peers.containsKey(l.name())) {
                     List<End> ends = new ArrayList<>();
-                    for (PeerStandIns.StandIn w : PeerStandIns.of(l.peers(), i.namespace(), i.name() + "-" + l.listener(),
-                            n -> new Role.ListenerPeer(i.name(), l.listener(), n))) {
+                    for (PeerStandIns.StandIn w : PeerStandIns.of(l.peers(), i.namespace(), i.name() + "-" + l.name(),
+                            n -> new Role.GivenPeer(i.name(), l.source(), l.name(), n))) {
                         w.namespace().ifPresent(n -> namespaces.putIfAbsent(n.name(), n));
                         ends.add(w.end());
                     }
-                    peers.put(l.listener(), ends);
+                    peers.put(l.name(), ends);
                 }
             }
-            listenerPeers.put(i, peers);
+            givenPeers.put(i, peers);
         }
         componentPods.forEach(this::add);
         replicas.forEach(this::add);
@@ -111,11 +111,11 @@ final class SyntheticCluster {
             }
         }
         standIns.values().forEach(s -> s.pods().forEach(this::add));
-        listenerPeers.values().forEach(m -> m.values().forEach(l -> l.stream().filter(e -> e.node() instanceof Node.PodNode).forEach(this::add)));
+        givenPeers.values().forEach(m -> m.values().forEach(l -> l.stream().filter(e -> e.node() instanceof Node.PodNode).forEach(this::add)));
         List<Pod> pods = everyone.stream().map(e -> ((Node.PodNode) e.node()).pod()).toList();
         this.cluster = Cluster.of(new ArrayList<>(namespaces.values()), pods, List.of());
         standIns.values().forEach(s -> add(s.outside()));
-        listenerPeers.values().forEach(m -> m.values().forEach(l -> l.stream().filter(e -> e.node() instanceof Node.ExternalNode).forEach(this::add)));
+        givenPeers.values().forEach(m -> m.values().forEach(l -> l.stream().filter(e -> e.node() instanceof Node.ExternalNode).forEach(this::add)));
     }
 
     /** Where to look for a real pod's synthesized counterpart: its namespace and name label. */
@@ -161,8 +161,8 @@ final class SyntheticCluster {
         return standIns.get(i.namespace());
     }
 
-    List<End> listenerPeers(Installation i, String listener) {
-        return listenerPeers.get(i).getOrDefault(listener, List.of());
+    List<End> givenPeers(Installation i, String name) {
+        return givenPeers.get(i).getOrDefault(name, List.of());
     }
 
     List<End> realOperators() {
