@@ -9,13 +9,17 @@ import java.util.List;
 
 /**
  * Whole-process runs, as a user sees them: generate a synthetic cluster as YAML, run
- * {@code java -jar JAR matrix -o connlist FILE} in a child JVM, and print wall time, peak resident memory
+ * {@code COMMAND matrix -o connlist FILE} in a child process, and print wall time, peak resident memory
  * (the child's maximum RSS, from {@code /usr/bin/time}) and output lines. The median of {@code runs} runs.
+ *
+ * <p>COMMAND is the launcher ({@code bin/es-netpol}: its class-data archive and JVM flags, what a user runs)
+ * or a jar ({@code java -jar JAR}, with the JVM options of {@code BENCH_JAVA_OPTS}). A shape named
+ * {@code NAME-list} writes the cluster as one {@code kind: List}, as {@code kubectl get -o yaml} prints it.
  *
  * <pre>
  * mvn -B -Pbench -DskipTests package
- * java -cp target/benchmarks.jar dev.esnetpol.bench.ProcessBench target/es-netpol.jar standard 100:20,1000:200,5000:1000 3
- * (BENCH_JAVA_OPTS gives the child JVM options, e.g. the launcher's "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
+ * java -cp target/benchmarks.jar dev.esnetpol.bench.ProcessBench bin/es-netpol standard,standard-list 100:20,1000:200,5000:1000 3
+ * BENCH_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" java -cp target/benchmarks.jar dev.esnetpol.bench.ProcessBench target/es-netpol.jar standard 100:20 3
  * </pre>
  */
 public final class ProcessBench {
@@ -25,47 +29,77 @@ public final class ProcessBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: ProcessBench JAR SHAPE[,SHAPE] PODS:POLICIES[,...] [RUNS] [extra args for matrix...]");
+            System.err.println("usage: ProcessBench LAUNCHER|JAR SHAPE[-list][,SHAPE] PODS:POLICIES[,...] [RUNS] [extra args for matrix...]");
             System.exit(2);
         }
-        String jar = args[0];
+        String command = args[0];
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         List<String> extra = args.length > 4 ? Arrays.asList(args).subList(4, args.length) : List.of();
         Path dir = Files.createTempDirectory("esnetpol-bench");
-        System.out.printf("%-10s %-12s %10s %10s %10s%n", "shape", "size", "median s", "peak MB", "lines");
+        if (!command.endsWith(".jar")) {
+            // Untimed: a launcher builds its jar and class-data archive on first use.
+            new ProcessBuilder(command, "--version").inheritIO().start().waitFor();
+        }
+        // Every file first: generating them keeps this JVM's compiler threads busy for a while, and they would
+        // take a core from the measured runs.
+        List<String> names = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (String shapeName : args[1].split(",")) {
-            SyntheticCluster.Shape shape = SyntheticCluster.Shape.valueOf(shapeName);
+            boolean list = shapeName.endsWith("-list");
+            SyntheticCluster.Shape shape = SyntheticCluster.Shape.valueOf(list ? shapeName.substring(0, shapeName.length() - "-list".length()) : shapeName);
             for (String size : args[2].split(",")) {
                 String[] ps = size.split(":");
-                Path yaml = dir.resolve(shape + "-" + ps[0] + ".yaml");
-                ClusterYaml.write(SyntheticCluster.of(shape, Integer.parseInt(ps[0]), Integer.parseInt(ps[1]), 42), yaml);
-                double[] seconds = new double[runs];
-                long[] peakKb = new long[runs];
-                long lines = 0;
-                for (int r = 0; r < runs; r++) {
-                    long[] result = run(jar, yaml, dir.resolve("out.txt"), extra);
-                    seconds[r] = result[0] / 1e9;
-                    peakKb[r] = result[1];
-                    lines = result[2];
+                Path yaml = dir.resolve(shapeName + "-" + ps[0] + ".yaml");
+                var cluster = SyntheticCluster.of(shape, Integer.parseInt(ps[0]), Integer.parseInt(ps[1]), 42);
+                if (list) {
+                    ClusterYaml.writeList(cluster, yaml);
+                } else {
+                    ClusterYaml.write(cluster, yaml);
                 }
-                Arrays.sort(seconds);
-                Arrays.sort(peakKb);
-                System.out.printf("%-10s %-12s %10.2f %10d %10d%n", shape, size, seconds[runs / 2], peakKb[runs / 2] / 1024, lines);
+                names.add(String.format("%-15s %-12s", shapeName, size));
+                files.add(yaml);
             }
+        }
+        System.gc();
+        Thread.sleep(2000);
+        // Interleaved (run 1 of every file, then run 2, ...), so that a change in the machine's load spreads
+        // over all of them rather than falling on one.
+        double[][] seconds = new double[files.size()][runs];
+        long[][] peakKb = new long[files.size()][runs];
+        long[] lines = new long[files.size()];
+        for (int r = 0; r < runs; r++) {
+            for (int f = 0; f < files.size(); f++) {
+                long[] result = run(command, files.get(f), dir.resolve("out.txt"), extra);
+                seconds[f][r] = result[0] / 1e9;
+                peakKb[f][r] = result[1];
+                lines[f] = result[2];
+            }
+        }
+        System.out.printf("%-15s %-12s %10s %10s %10s%n", "shape", "size", "median s", "peak MB", "lines");
+        for (int f = 0; f < files.size(); f++) {
+            Arrays.sort(seconds[f]);
+            Arrays.sort(peakKb[f]);
+            System.out.printf("%s %10.2f %10d %10d%n", names.get(f), seconds[f][runs / 2], peakKb[f][runs / 2] / 1024, lines[f]);
         }
     }
 
     /** {nanoseconds, peak RSS in kB, output lines} of one child run. */
-    private static long[] run(String jar, Path yaml, Path out, List<String> extra) throws IOException, InterruptedException {
+    private static long[] run(String command, Path yaml, Path out, List<String> extra) throws IOException, InterruptedException {
         Path timeFile = out.resolveSibling("time.txt");
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", timeFile.toString(), "java"));
-        // The JVM options of the child, e.g. those bin/es-netpol gives one-shot commands:
-        // BENCH_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-        String opts = System.getenv("BENCH_JAVA_OPTS");
-        if (opts != null && !opts.isBlank()) {
-            cmd.addAll(Arrays.asList(opts.trim().split("\\s+")));
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", timeFile.toString()));
+        if (command.endsWith(".jar")) {
+            cmd.add("java");
+            // The JVM options of the child, e.g. those bin/es-netpol gives one-shot commands:
+            // BENCH_JAVA_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+            String opts = System.getenv("BENCH_JAVA_OPTS");
+            if (opts != null && !opts.isBlank()) {
+                cmd.addAll(Arrays.asList(opts.trim().split("\\s+")));
+            }
+            cmd.addAll(List.of("-jar", command));
+        } else {
+            cmd.add(command);
         }
-        cmd.addAll(List.of("-jar", jar, "matrix", "-o", "connlist"));
+        cmd.addAll(List.of("matrix", "-o", "connlist"));
         cmd.addAll(extra);
         cmd.add(yaml.toString());
         long start = System.nanoTime();

@@ -8,19 +8,13 @@ import dev.esnetpol.input.InputProblem;
 import dev.esnetpol.input.InvalidInputException;
 import dev.esnetpol.input.YamlDocument;
 import dev.esnetpol.kube.KubeValidation;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.PodIP;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,13 +43,19 @@ public final class ClusterLoader {
         List<YamlDocument> others = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         for (YamlDocument doc : documents) {
+            String kind = doc.kind();
+            // Where in the document the value being read starts, for the field path of a type mistake.
+            String at = kind.equals("Namespace") ? "metadata" : WORKLOADS.contains(kind) ? templatePath(kind) : "";
             try {
-                String kind = doc.kind();
                 if (kind.equals("Namespace")) {
-                    io.fabric8.kubernetes.api.model.Namespace ns = MAPPER.treeToValue(doc.node(), io.fabric8.kubernetes.api.model.Namespace.class);
-                    namespaces.add(new Namespace(ns.getMetadata().getName(), ns.getMetadata().getLabels()));
+                    // Only the metadata: a Namespace's spec and status say nothing NetworkPolicies read.
+                    ObjectMeta meta = MAPPER.treeToValue(doc.node().path("metadata"), ObjectMeta.class);
+                    if (meta == null || meta.getName() == null) {
+                        throw new IllegalArgumentException("metadata.name is missing");
+                    }
+                    namespaces.add(new Namespace(meta.getName(), meta.getLabels()));
                 } else if (kind.equals("Pod")) {
-                    pods.add(pod(MAPPER.treeToValue(doc.node(), io.fabric8.kubernetes.api.model.Pod.class), doc.node()));
+                    pods.add(pod(doc));
                 } else if (WORKLOADS.contains(kind)) {
                     Pod p = workloadPod(doc);
                     if (p != null) {
@@ -68,6 +68,8 @@ public final class ClusterLoader {
                 } else {
                     others.add(doc);
                 }
+            } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+                problems.add(doc.problem(at, e));
             } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
                 String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
                 problems.add(doc.problem("", "cannot read " + doc.kind() + ": " + message));
@@ -84,88 +86,35 @@ public final class ClusterLoader {
         return new Loaded(Cluster.of(namespaces, pods, policies), others);
     }
 
-    /** A pod read from the API server (its owner references carry their kind). */
+    /** A pod read from the API server. */
     public static Pod fromPod(io.fabric8.kubernetes.api.model.Pod p) {
-        return pod(p, MAPPER.valueToTree(p));
+        JsonNode node = MAPPER.valueToTree(p);
+        return MAPPER.convertValue(node, PodDocument.class).toPod(node);
     }
 
-    static Pod pod(io.fabric8.kubernetes.api.model.Pod p, JsonNode node) {
-        String ns = p.getMetadata().getNamespace() == null ? "default" : p.getMetadata().getNamespace();
-        List<String> ips = new ArrayList<>();
-        if (p.getStatus() != null) {
-            if (p.getStatus().getPodIPs() != null) {
-                p.getStatus().getPodIPs().stream().map(PodIP::getIp).filter(ip -> ip != null && !ip.isEmpty()).forEach(ips::add);
-            }
-            if (ips.isEmpty() && p.getStatus().getPodIP() != null && !p.getStatus().getPodIP().isEmpty()) {
-                ips.add(p.getStatus().getPodIP());
-            }
+    private static Pod pod(YamlDocument doc) throws com.fasterxml.jackson.core.JsonProcessingException {
+        PodDocument pod = MAPPER.treeToValue(doc.node(), PodDocument.class);
+        if (pod.metadata() == null || pod.metadata().getName() == null) {
+            throw new IllegalArgumentException("metadata.name is missing");
         }
-        Owner owner = null;
-        List<OwnerReference> refs = p.getMetadata().getOwnerReferences();
-        if (refs != null && !refs.isEmpty()) {
-            int index = 0;
-            for (int i = 0; i < refs.size(); i++) {
-                if (Boolean.TRUE.equals(refs.get(i).getController())) {
-                    index = i;
-                    break;
-                }
-            }
-            // The model fills in a kind the document may not have: read the document's own (np-guard shows a
-            // reference without a kind as a Pod).
-            String kind = node.path("metadata").path("ownerReferences").path(index).path("kind").asText("");
-            // A static pod's owner is its Node: not a workload, so the pod stands for itself.
-            if (!kind.equals("Node")) {
-                owner = new Owner(kind.isEmpty() ? "Pod" : kind, refs.get(index).getName());
-            }
-        }
-        PodSpec spec = p.getSpec();
-        String hostIp = p.getStatus() == null ? null : p.getStatus().getHostIP();
-        String phase = p.getStatus() == null ? null : p.getStatus().getPhase();
-        return new Pod(ns, p.getMetadata().getName(), p.getMetadata().getLabels(), ips, ports(spec),
-                spec != null && Boolean.TRUE.equals(spec.getHostNetwork()), owner, hostIp, phase);
+        return pod.toPod(doc.node());
+    }
+
+    /** Where a workload kind keeps its pod template. */
+    private static String templatePath(String workloadKind) {
+        return workloadKind.equals("CronJob") ? "spec.jobTemplate.spec.template" : "spec.template";
     }
 
     private static Pod workloadPod(YamlDocument doc) throws com.fasterxml.jackson.core.JsonProcessingException {
-        JsonNode spec = doc.node().path("spec");
-        JsonNode template = doc.kind().equals("CronJob") ? spec.path("jobTemplate").path("spec").path("template") : spec.path("template");
+        JsonNode template = doc.node();
+        for (String field : templatePath(doc.kind()).split("\\.")) {
+            template = template.path(field);
+        }
         if (template.isMissingNode() || template.isNull()) {
             return null;
         }
-        PodTemplateSpec t = MAPPER.treeToValue(template, PodTemplateSpec.class);
-        String name = doc.name();
         String ns = doc.node().path("metadata").path("namespace").asText("");
-        if (ns.isEmpty()) {
-            ns = "default";
-        }
-        Map<String, String> labels = t.getMetadata() == null ? Map.of() : t.getMetadata().getLabels();
-        return new Pod(ns, name, labels, List.of(), ports(t.getSpec()), t.getSpec() != null && Boolean.TRUE.equals(t.getSpec().getHostNetwork()),
-                new Owner(doc.kind(), name));
-    }
-
-    private static List<NamedPort> ports(PodSpec spec) {
-        List<NamedPort> out = new ArrayList<>();
-        if (spec == null) {
-            return out;
-        }
-        List<Container> containers = new ArrayList<>();
-        if (spec.getContainers() != null) {
-            containers.addAll(spec.getContainers());
-        }
-        if (spec.getInitContainers() != null) {
-            // Restartable init containers (sidecars) serve ports too.
-            spec.getInitContainers().stream().filter(c -> "Always".equals(c.getRestartPolicy())).forEach(containers::add);
-        }
-        for (Container c : containers) {
-            if (c.getPorts() == null) {
-                continue;
-            }
-            for (ContainerPort p : c.getPorts()) {
-                if (p.getName() != null && !p.getName().isEmpty() && p.getContainerPort() != null) {
-                    out.add(new NamedPort(p.getName(), p.getContainerPort(), p.getProtocol()));
-                }
-            }
-        }
-        return out;
+        return MAPPER.treeToValue(template, PodDocument.class).toTemplatePod(ns.isEmpty() ? "default" : ns, doc.kind(), doc.name());
     }
 
     /** The checks an API server makes that the semantics depend on. */

@@ -5,6 +5,7 @@ import dev.esnetpol.analyze.ClusterLoader;
 import dev.esnetpol.analyze.Pod;
 import dev.esnetpol.input.YamlDocument;
 import dev.esnetpol.kube.StrictFields;
+import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.model.ResourceReader;
 import dev.esnetpol.verify.ClusterInputs;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -46,10 +47,10 @@ final class AnalysisInputs {
         Inputs read = Inputs.read(spec, "PATH", inputs.locations(), inputs.recursive, namespace, true, AnalysisInputs::uses, System.in, false);
         List<YamlDocument> docs = read.documents();
         // Each stage on its own first, so that the problems of all of them are reported together.
-        read.add(() -> ResourceReader.readAll(docs.stream().filter(ResourceReader::isEventStreamsKind).toList()), List.of());
-        read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
+        List<EventStreamsResource> resources = read.add(() -> ClusterInputs.eventStreamsResources(docs), List.of());
+        ClusterLoader.Loaded k8s = read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
         read.failIfProblems();
-        ClusterInputs.Loaded loaded = ClusterInputs.load(docs, generation.toOptions(), !noRender);
+        ClusterInputs.Loaded loaded = ClusterInputs.of(k8s.cluster(), resources, generation.toOptions(), !noRender);
         warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
         return loaded;
     }

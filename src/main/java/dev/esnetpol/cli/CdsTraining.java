@@ -20,6 +20,9 @@ public final class CdsTraining {
         Path home = Path.of(args.length > 0 ? args[0] : ".");
         String production = home.resolve("examples/eventstreams-production.yaml").toString();
         String examples = home.resolve("examples").toString();
+        // A namespace as kubectl prints it (Namespace, Pods, NetworkPolicies, the Event Streams resources): what
+        // matrix, explain and review read from a cluster, which the resources alone do not exercise.
+        String namespace = home.resolve("examples/es-prod-namespace").toString();
         String[][] runs = {
                 {"render", "-f", production},
                 {"render", "-f", examples, "-o", "json"},
@@ -29,6 +32,9 @@ public final class CdsTraining {
                 {"matrix", examples},
                 {"matrix", production, "-o", "json"},
                 {"review", "-f", production, "-o", "markdown"},
+                {"review", "-f", namespace},
+                {"matrix", "--no-render", namespace, "-o", "connlist"},
+                {"explain", "--no-render", "--from", "production-kafka-0", "--to", "production-kafka-1", "--port", "9091", namespace},
                 {"catalogue"},
                 {"operator", "--help"},
                 {"webhook", "--help"},

@@ -31,10 +31,7 @@ final class Inputs {
     private final List<InputProblem> problems = new ArrayList<>();
     private final List<YamlDocument> used = new ArrayList<>();
     private final List<YamlDocument> skippedDocuments = new ArrayList<>();
-    private final Namespaces.Resolved namespace;
-
-    private Inputs(Namespaces.Resolved namespace) {
-        this.namespace = namespace;
+    private Inputs() {
     }
 
     /** The namespace of objects that name none: {@code -n}, else the kubeconfig context's, else default. */
@@ -71,14 +68,15 @@ final class Inputs {
             throw new CommandLine.ParameterException(spec.commandLine(), "-n/--namespace: '" + namespaceFlag
                     + "' is not a namespace name (a DNS label: lower-case letters, digits and '-')");
         }
-        Inputs inputs = new Inputs(resolveNamespace(namespaceFlag));
+        Inputs inputs = new Inputs();
         YamlSources.Read read = YamlSources.readAll(locations, recursive, stdin);
         inputs.problems.addAll(read.problems());
         PrintWriter err = spec.commandLine().getErr();
         read.notes().forEach(n -> err.println("note: " + n));
-        Namespaces.Filled filled = Namespaces.fill(read.documents(), inputs.namespace, refuseMismatch);
+        // Mismatches are refused only against -n: without it, nothing to compare with (and no kubeconfig to read).
+        Namespaces.Filled filled = Namespaces.fill(read.documents(), () -> resolveNamespace(namespaceFlag), refuseMismatch && namespaceFlag != null);
         inputs.problems.addAll(filled.problems());
-        String nsNote = filled.note(inputs.namespace);
+        String nsNote = filled.note();
         if (nsNote != null) {
             err.println("note: " + nsNote);
         }
@@ -117,10 +115,6 @@ final class Inputs {
     /** The documents of kinds the command does not use (counted on the skip line). */
     List<YamlDocument> skippedDocuments() {
         return skippedDocuments;
-    }
-
-    Namespaces.Resolved namespace() {
-        return namespace;
     }
 
     /** Runs one stage of the command's reading, keeping its problems with the others instead of stopping. */

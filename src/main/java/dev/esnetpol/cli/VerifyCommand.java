@@ -139,7 +139,7 @@ public final class VerifyCommand implements Callable<Integer> {
     /** The NetworkPolicies of files (objects without a namespace in the resolved one), for tests and tools. */
     static List<NetworkPolicy> readPolicies(List<String> locations) {
         List<YamlDocument> docs = YamlSources.read(locations);
-        dev.esnetpol.input.Namespaces.fill(docs, Inputs.resolveNamespace(null), false);
+        dev.esnetpol.input.Namespaces.fill(docs, () -> Inputs.resolveNamespace(null), false);
         return ClusterLoader.load(docs.stream().filter(dev.esnetpol.kube.StrictFields::isNetworkPolicy).toList()).cluster().policies();
     }
 }

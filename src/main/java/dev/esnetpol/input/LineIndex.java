@@ -1,6 +1,8 @@
 package dev.esnetpol.input;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,19 +44,57 @@ public record LineIndex(Map<String, Integer> lines, Map<String, Integer> duplica
         return texts.get(path);
     }
 
-    /** The index of the value at {@code prefix} (an item of a List wrapper), its paths made relative to it. */
-    public LineIndex under(String prefix) {
-        return new LineIndex(sub(lines, prefix), sub(duplicates, prefix), sub(texts, prefix));
+    /**
+     * The indexes of the items of the array at top-level field {@code field} (the {@code items} of a List
+     * wrapper), each with paths relative to its item: {@code items[3].spec.podSelector} is
+     * {@code spec.podSelector} in the fourth. One pass over the paths, so a List of N objects costs what N
+     * documents cost, not N times the whole List.
+     *
+     * @param count how many items the array has; items without any field get an empty index
+     */
+    public List<LineIndex> items(String field, int count) {
+        List<Map<String, Integer>> itemLines = buckets(count);
+        List<Map<String, Integer>> itemDuplicates = buckets(count);
+        List<Map<String, String>> itemTexts = buckets(count);
+        split(lines, field, itemLines);
+        split(duplicates, field, itemDuplicates);
+        split(texts, field, itemTexts);
+        List<LineIndex> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(new LineIndex(itemLines.get(i), itemDuplicates.get(i), itemTexts.get(i)));
+        }
+        return out;
     }
 
-    private static <V> Map<String, V> sub(Map<String, V> map, String prefix) {
-        Map<String, V> sub = new HashMap<>();
+    private static <V> List<Map<String, V>> buckets(int count) {
+        List<Map<String, V>> buckets = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            buckets.add(new HashMap<>());
+        }
+        return buckets;
+    }
+
+    /** Puts each {@code field[i].rest} of {@code map} into {@code buckets[i]} as {@code rest}. */
+    private static <V> void split(Map<String, V> map, String field, List<Map<String, V>> buckets) {
+        String open = field + "[";
         map.forEach((path, v) -> {
-            if (path.startsWith(prefix + ".")) {
-                sub.put(path.substring(prefix.length() + 1), v);
+            if (!path.startsWith(open)) {
+                return;
+            }
+            int close = path.indexOf(']', open.length());
+            if (close < 0 || close + 1 >= path.length() || path.charAt(close + 1) != '.') {
+                return; // the item itself, or not an item path
+            }
+            int index;
+            try {
+                index = Integer.parseInt(path, open.length(), close, 10);
+            } catch (NumberFormatException e) {
+                return;
+            }
+            if (index < buckets.size()) {
+                buckets.get(index).put(path.substring(close + 2), v);
             }
         });
-        return sub;
     }
 
     static String parent(String path) {

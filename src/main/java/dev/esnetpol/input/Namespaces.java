@@ -35,14 +35,19 @@ public final class Namespaces {
         }
     }
 
-    /** What {@link #fill} did: how many objects got the namespace, and the mismatches it refused. */
-    public record Filled(int count, Set<String> kinds, List<InputProblem> problems) {
+    /**
+     * What {@link #fill} did: how many objects got the namespace, and the mismatches it refused.
+     *
+     * @param resolved the namespace objects got; null when none needed one (and none was resolved)
+     */
+    public record Filled(int count, Set<String> kinds, List<InputProblem> problems, Resolved resolved) {
 
         /** The line for standard error, or null when every object had its namespace. */
-        public String note(Resolved ns) {
+        public String note() {
             if (count == 0) {
                 return null;
             }
+            Resolved ns = resolved;
             return "namespace: " + count + " object(s) without metadata.namespace (" + String.join(", ", kinds) + ") taken to be in '"
                     + ns.name() + "' (" + ns.source() + ")";
         }
@@ -64,8 +69,14 @@ public final class Namespaces {
      * Gives every namespaced object without a namespace the resolved one (in place). With {@code refuseMismatch},
      * an object that names another namespace than {@code -n} is a problem, as kubectl refuses it; review, whose
      * {@code -n} chooses which namespace of a dump to look at, passes false.
+     *
+     * @param resolve asked (at most once) only when an object lacks a namespace or {@code refuseMismatch} needs
+     *                the {@code -n} value: finding the kubeconfig context's namespace means reading the
+     *                kubeconfig, which a run on files that all name their namespace does not need
      */
-    public static Filled fill(List<YamlDocument> documents, Resolved ns, boolean refuseMismatch) {
+    public static Filled fill(List<YamlDocument> documents, java.util.function.Supplier<Resolved> resolve, boolean refuseMismatch) {
+        Resolved[] resolved = {null};
+        java.util.function.Supplier<Resolved> ns = () -> resolved[0] == null ? (resolved[0] = resolve.get()) : resolved[0];
         int count = 0;
         Set<String> kinds = new TreeSet<>();
         List<InputProblem> problems = new ArrayList<>();
@@ -81,14 +92,14 @@ public final class Namespaces {
             JsonNode current = metadata == null ? null : metadata.get("namespace");
             if (current == null || current.isNull() || (current.isTextual() && current.asText().isEmpty())) {
                 ObjectNode m = metadata == null ? object.putObject("metadata") : (ObjectNode) metadata;
-                m.put("namespace", ns.name());
+                m.put("namespace", ns.get().name());
                 count++;
                 kinds.add(doc.kind());
-            } else if (refuseMismatch && ns.fromFlag() && current.isTextual() && !current.asText().equals(ns.name())) {
-                problems.add(doc.problem("metadata.namespace", "the object is in namespace '" + current.asText() + "', not '" + ns.name()
+            } else if (refuseMismatch && current.isTextual() && ns.get().fromFlag() && !current.asText().equals(ns.get().name())) {
+                problems.add(doc.problem("metadata.namespace", "the object is in namespace '" + current.asText() + "', not '" + ns.get().name()
                         + "' as -n says (kubectl refuses this too); drop -n or pass -n " + current.asText()));
             }
         }
-        return new Filled(count, kinds, problems);
+        return new Filled(count, kinds, problems, resolved[0]);
     }
 }

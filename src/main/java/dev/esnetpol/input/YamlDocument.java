@@ -1,5 +1,6 @@
 package dev.esnetpol.input;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -31,5 +32,29 @@ public record YamlDocument(String file, int line, JsonNode node, LineIndex lines
 
     public InputProblem problem(String path, String message) {
         return new InputProblem(file, lines.lineOf(path, line), path, message);
+    }
+
+    /**
+     * The problem of a Jackson read of a value of this document that failed: at the field Jackson names
+     * ({@code spec.containers[0].ports[0].containerPort}), below {@code prefix} (the path of the value read, empty
+     * for the whole document), on that field's line, with Jackson's message.
+     */
+    public InputProblem problem(String prefix, JsonMappingException e) {
+        String below = pathOf(e);
+        String path = prefix.isEmpty() ? below : below.isEmpty() ? prefix : below.startsWith("[") ? prefix + below : prefix + "." + below;
+        return problem(path, e.getOriginalMessage());
+    }
+
+    /** The field path ({@code a.b[2].c}) of the value a Jackson mapping exception is about. */
+    public static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(ref.getFieldName());
+            }
+        }
+        return sb.toString();
     }
 }

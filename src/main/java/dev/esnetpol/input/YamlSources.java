@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,10 +31,24 @@ public final class YamlSources {
 
     public static final String STDIN = "-";
 
-    private static final YAMLMapper YAML = new YAMLMapper();
+    /**
+     * No limit on a document's size: SnakeYAML's default (3 MiB of characters) refuses the {@code kind: List}
+     * that {@code kubectl get pods -A -o yaml} prints for a few thousand pods, and the file is in memory
+     * already. Alias expansion keeps SnakeYAML's limit (no "billion laughs"). The builder leaves out a default
+     * that {@code new YAMLFactory()} has, an empty document reading as null (a trailing {@code ---}): given
+     * back here ({@code YamlSourcesTest.anEmptyDocumentIsNoObject}).
+     */
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+            .loaderOptions(unlimitedDocuments()).enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build()).build();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private YamlSources() {
+    }
+
+    private static org.yaml.snakeyaml.LoaderOptions unlimitedDocuments() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        return options;
     }
 
     public static List<YamlDocument> read(List<String> locations, InputStream stdin) {
@@ -138,28 +154,9 @@ public final class YamlSources {
         return new Read(documents, problems, notes, notObjects[0], templates);
     }
 
+    /** Parses with non-objects skipped, adding how many were to {@code notObjects[0]} (the text is parsed once). */
     private static List<YamlDocument> parseCounting(String file, String text, int[] notObjects) {
-        List<YamlDocument> all = parse(file, text, true);
-        notObjects[0] += countNonObjects(file, text);
-        return all;
-    }
-
-    /** Documents of the text that are not mappings (skipped by {@code parse(..., true)}). */
-    private static int countNonObjects(String file, String text) {
-        ObjectMapper mapper = file.endsWith(".json") ? JSON : YAML;
-        int n = 0;
-        try (JsonParser parser = mapper.createParser(text)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                if (token != JsonToken.START_OBJECT && token != JsonToken.VALUE_NULL) {
-                    n++;
-                }
-                parser.skipChildren();
-            }
-        } catch (IOException e) {
-            // parse() has reported it
-        }
-        return n;
+        return parse(file, text, true, notObjects);
     }
 
     private static List<Path> walk(Path dir, boolean recursive, List<String> notes) throws IOException {
@@ -191,6 +188,10 @@ public final class YamlSources {
     }
 
     public static List<YamlDocument> parse(String file, String text, boolean skipNonObjects) {
+        return parse(file, text, skipNonObjects, new int[1]);
+    }
+
+    private static List<YamlDocument> parse(String file, String text, boolean skipNonObjects, int[] skipped) {
         List<YamlDocument> documents = new ArrayList<>();
         boolean json = file.endsWith(".json");
         ObjectMapper mapper = json ? JSON : YAML;
@@ -209,6 +210,7 @@ public final class YamlSources {
                 }
                 if (!node.isObject()) {
                     if (skipNonObjects) {
+                        skipped[0]++;
                         continue;
                     }
                     throw new InvalidInputException(new InputProblem(file, line, "",
@@ -229,6 +231,7 @@ public final class YamlSources {
         String kind = node.path("kind").asText("");
         JsonNode items = node.get("items");
         if (kind.endsWith("List") && items != null && items.isArray()) {
+            List<LineIndex> itemLines = lines.items("items", items.size());
             for (int i = 0; i < items.size(); i++) {
                 if (items.get(i).isObject()) {
                     // Items of a typed list (PodList, NamespaceList, ...) may leave out their kind: it is the list's.
@@ -240,7 +243,7 @@ public final class YamlSources {
                         }
                     }
                     String prefix = "items[" + i + "]";
-                    addUnwrapped(file, lines.lineOf(prefix, line), items.get(i), lines.under(prefix), out);
+                    addUnwrapped(file, lines.lineOf(prefix, line), items.get(i), itemLines.get(i), out);
                 }
             }
         } else {

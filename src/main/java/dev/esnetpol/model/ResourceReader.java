@@ -153,7 +153,7 @@ public final class ResourceReader {
         try {
             resource = MAPPER.readerFor(type).withAttribute(Problems.class, problems).readValue(doc.node());
         } catch (JsonMappingException e) {
-            problems.add(path(e), e.getOriginalMessage());
+            problems.add(YamlDocument.pathOf(e), e.getOriginalMessage());
         } catch (IOException e) {
             problems.add("", e.getMessage());
         }
@@ -167,18 +167,6 @@ public final class ResourceReader {
             ResourceValidator.validate(resource, problems);
         }
         return new Result(problems.isEmpty() ? resource : null, problems.list());
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFieldName() != null) {
-                sb.append(sb.isEmpty() ? "" : ".").append(ref.getFieldName());
-            }
-        }
-        return sb.toString();
     }
 
     /**

@@ -34,10 +34,18 @@ public final class ClusterInputs {
         return ResourceReader.readAll(documents.stream().filter(ResourceReader::isEventStreamsKind).toList());
     }
 
+    /** Reads {@code documents} (both kinds) and adds what the Event Streams resources among them will run. */
     public static Loaded load(List<YamlDocument> documents, GeneratorOptions options, boolean renderPolicies) {
         ClusterLoader.Loaded k8s = ClusterLoader.load(documents);
-        List<EventStreamsResource> resources = eventStreamsResources(k8s.others());
-        Cluster cluster = k8s.cluster();
+        return of(k8s.cluster(), eventStreamsResources(k8s.others()), options, renderPolicies);
+    }
+
+    /**
+     * {@code cluster} (read from Kubernetes objects) plus the pods {@code resources} will run and, with
+     * {@code renderPolicies}, the policies es-netpol renders for them. For callers that have read both
+     * already (each document is read once).
+     */
+    public static Loaded of(Cluster cluster, List<EventStreamsResource> resources, GeneratorOptions options, boolean renderPolicies) {
         if (!resources.isEmpty()) {
             List<Pod> pods = new ArrayList<>();
             for (Installation i : Installations.group(resources, null)) {

@@ -36,7 +36,8 @@ public record CliRun(int code, String out, String err) {
     public static synchronized CliRun runWithStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.newCommandLine();
+        // The tree a user's command line gets (only the subcommand it names), as Main.main builds it.
+        CommandLine cli = Main.newCommandLine(args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         InputStream previous = System.in;

@@ -72,7 +72,7 @@ class CommandLinePolishTest {
         JsonNode verify = new ObjectMapper().readTree(CliRun.run("verify", "-f", "examples/eventstreams-quickstart.yaml", "-o", "json").out());
         assertTrue(verify.path("missing").isArray() && verify.path("missing").isEmpty(), verify.toString());
         assertTrue(verify.path("excess").isArray() && verify.path("excess").isEmpty(), verify.toString());
-        JsonNode review = new ObjectMapper().readTree(CliRun.run("review", "-f", "src/test/resources/review/production", "-o", "json").out());
+        JsonNode review = new ObjectMapper().readTree(CliRun.run("review", "-f", "examples/es-prod-namespace", "-o", "json").out());
         assertTrue(review.path("findings").isArray() && review.path("findings").isEmpty(), review.toString());
     }
 

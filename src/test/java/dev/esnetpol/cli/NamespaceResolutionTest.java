@@ -42,7 +42,7 @@ class NamespaceResolutionTest {
         productionBare = tmp.resolve("production-bare.yaml");
         Files.writeString(productionBare, withoutNamespaces(Files.readString(production)));
         reviewBare = Files.createDirectories(tmp.resolve("review-bare"));
-        try (Stream<Path> files = Files.list(Path.of("src/test/resources/review/production"))) {
+        try (Stream<Path> files = Files.list(Path.of("examples/es-prod-namespace"))) {
             for (Path f : files.toList()) {
                 Files.writeString(reviewBare.resolve(f.getFileName()), withoutNamespaces(Files.readString(f)));
             }
@@ -102,7 +102,7 @@ class NamespaceResolutionTest {
 
     @Test
     void reviewOfFilesWithoutNamespacesFindsWhatItFindsWithThem() throws IOException {
-        JsonNode original = reviewJson(CliRun.runWithKubeconfig(noKubeconfig, "review", "-f", "src/test/resources/review/production", "-o", "json"));
+        JsonNode original = reviewJson(CliRun.runWithKubeconfig(noKubeconfig, "review", "-f", "examples/es-prod-namespace", "-o", "json"));
         JsonNode flag = reviewJson(CliRun.runWithKubeconfig(noKubeconfig, "review", "-f", reviewBare.toString(), "-n", "es-prod", "-o", "json"));
         JsonNode context = reviewJson(CliRun.runWithKubeconfig(kubeconfig("es-prod"), "review", reviewBare.toString(), "-o", "json"));
         assertEquals(0, original.path("findings").size(), "the scenario is clean");

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NothingToReviewTest {
 
-    private static final String PRODUCTION = "src/test/resources/review/production";
+    private static final String PRODUCTION = "examples/es-prod-namespace";
 
     @Test
     void aMisspeltNamespaceIsAnError() {

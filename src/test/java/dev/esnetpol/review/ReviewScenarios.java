@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The production namespace of src/test/resources/review/production, copied to a directory and altered. */
+/** The production namespace of examples/es-prod-namespace, copied to a directory and altered. */
 final class ReviewScenarios {
 
-    static final Path CLEAN = Path.of("src/test/resources/review/production");
+    static final Path CLEAN = Path.of("examples/es-prod-namespace");
 
     private ReviewScenarios() {
     }
