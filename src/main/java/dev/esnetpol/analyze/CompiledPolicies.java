@@ -111,12 +111,7 @@ final class CompiledPolicies {
     private BitSet match(NetworkPolicyPeer peer, String policyNamespace) {
         BitSet out = new BitSet();
         if (peer.getIpBlock() != null) {
-            int block = classes.ipBlockIndex(IpBlockMatcher.of(peer.getIpBlock()));
-            for (PodClass c : classes.classes) {
-                if (c.ipBlocks.get(block)) {
-                    out.set(c.id);
-                }
-            }
+            out.or(classes.classesIn(peer.getIpBlock()));
             return out;
         }
         for (Map.Entry<String, List<PodClass>> e : classes.byNamespace.entrySet()) {

@@ -113,8 +113,7 @@ final class Explainer {
         for (int i = 0; i < r.peers.size(); i++) {
             var peer = r.peers.get(i);
             if (peer.getIpBlock() != null) {
-                IpBlockMatcher block = IpBlockMatcher.of(peer.getIpBlock());
-                if (c.ipBlocks.get(analyzer.classes.ipBlockIndex(block))) {
+                if (analyzer.classes.inBlock(c, peer.getIpBlock())) {
                     return "peer #" + (i + 1) + ", an ipBlock containing its address";
                 }
             } else if (!c.outsidePolicy

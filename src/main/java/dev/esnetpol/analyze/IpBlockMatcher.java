@@ -14,6 +14,16 @@ record IpBlockMatcher(Cidr cidr, List<Cidr> except) {
                 block.getExcept() == null ? List.of() : block.getExcept().stream().map(Cidr::parse).toList());
     }
 
+    /** The block as written (cidr and excepts, in order): equal for blocks that are written alike. */
+    String key() {
+        return cidr.text() + except.stream().map(Cidr::text).map(t -> " except " + t).reduce("", String::concat);
+    }
+
+    /** {@link #key()} of a block not parsed. */
+    static String keyOf(IPBlock block) {
+        return block.getCidr() + (block.getExcept() == null ? "" : block.getExcept().stream().map(t -> " except " + t).reduce("", String::concat));
+    }
+
     boolean matches(BigInteger address, boolean ipv6) {
         if (!cidr.contains(address, ipv6)) {
             return false;

@@ -1,8 +1,7 @@
 package dev.esnetpol.analyze;
 
 import dev.esnetpol.kube.Cidr;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -39,9 +38,10 @@ final class PodClasses {
     final Cluster cluster;
     final List<PodClass> classes = new ArrayList<>();
     final Map<String, List<PodClass>> byNamespace = new LinkedHashMap<>();
-    /** The distinct ipBlocks of every policy, indexed as in each class's {@code blocks}. */
-    private final List<IpBlockMatcher> ipBlocks;
-    private final Map<IpBlockMatcher, Integer> ipBlockIndex = new HashMap<>();
+    /** The distinct ipBlocks of every policy, numbered as in each class's {@code blocks}. */
+    private final IpBlockIndex ipBlocks;
+    /** For each block, the classes it contains a member of (filled only when ipBlocks match pods). */
+    private final List<BitSet> classesOfBlock = new ArrayList<>();
     private final Map<Pod, PodClass> classOfPod = new HashMap<>();
     private final Map<Pod, String> notEndpoints = new LinkedHashMap<>();
     private final Map<Address, List<Pod>> byAddress = new HashMap<>();
@@ -50,10 +50,7 @@ final class PodClasses {
     PodClasses(Cluster cluster, Profile profile) {
         this.cluster = cluster;
         this.profile = profile;
-        this.ipBlocks = distinctIpBlocks(cluster.policies());
-        for (int i = 0; i < ipBlocks.size(); i++) {
-            ipBlockIndex.put(ipBlocks.get(i), i);
-        }
+        this.ipBlocks = IpBlockIndex.of(cluster.policies());
         Map<ClassKey, PodClass> byKey = new HashMap<>();
         for (Pod pod : cluster.pods()) {
             String reason = pod.notRunningReason();
@@ -67,14 +64,7 @@ final class PodClasses {
             addresses.forEach(a -> byAddress.computeIfAbsent(a, k -> new ArrayList<>(1)).add(pod));
             BitSet blocks = new BitSet();
             if (profile.ipBlocksMatchPods() && !outside) {
-                for (int b = 0; b < ipBlocks.size(); b++) {
-                    for (Address a : addresses) {
-                        if (ipBlocks.get(b).matches(a.value(), a.ipv6())) {
-                            blocks.set(b);
-                            break;
-                        }
-                    }
-                }
+                addresses.forEach(a -> ipBlocks.addContaining(a.value(), a.ipv6(), blocks));
             }
             ClassKey key = new ClassKey(pod.namespace(), pod.labels(), Set.copyOf(pod.ports()), outside, blocks);
             PodClass c = byKey.computeIfAbsent(key, k -> {
@@ -85,6 +75,12 @@ final class PodClasses {
             });
             c.members.add(pod);
             classOfPod.put(pod, c);
+        }
+        for (int b = 0; b < ipBlocks.blocks().size(); b++) {
+            classesOfBlock.add(new BitSet());
+        }
+        for (PodClass c : classes) {
+            c.ipBlocks.stream().forEach(b -> classesOfBlock.get(b).set(c.id));
         }
     }
 
@@ -118,30 +114,16 @@ final class PodClasses {
     }
 
     List<IpBlockMatcher> ipBlocks() {
-        return ipBlocks;
+        return ipBlocks.blocks();
     }
 
-    /** The index of a distinct ipBlock in {@link #ipBlocks()}. */
-    int ipBlockIndex(IpBlockMatcher block) {
-        return ipBlockIndex.get(block);
+    /** Whether a class has a member inside {@code block} (one of the policies' ipBlocks). */
+    boolean inBlock(PodClass c, IPBlock block) {
+        return c.ipBlocks.get(ipBlocks.numberOf(block));
     }
 
-    private static List<IpBlockMatcher> distinctIpBlocks(List<NetworkPolicy> policies) {
-        Map<IpBlockMatcher, Boolean> seen = new LinkedHashMap<>();
-        for (NetworkPolicy np : policies) {
-            List<NetworkPolicyPeer> peers = new ArrayList<>();
-            if (np.getSpec().getIngress() != null) {
-                np.getSpec().getIngress().forEach(r -> peers.addAll(r.getFrom() == null ? List.of() : r.getFrom()));
-            }
-            if (np.getSpec().getEgress() != null) {
-                np.getSpec().getEgress().forEach(r -> peers.addAll(r.getTo() == null ? List.of() : r.getTo()));
-            }
-            for (NetworkPolicyPeer p : peers) {
-                if (p.getIpBlock() != null) {
-                    seen.putIfAbsent(IpBlockMatcher.of(p.getIpBlock()), Boolean.TRUE);
-                }
-            }
-        }
-        return List.copyOf(seen.keySet());
+    /** The classes with a member inside {@code block} (shared: not to be changed). */
+    BitSet classesIn(IPBlock block) {
+        return classesOfBlock.get(ipBlocks.numberOf(block));
     }
 }

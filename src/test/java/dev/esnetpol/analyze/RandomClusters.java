@@ -73,7 +73,8 @@ final class RandomClusters {
         Arbitrary<NetworkPolicyPeer> ns = selectors().map(s -> new NetworkPolicyPeerBuilder().withNamespaceSelector(s).build());
         Arbitrary<NetworkPolicyPeer> both = Combinators.combine(selectors(), selectors())
                 .as((p, n) -> new NetworkPolicyPeerBuilder().withPodSelector(p).withNamespaceSelector(n).build());
-        Arbitrary<NetworkPolicyPeer> ip = Arbitraries.of("10.0.0.0/8", "192.168.0.0/16", "0.0.0.0/0").map(c ->
+        // Prefix lengths 0 to 32, one with host bits set (Kubernetes reads 192.168.1.9/24 as 192.168.1.0/24).
+        Arbitrary<NetworkPolicyPeer> ip = Arbitraries.of("10.0.0.0/8", "192.168.0.0/16", "0.0.0.0/0", "192.168.1.9/24", "10.0.0.1/32").map(c ->
                 new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr(c).withExcept(c.equals("10.0.0.0/8") ? List.of("10.1.0.0/16") : null).endIpBlock().build());
         return Arbitraries.oneOf(pod, ns, both, ip);
     }
