@@ -69,7 +69,7 @@ public final class ProcessBench {
         long[] lines = new long[files.size()];
         for (int r = 0; r < runs; r++) {
             for (int f = 0; f < files.size(); f++) {
-                long[] result = run(command, files.get(f), dir.resolve("out.txt"), extra);
+                long[] result = run(command, files.get(f), dir, extra);
                 seconds[f][r] = result[0] / 1e9;
                 peakKb[f][r] = result[1];
                 lines[f] = result[2];
@@ -83,9 +83,9 @@ public final class ProcessBench {
         }
     }
 
-    /** {nanoseconds, peak RSS in kB, output lines} of one child run. */
-    private static long[] run(String command, Path yaml, Path out, List<String> extra) throws IOException, InterruptedException {
-        Path timeFile = out.resolveSibling("time.txt");
+    /** {nanoseconds, peak RSS in kB, output lines} of one child run; {@code timeDir} holds /usr/bin/time's file. */
+    private static long[] run(String command, Path yaml, Path timeDir, List<String> extra) throws IOException, InterruptedException {
+        Path timeFile = timeDir.resolve("time.txt");
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", timeFile.toString()));
         if (command.endsWith(".jar")) {
             cmd.add("java");
@@ -103,17 +103,26 @@ public final class ProcessBench {
         cmd.addAll(extra);
         cmd.add(yaml.toString());
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // Lines counted off the pipe, not written to a file: hundreds of megabytes of output written back to
+        // disk slowed the runs that came after.
+        long lines = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (var in = p.getInputStream()) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+            }
+        }
         int code = p.waitFor();
         long elapsed = System.nanoTime() - start;
         if (code != 0) {
             throw new IllegalStateException("matrix exited " + code);
         }
         long peak = Long.parseLong(Files.readAllLines(timeFile).stream().filter(l -> l.matches("\\d+")).findFirst().orElse("0"));
-        long lines;
-        try (var s = Files.lines(out)) {
-            lines = s.count();
-        }
         return new long[]{elapsed, peak, lines};
     }
 }
