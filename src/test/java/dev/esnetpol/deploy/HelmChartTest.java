@@ -263,6 +263,9 @@ class HelmChartTest {
         assertEquals(List.of(), option(cl, "--namespaces", List.of()), "all namespaces");
         assertEquals("/etc/es-netpol/webhook/tls.crt", option(cl, "--webhook-cert", Path.of("")).toString());
         assertEquals(List.of("10.96.0.1/32", "192.168.10.0/24"), generatorOptions(cl).apiServerCidrs());
+        assertEquals(List.of(new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder().withNewNamespaceSelector()
+                        .addToMatchLabels("kubernetes.io/metadata.name", "monitoring").endNamespaceSelector().build()),
+                generatorOptions(cl).metricsFrom(), "eventStreamsMetricsFrom reaches the operator's --metrics-from");
 
         Container c = operatorContainer(chart);
         assertEquals("registry.example.com/es-netpol:0.1.0-rc1", c.getImage());
