@@ -53,8 +53,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /**
      * The command tree for one command line: when {@code args} starts with a subcommand's name (or alias), only
-     * that subcommand; otherwise (no arguments, {@code --help}, {@code --version}, {@code help COMMAND}, a
-     * misspelt name) all of them.
+     * that subcommand; for {@code --version} alone, none; otherwise (no arguments, {@code --help},
+     * {@code help COMMAND}, a misspelt name) all of them.
      *
      * <p>Why: picocli reflects over every registered command class when the tree is built, and its own
      * classes (compiled for Java 5) cannot go into the class-data archive; building eight subcommands took
@@ -67,8 +67,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         if (only == CommandLine.HelpCommand.class) {
             only = null; // help prints the others' help
         }
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         for (Class<?> command : SUBCOMMANDS) {
-            if (only == null || command == only) {
+            if (!versionOnly && (only == null || command == only)) {
                 cli.addSubcommand(command);
             }
         }

@@ -42,11 +42,13 @@ class CommandTreeTest {
 
     @Test
     void aCommandLineWithoutASubcommandSeesThemAll() {
-        for (String[] args : List.of(new String[]{}, new String[]{"--help"}, new String[]{"--version"}, new String[]{"rendr"},
+        for (String[] args : List.of(new String[]{}, new String[]{"--help"}, new String[]{"--version", "render"}, new String[]{"rendr"},
                 new String[]{"help", "matrix"})) {
             assertEquals(Main.SUBCOMMANDS.size(), Main.newCommandLine(args).getSubcommands().values().stream().distinct().count(),
                     String.join(" ", args));
         }
+        assertEquals(List.of("0", "es-netpol development build\n", ""), List.of(run(Main.newCommandLine("--version"), "--version")),
+                "--version alone needs no subcommand");
         String[] help = run(Main.newCommandLine("help", "matrix"), "help", "matrix");
         assertEquals("0", help[0]);
         assertTrue(help[1].contains("Usage: es-netpol matrix"), help[1]);
