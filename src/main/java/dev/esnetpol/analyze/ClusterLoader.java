@@ -55,9 +55,12 @@ public final class ClusterLoader {
                     }
                     namespaces.add(new Namespace(meta.getName(), meta.getLabels()));
                 } else if (kind.equals("Pod")) {
-                    pods.add(pod(doc));
+                    Pod p = pod(doc, problems);
+                    if (p != null) {
+                        pods.add(p);
+                    }
                 } else if (WORKLOADS.contains(kind)) {
-                    Pod p = workloadPod(doc);
+                    Pod p = workloadPod(doc, problems);
                     if (p != null) {
                         pods.add(p);
                     }
@@ -92,12 +95,22 @@ public final class ClusterLoader {
         return MAPPER.convertValue(node, PodDocument.class).toPod(node);
     }
 
-    private static Pod pod(YamlDocument doc) throws com.fasterxml.jackson.core.JsonProcessingException {
+    private static Pod pod(YamlDocument doc, List<InputProblem> problems) throws com.fasterxml.jackson.core.JsonProcessingException {
+        if (nullItems(doc, doc.node(), "", problems)) {
+            return null;
+        }
         PodDocument pod = MAPPER.treeToValue(doc.node(), PodDocument.class);
-        if (pod.metadata() == null || pod.metadata().getName() == null) {
-            throw new IllegalArgumentException("metadata.name is missing");
+        if (pod.metadata() == null) {
+            throw new IllegalArgumentException("metadata is missing");
         }
         return pod.toPod(doc.node());
+    }
+
+    /** Adds a problem for each null item of the lists a pod is read from; true when there was one. */
+    private static boolean nullItems(YamlDocument doc, JsonNode node, String prefix, List<InputProblem> problems) {
+        List<String> paths = PodDocument.nullItems(node, prefix);
+        paths.forEach(p -> problems.add(doc.problem(p, "a list item is null (the API server reads it as an empty object and refuses it)")));
+        return !paths.isEmpty();
     }
 
     /** Where a workload kind keeps its pod template. */
@@ -105,12 +118,15 @@ public final class ClusterLoader {
         return workloadKind.equals("CronJob") ? "spec.jobTemplate.spec.template" : "spec.template";
     }
 
-    private static Pod workloadPod(YamlDocument doc) throws com.fasterxml.jackson.core.JsonProcessingException {
+    private static Pod workloadPod(YamlDocument doc, List<InputProblem> problems) throws com.fasterxml.jackson.core.JsonProcessingException {
         JsonNode template = doc.node();
         for (String field : templatePath(doc.kind()).split("\\.")) {
             template = template.path(field);
         }
         if (template.isMissingNode() || template.isNull()) {
+            return null;
+        }
+        if (nullItems(doc, template, templatePath(doc.kind()), problems)) {
             return null;
         }
         String ns = doc.node().path("metadata").path("namespace").asText("");

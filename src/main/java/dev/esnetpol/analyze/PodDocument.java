@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.PodIP;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -27,11 +28,11 @@ import java.util.stream.Stream;
  * @param status   {@code status}; null for a manifest or a template
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PodDocument(ObjectMeta metadata, Spec spec, Status status) {
+public record PodDocument(ObjectMeta metadata, PodSpec spec, PodStatus status) {
 
     /** {@code spec}: the fields of {@code PodSpec} the analysis reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Spec(Boolean hostNetwork, List<Container> containers, List<Container> initContainers) {
+    public record PodSpec(Boolean hostNetwork, List<Container> containers, List<Container> initContainers) {
     }
 
     /** One of {@code spec.containers} or {@code spec.initContainers}: its ports, and whether it keeps running. */
@@ -41,7 +42,38 @@ public record PodDocument(ObjectMeta metadata, Spec spec, Status status) {
 
     /** {@code status}: the pod's addresses ({@code podIPs}, else {@code podIP}), its node's ({@code hostIP}) and its {@code phase}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Status(String podIP, List<PodIP> podIPs, String hostIP, String phase) {
+    public record PodStatus(String podIP, List<PodIP> podIPs, String hostIP, String phase) {
+    }
+
+    /**
+     * The paths of null items in the lists this view reads ({@code spec.containers[0]},
+     * {@code spec.containers[0].ports[1]}, {@code status.podIPs[0]}, {@code metadata.ownerReferences[0]}):
+     * the API server decodes such an item as an empty object and refuses it (a container without a name, a
+     * port without a number), so es-netpol refuses it too, at its path.
+     *
+     * @param node a Pod or a pod template; {@code prefix} is its path in the document ("" for a Pod)
+     */
+    static List<String> nullItems(JsonNode node, String prefix) {
+        String at = prefix.isEmpty() ? "" : prefix + ".";
+        List<String> out = new ArrayList<>();
+        nullItems(node.path("metadata").path("ownerReferences"), at + "metadata.ownerReferences", out);
+        nullItems(node.path("status").path("podIPs"), at + "status.podIPs", out);
+        for (String list : List.of("containers", "initContainers")) {
+            JsonNode containers = node.path("spec").path(list);
+            nullItems(containers, at + "spec." + list, out);
+            for (int i = 0; i < containers.size(); i++) {
+                nullItems(containers.path(i).path("ports"), at + "spec." + list + "[" + i + "].ports", out);
+            }
+        }
+        return out;
+    }
+
+    private static void nullItems(JsonNode list, String path, List<String> out) {
+        for (int i = 0; list.isArray() && i < list.size(); i++) {
+            if (list.get(i).isNull()) {
+                out.add(path + "[" + i + "]");
+            }
+        }
     }
 
     /**
@@ -52,7 +84,7 @@ public record PodDocument(ObjectMeta metadata, Spec spec, Status status) {
      */
     Pod toPod(JsonNode document) {
         String ns = metadata.getNamespace() == null ? "default" : metadata.getNamespace();
-        return new Pod(ns, metadata.getName(), metadata.getLabels(), addresses(), namedPorts(), hostNetwork(),
+        return new Pod(ns, name(), metadata.getLabels(), addresses(), namedPorts(), hostNetwork(),
                 owner(document), status == null ? null : status.hostIP(), status == null ? null : status.phase());
     }
 
@@ -65,6 +97,18 @@ public record PodDocument(ObjectMeta metadata, Spec spec, Status status) {
                 new Owner(kind, name));
     }
 
+    /**
+     * {@code metadata.name}; for a manifest with only {@code generateName} (the API server adds a random
+     * suffix), the generateName; with neither, {@code <unnamed>}. The command that reads the pod has already
+     * said whether that is an error (render, verify, review) or a warning (matrix, explain).
+     */
+    private String name() {
+        if (metadata.getName() != null && !metadata.getName().isEmpty()) {
+            return metadata.getName();
+        }
+        return metadata.getGenerateName() != null && !metadata.getGenerateName().isEmpty() ? metadata.getGenerateName() : "<unnamed>";
+    }
+
     private boolean hostNetwork() {
         return spec != null && Boolean.TRUE.equals(spec.hostNetwork());
     }
@@ -75,7 +119,7 @@ public record PodDocument(ObjectMeta metadata, Spec spec, Status status) {
             return ips;
         }
         if (status.podIPs() != null) {
-            status.podIPs().stream().map(PodIP::getIp).filter(ip -> ip != null && !ip.isEmpty()).forEach(ips::add);
+            status.podIPs().stream().filter(Objects::nonNull).map(PodIP::getIp).filter(ip -> ip != null && !ip.isEmpty()).forEach(ips::add);
         }
         if (ips.isEmpty() && status.podIP() != null && !status.podIP().isEmpty()) {
             ips.add(status.podIP());
@@ -86,12 +130,12 @@ public record PodDocument(ObjectMeta metadata, Spec spec, Status status) {
     /** The controlling owner reference (else the first); none, or a Node's (a static pod), leaves the pod its own owner. */
     private Owner owner(JsonNode document) {
         List<OwnerReference> refs = metadata.getOwnerReferences();
-        if (refs == null || refs.isEmpty()) {
+        if (refs == null || refs.isEmpty() || refs.get(0) == null) {
             return null;
         }
         int index = 0;
         for (int i = 0; i < refs.size(); i++) {
-            if (Boolean.TRUE.equals(refs.get(i).getController())) {
+            if (refs.get(i) != null && Boolean.TRUE.equals(refs.get(i).getController())) {
                 index = i;
                 break;
             }
@@ -108,10 +152,10 @@ public record PodDocument(ObjectMeta metadata, Spec spec, Status status) {
             return out;
         }
         Stream<Container> sidecars = spec.initContainers() == null ? Stream.empty()
-                : spec.initContainers().stream().filter(c -> "Always".equals(c.restartPolicy()));
-        Stream<Container> containers = spec.containers() == null ? Stream.empty() : spec.containers().stream();
+                : spec.initContainers().stream().filter(Objects::nonNull).filter(c -> "Always".equals(c.restartPolicy()));
+        Stream<Container> containers = spec.containers() == null ? Stream.empty() : spec.containers().stream().filter(Objects::nonNull);
         Stream.concat(containers, sidecars).filter(c -> c.ports() != null).flatMap(c -> c.ports().stream())
-                .filter(p -> p.getName() != null && !p.getName().isEmpty() && p.getContainerPort() != null)
+                .filter(p -> p != null && p.getName() != null && !p.getName().isEmpty() && p.getContainerPort() != null)
                 .forEach(p -> out.add(new NamedPort(p.getName(), p.getContainerPort(), p.getProtocol())));
         return out;
     }

@@ -42,8 +42,19 @@ public record YamlDocument(String file, int line, JsonNode node, LineIndex lines
     public InputProblem problem(String prefix, JsonMappingException e) {
         String below = pathOf(e);
         String path = prefix.isEmpty() ? below : below.isEmpty() ? prefix : below.startsWith("[") ? prefix + below : prefix + "." + below;
-        return problem(path, e.getOriginalMessage());
+        return problem(path, messageOf(e));
     }
+
+    /**
+     * Jackson's message for a failed read, with the Java types it names by their simple names
+     * ({@code `java.lang.Integer`} as {@code `Integer`}, {@code `dev.esnetpol.analyze.PodDocument$PodSpec`} as
+     * {@code `PodSpec`}): a user reads YAML, not our packages.
+     */
+    public static String messageOf(JsonMappingException e) {
+        return JAVA_TYPE.matcher(e.getOriginalMessage()).replaceAll("`$1`");
+    }
+
+    private static final java.util.regex.Pattern JAVA_TYPE = java.util.regex.Pattern.compile("`(?:[a-z]\\w*\\.)+(?:\\w+\\$)*(\\w+)`");
 
     /** The field path ({@code a.b[2].c}) of the value a Jackson mapping exception is about. */
     public static String pathOf(JsonMappingException e) {

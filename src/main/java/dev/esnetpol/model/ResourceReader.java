@@ -153,7 +153,7 @@ public final class ResourceReader {
         try {
             resource = MAPPER.readerFor(type).withAttribute(Problems.class, problems).readValue(doc.node());
         } catch (JsonMappingException e) {
-            problems.add(YamlDocument.pathOf(e), e.getOriginalMessage());
+            problems.add(YamlDocument.pathOf(e), YamlDocument.messageOf(e));
         } catch (IOException e) {
             problems.add("", e.getMessage());
         }

@@ -126,8 +126,37 @@ class ClusterLoaderTest {
     }
 
     @Test
-    void aPodWithoutNameIsRefused() {
-        List<InputProblem> problems = problems("apiVersion: v1\nkind: Pod\nmetadata: {namespace: a}\n");
-        assertTrue(problems.get(0).message().contains("metadata.name is missing"), problems.toString());
+    void aPodWithOnlyGenerateNameIsAnalysedUnderIt() {
+        List<Pod> pods = ClusterLoader.load(YamlSources.parse("c.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {generateName: web-, namespace: a}
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {namespace: a}
+                """)).cluster().pods();
+        assertEquals(List.of("web-", "<unnamed>"), pods.stream().map(Pod::name).toList());
+    }
+
+    @Test
+    void nullListItemsAreRefusedAtTheirPath() {
+        List<InputProblem> problems = problems("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p, namespace: a, ownerReferences: [null]}
+                spec:
+                  containers: [null, {name: c, ports: [null]}]
+                status: {podIPs: [null]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d, namespace: a}
+                spec: {template: {spec: {initContainers: [null]}}}
+                """);
+        assertEquals(List.of("metadata.ownerReferences[0]", "status.podIPs[0]", "spec.containers[0]", "spec.containers[1].ports[0]",
+                        "spec.template.spec.initContainers[0]"),
+                problems.stream().map(InputProblem::path).toList(), problems.toString());
+        assertTrue(problems.get(0).message().contains("null"), problems.toString());
     }
 }
