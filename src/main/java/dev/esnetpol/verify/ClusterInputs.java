@@ -44,12 +44,23 @@ public final class ClusterInputs {
      * {@code cluster} (read from Kubernetes objects) plus the pods {@code resources} will run and, with
      * {@code renderPolicies}, the policies es-netpol renders for them. For callers that have read both
      * already (each document is read once).
+     *
+     * <p>A pod group the inputs already hold a pod of (one whose labels include the group's selector, in the
+     * installation's namespace: a namespace as {@code kubectl get -o yaml} prints it) is not synthesized:
+     * the running pods stand for it, and each pod is shown once.
      */
     public static Loaded of(Cluster cluster, List<EventStreamsResource> resources, GeneratorOptions options, boolean renderPolicies) {
         if (!resources.isEmpty()) {
+            java.util.Map<String, List<Pod>> running = cluster.pods().stream().collect(java.util.stream.Collectors.groupingBy(Pod::namespace));
             List<Pod> pods = new ArrayList<>();
             for (Installation i : Installations.group(resources, null)) {
-                pods.addAll(InstallationPods.of(i).values());
+                InstallationPods.of(i).forEach((group, pod) -> {
+                    boolean held = running.getOrDefault(i.namespace(), List.of()).stream()
+                            .anyMatch(p -> p.labels().entrySet().containsAll(group.selector().entrySet()));
+                    if (!held) {
+                        pods.add(pod);
+                    }
+                });
             }
             cluster = cluster.plus(new Cluster(java.util.Map.of(), pods,
                     renderPolicies ? new PolicyGenerator(options).generate(resources, null) : List.of()));

@@ -24,6 +24,21 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void aNamespaceSnapshotShowsItsRunningPodsOnceAndSynthesizesOnlyWhatIsMissing() {
+        String snapshot = "examples/es-prod-namespace";
+        CliRun r = CliRun.run("matrix", "--no-render", "-o", "connlist", snapshot);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("es-prod/production-kafka[StatefulSet]"), r.out());
+        assertTrue(r.out().lines().noneMatch(l -> l.contains("[Pod]")),
+                "every pod of the snapshot has an owner: none stands for itself, no synthesized copy: " + r.out());
+        // Without the pods file, the resources' pods are synthesized (named <instance>-<component>-0, no owner).
+        CliRun resourcesOnly = CliRun.run("matrix", "--no-render", "-o", "connlist", snapshot + "/resources.yaml",
+                snapshot + "/policies.yaml", snapshot + "/namespaces.yaml");
+        assertEquals(0, resourcesOnly.code(), resourcesOnly.err());
+        assertTrue(resourcesOnly.out().contains("es-prod/production-kafka-0[Pod]"), resourcesOnly.out());
+    }
+
+    @Test
     void explainDeniedNamesTheIsolatingPolicies() {
         CliRun r = CliRun.run("explain", "--from", "production-admin-ui-0", "--to", "production-zookeeper-0", "--port", "2181/tcp", PRODUCTION);
         assertEquals(1, r.code());
