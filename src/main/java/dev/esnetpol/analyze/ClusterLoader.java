@@ -103,7 +103,16 @@ public final class ClusterLoader {
         if (pod.metadata() == null) {
             throw new IllegalArgumentException("metadata is missing");
         }
-        return pod.toPod(doc.node());
+        boolean addressesOk = true;
+        for (var address : pod.addressFields().entrySet()) {
+            try {
+                dev.esnetpol.kube.Cidr.ofAddress(address.getValue());
+            } catch (IllegalArgumentException e) {
+                problems.add(doc.problem(address.getKey(), "'" + address.getValue() + "' is not an IP address"));
+                addressesOk = false;
+            }
+        }
+        return addressesOk ? pod.toPod(doc.node()) : null;
     }
 
     /** Adds a problem for each null item of the lists a pod is read from; true when there was one. */

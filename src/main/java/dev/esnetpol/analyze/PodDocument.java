@@ -77,6 +77,30 @@ public record PodDocument(ObjectMeta metadata, PodSpec spec, PodStatus status) {
     }
 
     /**
+     * The addresses of {@code status} by field path ({@code status.podIP}, {@code status.podIPs[1].ip},
+     * {@code status.hostIP}), for checking before the analysis parses them.
+     */
+    java.util.Map<String, String> addressFields() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (status == null) {
+            return out;
+        }
+        if (status.podIP() != null && !status.podIP().isEmpty()) {
+            out.put("status.podIP", status.podIP());
+        }
+        for (int i = 0; status.podIPs() != null && i < status.podIPs().size(); i++) {
+            PodIP ip = status.podIPs().get(i);
+            if (ip != null && ip.getIp() != null && !ip.getIp().isEmpty()) {
+                out.put("status.podIPs[" + i + "].ip", ip.getIp());
+            }
+        }
+        if (status.hostIP() != null && !status.hostIP().isEmpty()) {
+            out.put("status.hostIP", status.hostIP());
+        }
+        return out;
+    }
+
+    /**
      * The pod the analysis sees.
      *
      * @param document the whole Pod document, for what the view does not keep: the {@code kind} of an owner

@@ -102,7 +102,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             java.util.List<String> names = new java.util.ArrayList<>();
             cmd.getCommandSpec().options().forEach(o -> names.addAll(java.util.List.of(o.names())));
             names.addAll(cmd.getSubcommands().keySet());
-            for (String arg : unmatched.getUnmatched()) {
+            // The first only: after a misspelt command, the rest of the line is unmatched too, and suggesting
+            // options of the top-level command for its -f would only add noise.
+            for (String arg : unmatched.getUnmatched().stream().limit(1).toList()) {
                 String word = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
                 String hint = dev.esnetpol.kube.Suggestions.didYouMean(word, names);
                 if (!hint.isEmpty()) {

@@ -6,10 +6,11 @@ import dev.esnetpol.input.YamlDocument;
 
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import static dev.esnetpol.kube.StrictSchemas.*;
 
 /**
  * Reads the Kubernetes objects es-netpol analyses (NetworkPolicy, Pod, Namespace and the pod templates of
@@ -21,78 +22,14 @@ import java.util.Set;
  * rules. Every problem is reported, with its field path and, for an unknown field, the closest known ones.
  *
  * <p>Only the parts whose meaning es-netpol depends on are typed field by field (all of a NetworkPolicy, the
- * metadata of the others); the rest of a Pod's spec is left to the API server.
+ * metadata of the others, and of a pod the fields the analysis reads: {@link StrictSchemas}); in a pod's spec
+ * and status another field is refused only when it looks like a misspelling of one of those, and the rest is
+ * left to the API server.
  */
 public final class StrictFields {
 
     /** The kinds read strictly here (NetworkPolicy only in group networking.k8s.io). */
     public static final Set<String> KINDS = Set.of("NetworkPolicy", "Pod", "Namespace");
-
-    private sealed interface Type permits Scalar, ListOf, Labels, StringMap, Fields, Any {
-    }
-
-    private enum Scalar implements Type { STRING, INT, BOOL, INT_OR_STRING }
-
-    private record ListOf(Type item) implements Type {
-    }
-
-    /** Label keys and values, checked with the API server's rules; {@code selector} for matchLabels. */
-    private record Labels() implements Type {
-    }
-
-    /** A map of strings (annotations). */
-    private record StringMap() implements Type {
-    }
-
-    private record Fields(Map<String, Type> fields) implements Type {
-    }
-
-    private record Any() implements Type {
-    }
-
-    private static final Type ANY = new Any();
-
-    private static Fields fields(Object... nameTypePairs) {
-        Map<String, Type> m = new LinkedHashMap<>();
-        for (int i = 0; i < nameTypePairs.length; i += 2) {
-            m.put((String) nameTypePairs[i], (Type) nameTypePairs[i + 1]);
-        }
-        return new Fields(m);
-    }
-
-    private static final Fields OBJECT_META = fields(
-            "name", Scalar.STRING, "generateName", Scalar.STRING, "namespace", Scalar.STRING, "selfLink", Scalar.STRING,
-            "uid", Scalar.STRING, "resourceVersion", Scalar.STRING, "generation", Scalar.INT,
-            "creationTimestamp", ANY, "deletionTimestamp", ANY, "deletionGracePeriodSeconds", Scalar.INT,
-            "labels", new Labels(), "annotations", new StringMap(), "ownerReferences", ANY, "finalizers", new ListOf(Scalar.STRING),
-            "managedFields", ANY);
-
-    private static final Fields SELECTOR = fields(
-            "matchLabels", new Labels(),
-            "matchExpressions", new ListOf(fields("key", Scalar.STRING, "operator", Scalar.STRING, "values", new ListOf(Scalar.STRING))));
-
-    private static final Fields PEER = fields(
-            "podSelector", SELECTOR, "namespaceSelector", SELECTOR,
-            "ipBlock", fields("cidr", Scalar.STRING, "except", new ListOf(Scalar.STRING)));
-
-    private static final Fields PORT = fields("protocol", Scalar.STRING, "port", Scalar.INT_OR_STRING, "endPort", Scalar.INT);
-
-    private static final Fields NETWORK_POLICY = fields(
-            "apiVersion", Scalar.STRING, "kind", Scalar.STRING, "metadata", OBJECT_META,
-            "spec", fields(
-                    "podSelector", SELECTOR,
-                    "policyTypes", new ListOf(Scalar.STRING),
-                    "ingress", new ListOf(fields("from", new ListOf(PEER), "ports", new ListOf(PORT))),
-                    "egress", new ListOf(fields("to", new ListOf(PEER), "ports", new ListOf(PORT)))),
-            "status", ANY);
-
-    private static final Fields TEMPLATE = fields("metadata", OBJECT_META, "spec", ANY);
-
-    private static final Fields POD = fields("apiVersion", Scalar.STRING, "kind", Scalar.STRING, "metadata", OBJECT_META,
-            "spec", ANY, "status", ANY);
-
-    private static final Fields NAMESPACE = fields("apiVersion", Scalar.STRING, "kind", Scalar.STRING, "metadata", OBJECT_META,
-            "spec", ANY, "status", ANY);
 
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
             "ReplicationController", "Job", "CronJob", "DeploymentConfig");
@@ -111,12 +48,16 @@ public final class StrictFields {
 
     /**
      * The document's name as the API server checks it: a DNS subdomain (NetworkPolicy, Pod), a DNS label
-     * (Namespace, and every metadata.namespace). Apart from {@link #check} because analysis commands read
-     * test data of other tools (np-guard's names policies with underscores) and only warn.
+     * (Namespace, and every metadata.namespace); and, in a pod's spec and status, fields that look like
+     * misspellings of the ones the analysis reads ({@code prots}, {@code containerport}). Apart from
+     * {@link #check} because analysis commands read test data of other tools (np-guard's names policies with
+     * underscores and writes {@code containerport}, which Go's decoder takes for {@code containerPort}) and only
+     * warn.
      */
     public static List<InputProblem> checkNames(YamlDocument doc) {
         List<InputProblem> problems = new ArrayList<>();
-        Checker c = new Checker(doc, problems);
+        Checker c = new Checker(doc, problems, problems);
+        walk(doc, new Checker(doc, new ArrayList<>(), problems));
         JsonNode node = doc.node();
         if (isNetworkPolicy(doc) || doc.kind().equals("Pod")) {
             c.name(node, "metadata.name", true);
@@ -136,9 +77,15 @@ public final class StrictFields {
     /** Every problem of the document's fields and labels (names apart: {@link #checkNames}), empty when the API server would read it. */
     public static List<InputProblem> check(YamlDocument doc) {
         List<InputProblem> problems = new ArrayList<>();
-        Checker c = new Checker(doc, problems);
         doc.lines().duplicates().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 problems.add(new InputProblem(doc.file(), e.getValue(), e.getKey(), "duplicate field (given twice in one mapping)")));
+        walk(doc, new Checker(doc, problems, new ArrayList<>()));
+        return problems;
+    }
+
+    /** Checks the document's fields by its kind's schema. */
+    private static void walk(YamlDocument doc, Checker c) {
+        List<InputProblem> problems = c.problems();
         String kind = doc.kind();
         JsonNode node = doc.node();
         if (isNetworkPolicy(doc)) {
@@ -161,10 +108,10 @@ public final class StrictFields {
                 c.check(t, template, TEMPLATE);
             }
         }
-        return problems;
     }
 
-    private record Checker(YamlDocument doc, List<InputProblem> problems) {
+    /** Where problems go: {@code misspellings} are the unknown fields of {@link StrictSchemas.Open} objects. */
+    private record Checker(YamlDocument doc, List<InputProblem> problems, List<InputProblem> misspellings) {
 
         void problem(String path, String message) {
             problems.add(doc.problem(path, message));
@@ -202,7 +149,12 @@ public final class StrictFields {
                     return;
                 }
                 for (int i = 0; i < node.size(); i++) {
-                    check(node.get(i), path + "[" + i + "]", l.item());
+                    if (node.get(i).isNull() && (l.item() instanceof Fields || l.item() instanceof Open)) {
+                        // The API server reads it as an empty object, which its validation refuses.
+                        problem(path + "[" + i + "]", "a list item is null");
+                    } else {
+                        check(node.get(i), path + "[" + i + "]", l.item());
+                    }
                 }
             } else if (type instanceof StringMap) {
                 if (!node.isObject()) {
@@ -217,6 +169,20 @@ public final class StrictFields {
                 });
             } else if (type instanceof Labels) {
                 labels(node, path);
+            } else if (type instanceof Open o) {
+                if (!node.isObject()) {
+                    problem(path, "expected a mapping, found " + describe(node, path));
+                    return;
+                }
+                node.fields().forEachRemaining(e -> {
+                    String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                    Type t = o.read().get(e.getKey());
+                    if (t != null) {
+                        check(e.getValue(), child, t);
+                    } else if (!o.alsoKnown().contains(e.getKey()) && !Suggestions.closest(e.getKey(), o.read().keySet()).isEmpty()) {
+                        misspellings.add(doc.problem(child, "unknown field '" + e.getKey() + "'" + Suggestions.didYouMean(e.getKey(), o.read().keySet())));
+                    }
+                });
             } else if (type instanceof Fields f) {
                 if (!node.isObject()) {
                     problem(path, "expected a mapping, found " + describe(node, path));

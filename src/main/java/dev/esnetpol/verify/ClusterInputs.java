@@ -45,7 +45,8 @@ public final class ClusterInputs {
      * {@code renderPolicies}, the policies es-netpol renders for them. For callers that have read both
      * already (each document is read once).
      *
-     * <p>A pod group the inputs already hold a pod of (one whose labels include the group's selector, in the
+     * <p>A rendered policy replaces an input policy of the same namespace and name, as {@code kubectl apply}
+     * would. A pod group the inputs already hold a pod of (one whose labels include the group's selector, in the
      * installation's namespace: a namespace as {@code kubectl get -o yaml} prints it) is not synthesized:
      * the running pods stand for it, and each pod is shown once.
      */
@@ -62,8 +63,15 @@ public final class ClusterInputs {
                     }
                 });
             }
-            cluster = cluster.plus(new Cluster(java.util.Map.of(), pods,
-                    renderPolicies ? new PolicyGenerator(options).generate(resources, null) : List.of()));
+            List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy> rendered =
+                    renderPolicies ? new PolicyGenerator(options).generate(resources, null) : List.of();
+            // As kubectl apply would: a rendered policy replaces the input's policy of the same name (a namespace
+            // snapshot holds the installed ones), rather than standing beside it and being counted twice.
+            java.util.Set<String> renderedNames = new java.util.HashSet<>();
+            rendered.forEach(np -> renderedNames.add(np.getMetadata().getNamespace() + "/" + np.getMetadata().getName()));
+            cluster = cluster.withPolicies(cluster.policies().stream()
+                    .filter(np -> !renderedNames.contains(np.getMetadata().getNamespace() + "/" + np.getMetadata().getName())).toList());
+            cluster = cluster.plus(new Cluster(java.util.Map.of(), pods, rendered));
         }
         return new Loaded(cluster, resources);
     }

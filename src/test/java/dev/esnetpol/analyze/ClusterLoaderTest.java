@@ -126,6 +126,19 @@ class ClusterLoaderTest {
     }
 
     @Test
+    void anAddressThatIsNoIpIsRefusedAtItsField() {
+        List<InputProblem> problems = problems("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p, namespace: a}
+                status: {podIP: abc, podIPs: [{ip: 10.0.0.1}, {ip: 300.1.1.1}], hostIP: "fd00::zz"}
+                """);
+        assertEquals(List.of("status.podIP: 'abc' is not an IP address", "status.podIPs[1].ip: '300.1.1.1' is not an IP address",
+                "status.hostIP: 'fd00::zz' is not an IP address"), problems.stream().map(p -> p.path() + ": " + p.message()).toList());
+        assertEquals(4, problems.get(0).line());
+    }
+
+    @Test
     void aPodWithOnlyGenerateNameIsAnalysedUnderIt() {
         List<Pod> pods = ClusterLoader.load(YamlSources.parse("c.yaml", """
                 apiVersion: v1

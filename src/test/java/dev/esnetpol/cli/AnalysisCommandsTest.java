@@ -36,6 +36,12 @@ class AnalysisCommandsTest {
                 snapshot + "/policies.yaml", snapshot + "/namespaces.yaml");
         assertEquals(0, resourcesOnly.code(), resourcesOnly.err());
         assertTrue(resourcesOnly.out().contains("es-prod/production-kafka-0[Pod]"), resourcesOnly.out());
+        // Rendering (no --no-render) replaces the snapshot's installed policies of the same names, as kubectl apply
+        // would: each policy counts once.
+        CliRun explain = CliRun.run("explain", "--from", "production-kafka-0", "--to", "production-zookeeper-1", "--port", "2181", snapshot);
+        assertEquals(0, explain.code(), explain.err());
+        assertTrue(explain.out().contains("admitted by es-prod/production-kafka-netpol egress rule #2 (peer #1, ports [2181/TCP])\n"), explain.out());
+        assertTrue(!explain.out().contains("more") && !explain.out().contains("also"), explain.out());
     }
 
     @Test

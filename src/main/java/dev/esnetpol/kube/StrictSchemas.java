@@ -1,0 +1,112 @@
+package dev.esnetpol.kube;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The shapes {@link StrictFields} reads objects against, as the Kubernetes API defines them (field names and
+ * value types): all of a NetworkPolicy, the metadata of every object, and of a pod the fields the analysis
+ * reads (its network mode, its containers' ports, its status addresses and phase).
+ */
+final class StrictSchemas {
+
+    private StrictSchemas() {
+    }
+
+    sealed interface Type permits Scalar, ListOf, Labels, StringMap, Fields, Open, Any {
+    }
+
+    enum Scalar implements Type { STRING, INT, BOOL, INT_OR_STRING }
+
+    record ListOf(Type item) implements Type {
+    }
+
+    /** Label keys and values, checked with the API server's rules; {@code selector} for matchLabels. */
+    record Labels() implements Type {
+    }
+
+    /** A map of strings (annotations). */
+    record StringMap() implements Type {
+    }
+
+    record Fields(Map<String, Type> fields) implements Type {
+    }
+
+    /**
+     * An object of which es-netpol reads some fields ({@code read}, checked by type). Another field is refused
+     * only when it looks like a misspelling of one of them ({@link Suggestions#closest}) and is not a field
+     * Kubernetes has near one ({@code alsoKnown}): the rest is left to the API server, so that a field a later
+     * Kubernetes adds passes while {@code prots} for {@code ports} does not.
+     */
+    record Open(Map<String, Type> read, Set<String> alsoKnown) implements Type {
+    }
+
+    record Any() implements Type {
+    }
+
+    static final Type ANY = new Any();
+
+    static Open open(Set<String> alsoKnown, Object... nameTypePairs) {
+        return new Open(fields(nameTypePairs).fields(), alsoKnown);
+    }
+
+    static Fields fields(Object... nameTypePairs) {
+        Map<String, Type> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameTypePairs.length; i += 2) {
+            m.put((String) nameTypePairs[i], (Type) nameTypePairs[i + 1]);
+        }
+        return new Fields(m);
+    }
+
+    static final Fields OBJECT_META = fields(
+            "name", Scalar.STRING, "generateName", Scalar.STRING, "namespace", Scalar.STRING, "selfLink", Scalar.STRING,
+            "uid", Scalar.STRING, "resourceVersion", Scalar.STRING, "generation", Scalar.INT,
+            "creationTimestamp", ANY, "deletionTimestamp", ANY, "deletionGracePeriodSeconds", Scalar.INT,
+            "labels", new Labels(), "annotations", new StringMap(), "ownerReferences", ANY, "finalizers", new ListOf(Scalar.STRING),
+            "managedFields", ANY);
+
+    static final Fields SELECTOR = fields(
+            "matchLabels", new Labels(),
+            "matchExpressions", new ListOf(fields("key", Scalar.STRING, "operator", Scalar.STRING, "values", new ListOf(Scalar.STRING))));
+
+    static final Fields PEER = fields(
+            "podSelector", SELECTOR, "namespaceSelector", SELECTOR,
+            "ipBlock", fields("cidr", Scalar.STRING, "except", new ListOf(Scalar.STRING)));
+
+    static final Fields PORT = fields("protocol", Scalar.STRING, "port", Scalar.INT_OR_STRING, "endPort", Scalar.INT);
+
+    static final Fields NETWORK_POLICY = fields(
+            "apiVersion", Scalar.STRING, "kind", Scalar.STRING, "metadata", OBJECT_META,
+            "spec", fields(
+                    "podSelector", SELECTOR,
+                    "policyTypes", new ListOf(Scalar.STRING),
+                    "ingress", new ListOf(fields("from", new ListOf(PEER), "ports", new ListOf(PORT))),
+                    "egress", new ListOf(fields("to", new ListOf(PEER), "ports", new ListOf(PORT)))),
+            "status", ANY);
+
+    /** {@code ContainerPort}: a named port is what a policy's named port resolves to. */
+    static final Open CONTAINER_PORT = open(Set.of("hostPort", "hostIP"),
+            "name", Scalar.STRING, "containerPort", Scalar.INT, "protocol", Scalar.STRING);
+
+    /** {@code Container}: its ports, and whether an init container keeps running (a sidecar, which serves them). */
+    static final Open CONTAINER = open(Set.of("restartPolicyRules", "resizePolicy"),
+            "name", Scalar.STRING, "ports", new ListOf(CONTAINER_PORT), "restartPolicy", Scalar.STRING);
+
+    /** {@code PodSpec}: the network mode and the containers' ports. */
+    static final Open POD_SPEC = open(Set.of("ephemeralContainers"),
+            "hostNetwork", Scalar.BOOL, "containers", new ListOf(CONTAINER), "initContainers", new ListOf(CONTAINER));
+
+    /** {@code PodStatus}: the addresses and the phase that make a pod an endpoint. */
+    static final Open POD_STATUS = open(Set.of("hostIPs"),
+            "podIP", Scalar.STRING, "podIPs", new ListOf(open(Set.of(), "ip", Scalar.STRING)), "hostIP", Scalar.STRING,
+            "phase", Scalar.STRING);
+
+    static final Fields TEMPLATE = fields("metadata", OBJECT_META, "spec", POD_SPEC);
+
+    static final Fields POD = fields("apiVersion", Scalar.STRING, "kind", Scalar.STRING, "metadata", OBJECT_META,
+            "spec", POD_SPEC, "status", POD_STATUS);
+
+    static final Fields NAMESPACE = fields("apiVersion", Scalar.STRING, "kind", Scalar.STRING, "metadata", OBJECT_META,
+            "spec", ANY, "status", ANY);
+}
