@@ -60,7 +60,7 @@ public final class ClusterLoader {
                         pods.add(p);
                     }
                 } else if (WORKLOADS.contains(kind)) {
-                    Pod p = workloadPod(doc, problems);
+                    Pod p = workloadPod(doc);
                     if (p != null) {
                         pods.add(p);
                     }
@@ -96,9 +96,6 @@ public final class ClusterLoader {
     }
 
     private static Pod pod(YamlDocument doc, List<InputProblem> problems) throws com.fasterxml.jackson.core.JsonProcessingException {
-        if (nullItems(doc, doc.node(), "", problems)) {
-            return null;
-        }
         PodDocument pod = MAPPER.treeToValue(doc.node(), PodDocument.class);
         if (pod.metadata() == null) {
             throw new IllegalArgumentException("metadata is missing");
@@ -115,27 +112,17 @@ public final class ClusterLoader {
         return addressesOk ? pod.toPod(doc.node()) : null;
     }
 
-    /** Adds a problem for each null item of the lists a pod is read from; true when there was one. */
-    private static boolean nullItems(YamlDocument doc, JsonNode node, String prefix, List<InputProblem> problems) {
-        List<String> paths = PodDocument.nullItems(node, prefix);
-        paths.forEach(p -> problems.add(doc.problem(p, "a list item is null (the API server reads it as an empty object and refuses it)")));
-        return !paths.isEmpty();
-    }
-
     /** Where a workload kind keeps its pod template. */
     private static String templatePath(String workloadKind) {
         return workloadKind.equals("CronJob") ? "spec.jobTemplate.spec.template" : "spec.template";
     }
 
-    private static Pod workloadPod(YamlDocument doc, List<InputProblem> problems) throws com.fasterxml.jackson.core.JsonProcessingException {
+    private static Pod workloadPod(YamlDocument doc) throws com.fasterxml.jackson.core.JsonProcessingException {
         JsonNode template = doc.node();
         for (String field : templatePath(doc.kind()).split("\\.")) {
             template = template.path(field);
         }
         if (template.isMissingNode() || template.isNull()) {
-            return null;
-        }
-        if (nullItems(doc, template, templatePath(doc.kind()), problems)) {
             return null;
         }
         String ns = doc.node().path("metadata").path("namespace").asText("");

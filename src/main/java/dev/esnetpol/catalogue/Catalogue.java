@@ -35,6 +35,15 @@ public final class Catalogue {
     public static final int OPERATOR_METRICS_PORT = 8080;
     /** The admin UI's "External access to UI" port. */
     public static final int UI_PORT = 3000;
+    /** The cluster operator's "EventStreams custom resource validator" port (the validating webhook). */
+    public static final int VALIDATOR_PORT = 8081;
+    /** The cluster DNS as pods reach it by default (conventions.md: "the cluster DNS (UDP and TCP 53)"). */
+    public static final int DNS_PORT = 53;
+    /**
+     * The Kubernetes API server's ports as pods reach it by default: 443 (the {@code kubernetes} Service) and 6443
+     * (the API server itself, where a network plugin sees the translated address).
+     */
+    public static final java.util.List<Integer> API_SERVER_PORTS = java.util.List.of(443, 6443);
 
     private static final Map<TableSet, Catalogue> SETS = new EnumMap<>(Map.of(
             TableSet.ZOOKEEPER, new Catalogue(TableSet.ZOOKEEPER, ZooKeeperTables.INGRESS, ZooKeeperTables.EGRESS),

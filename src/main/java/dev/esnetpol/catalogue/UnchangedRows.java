@@ -16,6 +16,7 @@ import static dev.esnetpol.catalogue.Catalogue.COLLECTOR_METRICS_PORT;
 import static dev.esnetpol.catalogue.Catalogue.EXTERNAL_API_PORT;
 import static dev.esnetpol.catalogue.Catalogue.INTERNAL_PLAIN_PORT;
 import static dev.esnetpol.catalogue.Catalogue.OPERATOR_METRICS_PORT;
+import static dev.esnetpol.catalogue.Catalogue.VALIDATOR_PORT;
 import static dev.esnetpol.catalogue.Catalogue.UI_PORT;
 import static dev.esnetpol.catalogue.Catalogue.INTERNAL_TLS_PORT;
 import static dev.esnetpol.catalogue.Catalogue.METRICS_PORT;
@@ -61,7 +62,7 @@ final class UnchangedRows {
             instance(METRICS_COLLECTOR, INTERNAL_PLAIN_PORT, "Non-TLS inbound metrics traffic", TLS_OFF),
 
             anywhere(CLUSTER_OPERATOR, OPERATOR_METRICS_PORT, "Exported Prometheus metrics", ALWAYS),
-            anywhere(CLUSTER_OPERATOR, 8081, "EventStreams custom resource validator", ALWAYS),
+            anywhere(CLUSTER_OPERATOR, VALIDATOR_PORT, "EventStreams custom resource validator", ALWAYS),
 
             in(CRUISE_CONTROL, "Cluster operator", Origin.pods(CLUSTER_OPERATOR), 9090, "Access to API", ALWAYS),
 

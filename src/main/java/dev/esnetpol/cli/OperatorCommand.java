@@ -27,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
 /** {@code es-netpol operator}: keep the policies of every Event Streams installation applied on a cluster. */
 @Command(name = "operator", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Keep the NetworkPolicies of Event Streams resources applied on a cluster.",
-        description = "Run the operator: watch EventStreams, KafkaConnect, KafkaMirrorMaker2 and EventStreamsGeoReplicator resources and keep their NetworkPolicies applied: created on install, updated when a resource changes, deleted when a component goes, restored at once when edited or deleted by hand. Serves /metrics, /healthz and /readyz on --metrics-port, and the validating webhook on 8081 when given a certificate. Uses the kubeconfig, or the pod's service account in a cluster.",
+        description = "Run the operator: watch EventStreams, KafkaConnect, KafkaMirrorMaker2 and EventStreamsGeoReplicator resources and keep their NetworkPolicies applied: created on install, updated when a resource changes, deleted when a component goes, restored at once when edited or deleted by hand. Serves /metrics, /healthz and /readyz on --metrics-port, and the validating webhook on --webhook-port when given a certificate. Uses the kubeconfig, or the pod's service account in a cluster.",
         versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
@@ -55,8 +55,8 @@ public final class OperatorCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     OperatorSettings.OnDisable onDisable;
 
-    @Option(names = "--metrics-port", defaultValue = "8080", description = "Port of /metrics, /healthz, /readyz (default ${DEFAULT-VALUE}).")
-    int metricsPort;
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Port of /metrics, /healthz, /readyz (default ${DEFAULT-VALUE}).")
+    int metricsPort = dev.esnetpol.catalogue.Catalogue.OPERATOR_METRICS_PORT;
 
     @Option(names = "--leader-election", description = "Hold a Lease before writing, so that several replicas can run.")
     boolean leaderElection;
@@ -77,8 +77,8 @@ public final class OperatorCommand implements Callable<Integer> {
     @Option(names = "--webhook-key", paramLabel = "FILE", description = "The webhook's PEM private key.")
     Path webhookKey;
 
-    @Option(names = "--webhook-port", defaultValue = "8081", description = "Port of the webhook (default ${DEFAULT-VALUE}).")
-    int webhookPort;
+    @Option(names = "--webhook-port", paramLabel = "PORT", description = "Port of the webhook (default ${DEFAULT-VALUE}).")
+    int webhookPort = dev.esnetpol.catalogue.Catalogue.VALIDATOR_PORT;
 
     @Mixin
     GeneratorOptionsMixin generatorOptions;

@@ -36,8 +36,8 @@ public final class WebhookCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8081", description = "HTTPS port (default ${DEFAULT-VALUE}; 0 picks a free one).")
-    int port;
+    @Option(names = "--port", paramLabel = "PORT", description = "HTTPS port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = dev.esnetpol.catalogue.Catalogue.VALIDATOR_PORT;
 
     @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on (default ${DEFAULT-VALUE}).")
     String bind;

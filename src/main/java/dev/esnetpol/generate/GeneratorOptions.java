@@ -50,7 +50,8 @@ public record GeneratorOptions(boolean egress, Map<String, String> operatorNames
     }
 
     public static GeneratorOptions defaults() {
-        return new GeneratorOptions(true, Map.of(), List.of(53), List.of(443, 6443), List.of());
+        return new GeneratorOptions(true, Map.of(), List.of(dev.esnetpol.catalogue.Catalogue.DNS_PORT),
+                dev.esnetpol.catalogue.Catalogue.API_SERVER_PORTS, List.of());
     }
 
     public GeneratorOptions withEgress(boolean on) {

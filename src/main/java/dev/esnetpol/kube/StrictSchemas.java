@@ -59,11 +59,16 @@ final class StrictSchemas {
         return new Fields(m);
     }
 
+    /** {@code OwnerReference}: the controlling owner is the workload a pod is shown as. */
+    static final Open OWNER_REFERENCE = open(Set.of("apiVersion", "uid", "blockOwnerDeletion"),
+            "kind", Scalar.STRING, "name", Scalar.STRING, "controller", Scalar.BOOL);
+
     static final Fields OBJECT_META = fields(
             "name", Scalar.STRING, "generateName", Scalar.STRING, "namespace", Scalar.STRING, "selfLink", Scalar.STRING,
             "uid", Scalar.STRING, "resourceVersion", Scalar.STRING, "generation", Scalar.INT,
             "creationTimestamp", ANY, "deletionTimestamp", ANY, "deletionGracePeriodSeconds", Scalar.INT,
-            "labels", new Labels(), "annotations", new StringMap(), "ownerReferences", ANY, "finalizers", new ListOf(Scalar.STRING),
+            "labels", new Labels(), "annotations", new StringMap(), "ownerReferences", new ListOf(OWNER_REFERENCE),
+            "finalizers", new ListOf(Scalar.STRING),
             "managedFields", ANY);
 
     static final Fields SELECTOR = fields(

@@ -112,7 +112,8 @@ public final class ResourceReader {
             if (earlier != null) {
                 Problems p = new Problems(doc);
                 p.add("metadata.name", key + " is already declared at " + earlier.file() + ":" + earlier.line()
-                        + "; a namespace holds one " + r.getKind() + " of a name (give each its own name or namespace, e.g. with -n)");
+                        + "; a namespace holds one " + r.getKind() + " of a name (give each its own metadata.name or metadata.namespace, "
+                        + "or pass the files one at a time: -n puts every object without a namespace in the same one)");
                 out.addAll(p.list());
             }
         });

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 public record WebhookConfig(int port, String bindAddress, Path certFile, Path keyFile, int threads, int maxBodyBytes,
                             GeneratorOptions options) {
 
-    public static final int DEFAULT_PORT = 8081;
+    public static final int DEFAULT_PORT = dev.esnetpol.catalogue.Catalogue.VALIDATOR_PORT;
     public static final int DEFAULT_MAX_BODY = 3 * 1024 * 1024;
     /**
      * Sized for stalled clients, not for CPU (a decision takes well under a millisecond): a thread blocked on

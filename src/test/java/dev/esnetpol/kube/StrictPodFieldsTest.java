@@ -80,11 +80,36 @@ class StrictPodFieldsTest {
                         """));
     }
 
+    @Test
+    void nullItemsOfTheListsReadAreRefusedAtTheirPath() {
+        assertEquals(List.of(
+                        "3 metadata.ownerReferences[0]: a list item is null",
+                        "5 spec.containers[0]: a list item is null",
+                        "5 spec.containers[1].ports[0]: a list item is null",
+                        "6 status.podIPs[0]: a list item is null"),
+                problems("""
+                        apiVersion: v1
+                        kind: Pod
+                        metadata: {name: p, namespace: a, ownerReferences: [null]}
+                        spec:
+                          containers: [null, {name: c, ports: [null]}]
+                        status: {podIPs: [null]}
+                        """));
+        YamlDocument deployment = YamlSources.parse("d.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d, namespace: a}
+                spec: {template: {spec: {initContainers: [null]}}}
+                """).get(0);
+        assertEquals(List.of("spec.template.spec.initContainers[0]"), StrictFields.check(deployment).stream().map(InputProblem::path).toList());
+    }
+
     /** Every field fabric8's model (this Kubernetes version) has in these types passes: only the read ones are checked. */
     @Test
     void everyFieldKubernetesHasPasses() {
         ObjectNode pod = JsonNodeFactory.instance.objectNode().put("apiVersion", "v1").put("kind", "Pod");
-        pod.putObject("metadata").put("name", "p").put("namespace", "a");
+        ObjectNode metadata = pod.putObject("metadata").put("name", "p").put("namespace", "a");
+        metadata.putArray("ownerReferences").add(allFieldsOf(io.fabric8.kubernetes.api.model.OwnerReference.class));
         ObjectNode spec = allFieldsOf(PodSpec.class);
         ObjectNode container = allFieldsOf(Container.class);
         container.putArray("ports").add(allFieldsOf(ContainerPort.class));
