@@ -179,7 +179,7 @@ public final class StrictFields {
                     Type t = o.read().get(e.getKey());
                     if (t != null) {
                         check(e.getValue(), child, t);
-                    } else if (!o.alsoKnown().contains(e.getKey()) && !Suggestions.closest(e.getKey(), o.read().keySet()).isEmpty()) {
+                    } else if (!o.alsoKnown().contains(e.getKey()) && o.resemblesRead(e.getKey())) {
                         misspellings.add(doc.problem(child, "unknown field '" + e.getKey() + "'" + Suggestions.didYouMean(e.getKey(), o.read().keySet())));
                     }
                 });
