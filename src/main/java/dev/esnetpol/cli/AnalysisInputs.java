@@ -50,7 +50,7 @@ final class AnalysisInputs {
         List<EventStreamsResource> resources = read.add(() -> ClusterInputs.eventStreamsResources(docs), List.of());
         ClusterLoader.Loaded k8s = read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
         read.failIfProblems();
-        ClusterInputs.Loaded loaded = ClusterInputs.of(k8s.cluster(), resources, generation.toOptions(), !noRender);
+        ClusterInputs.Loaded loaded = ClusterInputs.of(k8s.cluster(), resources, generation.toOptions(read), !noRender);
         warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
         return loaded;
     }

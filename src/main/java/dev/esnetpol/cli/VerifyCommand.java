@@ -90,7 +90,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         // A line on stderr now and then when the run takes more than 2 s: nothing for a quick one.
         Progress progress = Progress.after(2000, spec.commandLine().getErr());
-        VerifyReport report = new Verifier(generation.toOptions(), progress)
+        VerifyReport report = new Verifier(generation.toOptions(read), progress)
                 .withProfiles(Verifier.profilesFor(ProfileOption.parse(spec, profile)))
                 .verify(resources, null, installed, others);
         PrintWriter out = spec.commandLine().getOut();

@@ -39,6 +39,8 @@ public final class InstallationFacts {
     private final List<Listener> listeners = new ArrayList<>();
     private final boolean rackAware;
     private final TableChoice tables;
+    private final PlatformChoice.Setting platformSetting;
+    private final Map<EventStreamsResource, PlatformChoice> platforms = new java.util.IdentityHashMap<>();
     private final Map<PodGroup, List<KafkaTarget>> kafkaTargets = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
@@ -58,7 +60,16 @@ public final class InstallationFacts {
      * @param forcedTables the table set to use whatever the resource declares, or empty to decide from it
      */
     public InstallationFacts(Installation installation, Optional<TableSet> forcedTables) {
+        this(installation, forcedTables, PlatformChoice.Setting.DETECT);
+    }
+
+    /**
+     * @param forcedTables the table set to use whatever the resource declares, or empty to decide from it
+     * @param platform     the platform forced, and what the rest of the run shows of OpenShift
+     */
+    public InstallationFacts(Installation installation, Optional<TableSet> forcedTables, PlatformChoice.Setting platform) {
         this.installation = installation;
+        this.platformSetting = platform;
         Optional<EventStreams> es = installation.eventStreams();
         this.tables = TableChoice.of(es, forcedTables);
         boolean internalTls = es.map(InstallationFacts::internalTls).orElse(true);
@@ -99,6 +110,20 @@ public final class InstallationFacts {
                 kafkaTargets.put(g, readKafkaTargets(g));
             }
         }
+        for (EventStreamsResource r : installation.resources()) {
+            PlatformChoice choice = PlatformChoice.of(r, platform);
+            platforms.put(r, choice);
+            choice.warning().ifPresent(warnings::add);
+        }
+    }
+
+    /**
+     * The platform a group's policy is written for: its own resource's (a Kafka Connect's policy does not depend on
+     * its instance being among the inputs, as its table set does not).
+     */
+    public PlatformChoice platform(PodGroup group) {
+        EventStreamsResource owner = owners.get(group);
+        return owner == null ? PlatformChoice.of(null, platformSetting) : platforms.computeIfAbsent(owner, r -> PlatformChoice.of(r, platformSetting));
     }
 
     /**
