@@ -51,8 +51,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
-    @Option(names = "--profile", defaultValue = "reference", paramLabel = "reference|cilium|np-guard",
-            description = "The semantics that decide (default: reference); the others are shown where they differ.")
+    @Option(names = "--profile", paramLabel = ProfileOption.LABEL,
+            description = "The semantics that decide (default: ovn-kubernetes on OpenShift, else reference); the others are shown where they differ.")
     String profile;
 
     @Override
@@ -68,8 +68,9 @@ public final class ExplainCommand implements Callable<Integer> {
         if (number < 1 || number > 65535 || !List.of("TCP", "UDP", "SCTP").contains(protocol)) {
             throw new ParameterException(spec.commandLine(), "--port: expected 1-65535 and TCP, UDP or SCTP, got '" + port + "'");
         }
-        Cluster cluster = inputs.load(spec).cluster();
-        Profile decides = ProfileOption.parse(spec, profile);
+        dev.esnetpol.verify.ClusterInputs.Loaded loaded = inputs.load(spec);
+        Cluster cluster = loaded.cluster();
+        Profile decides = ProfileOption.parse(spec, profile, inputs.platform(loaded));
         Explanation e = ProfileVerdicts.of(cluster).explain(decides, resolve(cluster, from, "--from"), resolve(cluster, to, "--to"), protocol, number);
         PrintWriter out = spec.commandLine().getOut();
         out.print(e.text());

@@ -97,6 +97,8 @@ final class Inputs {
             if (inputs.openShiftObject.isEmpty() && doc.apiVersion().contains(".openshift.io/")) {
                 inputs.openShiftObject = java.util.Optional.of("the inputs hold " + doc.kind() + " " + doc.name() + " (" + doc.apiVersion()
                         + "), which only OpenShift serves");
+            } else if (inputs.openShiftObject.isEmpty() && "Namespace".equals(doc.kind()) && doc.name().startsWith("openshift-")) {
+                inputs.openShiftObject = java.util.Optional.of("the inputs hold namespace " + doc.name() + ", which OpenShift creates");
             }
             if (!uses.test(doc)) {
                 skipped.add(doc);

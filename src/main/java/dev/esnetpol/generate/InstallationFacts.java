@@ -40,7 +40,6 @@ public final class InstallationFacts {
     private final boolean rackAware;
     private final TableChoice tables;
     private final PlatformChoice.Setting platformSetting;
-    private final Map<EventStreamsResource, PlatformChoice> platforms = new java.util.IdentityHashMap<>();
     private final Map<PodGroup, List<KafkaTarget>> kafkaTargets = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
@@ -110,11 +109,7 @@ public final class InstallationFacts {
                 kafkaTargets.put(g, readKafkaTargets(g));
             }
         }
-        for (EventStreamsResource r : installation.resources()) {
-            PlatformChoice choice = PlatformChoice.of(r, platform);
-            platforms.put(r, choice);
-            choice.warning().ifPresent(warnings::add);
-        }
+        installation.resources().forEach(r -> PlatformChoice.of(r, platform).warning().ifPresent(warnings::add));
     }
 
     /**
@@ -122,8 +117,7 @@ public final class InstallationFacts {
      * its instance being among the inputs, as its table set does not).
      */
     public PlatformChoice platform(PodGroup group) {
-        EventStreamsResource owner = owners.get(group);
-        return owner == null ? PlatformChoice.of(null, platformSetting) : platforms.computeIfAbsent(owner, r -> PlatformChoice.of(r, platformSetting));
+        return PlatformChoice.of(owners.get(group), platformSetting);
     }
 
     /**

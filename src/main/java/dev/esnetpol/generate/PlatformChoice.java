@@ -76,6 +76,18 @@ public record PlatformChoice(Platform platform, String reason, Optional<String> 
                 : "DNS egress also opens 5353 and narrowed route listeners admit the OpenShift router";
     }
 
+    /**
+     * The platform of a whole run (the analyzer profile of verify, review, matrix and explain): the one forced, else
+     * OpenShift when any resource or the rest of the inputs look like it, else Kubernetes.
+     */
+    public static dev.esnetpol.catalogue.Platform ofRun(List<? extends EventStreamsResource> resources, Setting setting) {
+        if (setting.forced().isPresent()) {
+            return setting.forced().get();
+        }
+        boolean openShift = setting.openShiftEvidence().isPresent() || resources.stream().anyMatch(r -> openShiftSign(r).isPresent());
+        return openShift ? Platform.OPENSHIFT : Platform.KUBERNETES;
+    }
+
     /** What in the resource itself says OpenShift, in words, or empty. */
     static Optional<String> openShiftSign(EventStreamsResource resource) {
         if (resource instanceof EventStreams es && es.getSpec() != null) {
