@@ -60,7 +60,7 @@ final class Explainer {
                 if (analyzer.profile().hostNetworkNamespace() != null) {
                     Namespace hn = CompiledPolicies.hostNetworkNamespace(analyzer.cluster(), analyzer.profile());
                     notes.add(pod + " is on the host network: under profile " + analyzer.profile().id() + " no policy selects it, and its "
-                            + "traffic is matched as namespace " + hn.name() + "'s (labels " + hn.labels() + ") by namespace selectors "
+                            + "traffic is matched as namespace " + hn.name() + "'s (labels " + new java.util.TreeMap<>(hn.labels()) + ") by namespace selectors "
                             + "without a pod selector, and by ipBlocks at its node's address "
                             + (pod.hostIp() == null ? "(unknown: no status.hostIP)" : pod.hostIp()));
                 } else if (!analyzer.profile().hostNetworkPodsArePolicyEndpoints()) {

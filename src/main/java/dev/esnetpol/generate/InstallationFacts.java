@@ -109,7 +109,7 @@ public final class InstallationFacts {
                 kafkaTargets.put(g, readKafkaTargets(g));
             }
         }
-        installation.resources().forEach(r -> PlatformChoice.of(r, platform).warning().ifPresent(warnings::add));
+        warnings.addAll(PlatformChoice.warnings(installation, platform));
     }
 
     /**

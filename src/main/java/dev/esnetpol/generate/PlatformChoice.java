@@ -77,6 +77,22 @@ public record PlatformChoice(Platform platform, String reason, Optional<String> 
     }
 
     /**
+     * What to warn about in an installation: a platform forced against what a resource looks like, and a Kafka Connect
+     * or geo-replicator that says nothing of OpenShift beside an instance that does (each resource's policies are
+     * written from itself, so that rendering file by file gives the same policies: its DNS would lack 5353).
+     */
+    public static List<String> warnings(dev.esnetpol.model.Installation installation, Setting setting) {
+        List<String> out = new ArrayList<>();
+        installation.resources().forEach(r -> of(r, setting).warning().ifPresent(out::add));
+        installation.eventStreams().filter(es -> of(es, setting).platform() == Platform.OPENSHIFT).ifPresent(es ->
+                installation.resources().stream().filter(r -> of(r, setting).platform() != Platform.OPENSHIFT)
+                        .forEach(r -> out.add(r.getKind() + " " + r.getMetadata().getName() + " is written for kubernetes (nothing in it "
+                                + "says OpenShift) while its instance " + es.getMetadata().getName() + " looks like OpenShift: pass --platform "
+                                + "openshift to open OpenShift's DNS port 5353 to it too")));
+        return out;
+    }
+
+    /**
      * The platform of a whole run (the analyzer profile of verify, review, matrix and explain): the one forced, else
      * OpenShift when any resource or the rest of the inputs look like it, else Kubernetes.
      */
