@@ -20,7 +20,7 @@ import java.util.Map;
  *     NetworkPolicy sees the port after the service's translation, so both are opened.</li>
  * <li>Router: "Only allow connections from the OpenShift Container Platform Ingress Controller" (Networking,
  *     "About network policy", 4.x) admits the namespaces labelled {@code policy-group.network.openshift.io/ingress: ""}
- *     (4.14 and later; earlier releases {@code network.openshift.io/policy-group: ingress}, which later releases
+ *     (current releases, 4.16 "About network policy"; earlier releases {@code network.openshift.io/policy-group: ingress}, which later releases
  *     still set on {@code openshift-ingress}). Both are written, so one policy works across releases.</li>
  * <li>Monitoring: the platform Prometheus runs in {@code openshift-monitoring}, the one for user workloads in
  *     {@code openshift-user-workload-monitoring} (Monitoring, "About OpenShift Container Platform monitoring").</li>
@@ -106,13 +106,15 @@ public enum Platform {
     public static final class OpenShift {
         /** The port CoreDNS pods of {@code dns-default} serve on, behind the service's 53. */
         public static final int DNS_POD_PORT = 5353;
-        /** The namespace label selecting router (ingress controller) traffic, 4.14 and later. */
+        /** The namespace label selecting router (ingress controller) traffic, current releases. */
         public static final String INGRESS_POLICY_GROUP = "policy-group.network.openshift.io/ingress";
-        /** The namespace label selecting host-network traffic, 4.14 and later. */
+        /** The namespace label selecting host-network traffic, current releases. */
         public static final String HOST_NETWORK_POLICY_GROUP = "policy-group.network.openshift.io/host-network";
         /** The label earlier releases put on openshift-ingress and openshift-monitoring (values ingress, monitoring). */
         public static final String LEGACY_POLICY_GROUP = "network.openshift.io/policy-group";
         public static final String ROUTER_NAMESPACE = "openshift-ingress";
+        /** The label the ingress operator puts on the default router's pods ({@code router-default-...}). */
+        public static final String ROUTER_POD_LABEL = "ingresscontroller.operator.openshift.io/deployment-ingresscontroller";
         public static final String DNS_NAMESPACE = "openshift-dns";
         public static final String MONITORING_NAMESPACE = "openshift-monitoring";
         public static final String USER_WORKLOAD_MONITORING_NAMESPACE = "openshift-user-workload-monitoring";

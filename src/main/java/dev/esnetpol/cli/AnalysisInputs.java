@@ -58,7 +58,9 @@ final class AnalysisInputs {
         ClusterLoader.Loaded k8s = read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
         read.failIfProblems();
         options = generation.toOptions(read);
-        ClusterInputs.Loaded loaded = ClusterInputs.of(k8s.cluster(), resources, options, !noRender);
+        ClusterInputs.Loaded read0 = ClusterInputs.of(k8s.cluster(), resources, options, !noRender);
+        // The router is a peer of every route: shown (and explained) even when the inputs hold none of its pods.
+        ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0)), read0.resources());
         warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
         return loaded;
     }

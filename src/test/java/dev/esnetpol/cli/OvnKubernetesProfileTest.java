@@ -61,6 +61,32 @@ class OvnKubernetesProfileTest {
     }
 
     @Test
+    void reviewReportsAFlowTheProfilesDisagreeOnAsDependingOnTheNetworkPlugin() throws java.io.IOException {
+        // A foreign policy admitting openshift-monitoring to a broker port no row opens: Prometheus is EXCESS on every
+        // profile; node-exporter (host network) only where it counts as a pod of openshift-monitoring (reference).
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("openshift-foreign");
+        for (String f : new String[] {"resources.yaml", "namespaces.yaml", "pods.yaml", "policies.yaml"}) {
+            java.nio.file.Files.copy(PlatformTest.DUMP.resolve(f), dir.resolve(f));
+        }
+        java.nio.file.Files.writeString(dir.resolve("foreign.yaml"), """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: monitoring-jmx, namespace: orders}
+                spec:
+                  podSelector: {matchLabels: {eventstreams.ibm.com/pool-name: brokers}}
+                  ingress:
+                    - from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: openshift-monitoring}}}]
+                      ports: [{port: 9999}]
+                """);
+        CliRun review = CliRun.run("review", "-f", dir.toString(), "-n", "orders");
+        assertEquals(1, review.code(), review.out() + review.err());
+        String out = review.out();
+        assertTrue(out.contains("openshift-monitoring/prometheus-k8s-0 -> orders/orders-brokers-0 TCP 9999"), out);
+        assertTrue(out.contains("allowed on reference") && out.contains("denied on ovn-kubernetes"), out);
+        assertTrue(out.contains("node-exporter-7hq2m"), out);
+    }
+
+    @Test
     void withoutAnOpenShiftSignTheDefaultStaysReference() {
         CliRun r = CliRun.run("explain", "--from", "openshift-monitoring/prometheus-k8s-0", "--to", "probe/target", "--port", "8080",
                 "-f", "src/test/resources/openshift/host-network-probe.yaml", "-f", "src/test/resources/openshift/no-openshift-pod.yaml");

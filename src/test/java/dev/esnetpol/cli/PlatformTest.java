@@ -129,6 +129,24 @@ class PlatformTest {
     }
 
     @Test
+    void theRouterIsAPeerOfMatrixAndExplainEvenWhenTheInputsHoldNone() {
+        // examples/eventstreams-production.yaml has a route listener (OpenShift) and no pods at all.
+        CliRun explain = CliRun.run("explain", "--from", "router", "--to", "es-prod/production-kafka-0", "--port", "9094",
+                "-f", "examples/eventstreams-production.yaml");
+        assertTrue(explain.out().startsWith("ALLOWED: openshift-ingress/router-default -> es-prod/production-kafka-0"), explain.out() + explain.err());
+        CliRun internal = CliRun.run("explain", "--from", "router", "--to", "es-prod/production-kafka-0", "--port", "9091",
+                "-f", "examples/eventstreams-production.yaml");
+        assertTrue(internal.out().startsWith("DENIED"), "the router reaches the route listener, not the brokers' own port: " + internal.out());
+        CliRun matrix = CliRun.run("matrix", "-f", "examples/eventstreams-production.yaml", "-o", "connlist");
+        assertTrue(matrix.out().contains("openshift-ingress/router-default"), matrix.out());
+        CliRun kubernetes = CliRun.run("matrix", "-f", "examples/eventstreams-production.yaml", "-o", "connlist", "--platform", "kubernetes");
+        assertFalse(kubernetes.out().contains("router-default"), "Kubernetes names no router: " + kubernetes.out());
+        // On the dump, the router is its real pod.
+        CliRun real = CliRun.run("explain", "--from", "router", "--to", "orders/orders-brokers-0", "--port", "9094", "-f", DUMP.toString());
+        assertTrue(real.out().startsWith("ALLOWED: openshift-ingress/router-default-7d9f8c6b5-h2j4k"), real.out());
+    }
+
+    @Test
     void theOpenShiftDumpReviewsClean() {
         CliRun r = CliRun.run("review", "-f", DUMP.toString(), "-n", "orders");
         assertEquals(0, r.code(), r.out() + r.err());
