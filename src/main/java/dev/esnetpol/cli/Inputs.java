@@ -8,6 +8,8 @@ import dev.esnetpol.input.YamlDocument;
 import dev.esnetpol.input.YamlSources;
 import dev.esnetpol.kube.Kubeconfig;
 import dev.esnetpol.kube.StrictFields;
+import dev.esnetpol.model.EventStreamsResource;
+import dev.esnetpol.model.ResourceReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -31,6 +33,8 @@ final class Inputs {
     private final List<InputProblem> problems = new ArrayList<>();
     private final List<YamlDocument> used = new ArrayList<>();
     private final List<YamlDocument> skippedDocuments = new ArrayList<>();
+    private PrintWriter err = new PrintWriter(java.io.Writer.nullWriter());
+
     private Inputs() {
     }
 
@@ -72,6 +76,7 @@ final class Inputs {
         YamlSources.Read read = YamlSources.readAll(locations, recursive, stdin);
         inputs.problems.addAll(read.problems());
         PrintWriter err = spec.commandLine().getErr();
+        inputs.err = err;
         read.notes().forEach(n -> err.println("note: " + n));
         // Mismatches are refused only against -n: without it, nothing to compare with (and no kubeconfig to read).
         Namespaces.Filled filled = Namespaces.fill(read.documents(), () -> resolveNamespace(namespaceFlag), refuseMismatch && namespaceFlag != null);
@@ -110,6 +115,19 @@ final class Inputs {
     /** The documents of the kinds the command uses that read without a problem. */
     List<YamlDocument> documents() {
         return used;
+    }
+
+    /**
+     * The Event Streams resources among the documents used, each checked ({@link ResourceReader}): keys near
+     * no key es-netpol reads are printed as {@code warning: FILE:LINE: path: ...} (errors with {@code strict}),
+     * problems kept with the others.
+     */
+    List<EventStreamsResource> eventStreamsResources(boolean strict) {
+        List<YamlDocument> resources = used.stream().filter(ResourceReader::isEventStreamsKind).toList();
+        List<EventStreamsResource> read = add(() -> ResourceReader.readAll(resources, strict, w -> err.println("warning: " + w)).resources(),
+                List.of());
+        err.flush();
+        return read;
     }
 
     /** The documents of kinds the command does not use (counted on the skip line). */

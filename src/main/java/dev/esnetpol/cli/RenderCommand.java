@@ -58,7 +58,7 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         Inputs read = Inputs.read(spec, "FILE", inputs.locations(), inputs.recursive, namespace, true,
                 ResourceReader::isEventStreamsKind, System.in);
-        List<EventStreamsResource> resources = read.add(() -> ResourceReader.readAll(read.documents()), List.of());
+        List<EventStreamsResource> resources = read.eventStreamsResources(inputs.strict);
         read.failIfProblems();
         if (resources.isEmpty()) {
             throw new InvalidInputException(InputProblem.at(String.join(", ", inputs.locations()), "",

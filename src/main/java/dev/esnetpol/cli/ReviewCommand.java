@@ -79,8 +79,7 @@ public final class ReviewCommand implements Callable<Integer> {
 
     private Snapshot offline(List<String> locations) {
         Inputs read = Inputs.read(spec, "PATH", locations, inputs.recursive, namespace, false, AnalysisInputs::uses, System.in);
-        read.add(() -> dev.esnetpol.model.ResourceReader.readAll(read.documents().stream()
-                .filter(dev.esnetpol.model.ResourceReader::isEventStreamsKind).toList()), List.of());
+        read.eventStreamsResources(inputs.strict);
         read.failIfProblems();
         // Without -n, OfflineSnapshot takes the one namespace the resources are in (those without one are in the resolved one).
         return OfflineSnapshot.of(read.documents(), namespace, String.join(", ", locations));

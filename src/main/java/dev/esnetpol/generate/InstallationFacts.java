@@ -69,7 +69,7 @@ public final class InstallationFacts {
             StrimziOverrides o = spec.getStrimziOverrides();
             KafkaSpec kafka = o == null ? null : o.getKafka();
             Condition.Features kafkaFeatures = new Condition.Features(
-                    kafka != null && kafka.getMetricsConfig() != null, kafka != null && kafka.getJmxOptions() != null, internalTls);
+                    kafka != null && kafka.exportsMetrics(), kafka != null && kafka.getJmxOptions() != null, internalTls);
             addKafka(instance, o, kafkaFeatures);
             if (kafka != null && kafka.getListeners() != null) {
                 listeners.addAll(kafka.getListeners().all());
@@ -260,7 +260,7 @@ public final class InstallationFacts {
     }
 
     private static Condition.Features features(MetricsSpec spec, boolean internalTls) {
-        return new Condition.Features(spec != null && spec.getMetricsConfig() != null, false, internalTls);
+        return new Condition.Features(spec != null && spec.exportsMetrics(), false, internalTls);
     }
 
     private static Object specOf(EventStreamsResource r) {
