@@ -8,6 +8,7 @@ import dev.esnetpol.input.YamlDocument;
 import dev.esnetpol.input.YamlSources;
 import dev.esnetpol.kube.Kubeconfig;
 import dev.esnetpol.kube.StrictFields;
+import dev.esnetpol.model.ApiGroupKinds;
 import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.model.ResourceReader;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -97,7 +99,10 @@ final class Inputs {
                 names.forEach(p -> err.println("warning: " + p + " (the API server refuses it; analysed anyway)"));
             }
             inputs.problems.addAll(strict);
-            if (!uses.test(doc)) {
+            Optional<InputProblem> unknownKind = ApiGroupKinds.unknownKind(doc);
+            if (unknownKind.isPresent()) {
+                inputs.problems.add(unknownKind.get()); // an error, not one of the kinds skipped
+            } else if (!uses.test(doc)) {
                 skipped.add(doc);
                 inputs.skippedDocuments.add(doc);
             } else if (strict.isEmpty()) {

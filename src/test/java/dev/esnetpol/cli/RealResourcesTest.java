@@ -68,4 +68,35 @@ class RealResourcesTest {
         assertTrue(run.err().contains("spec.strimziOverrides.kafkaExportr: unknown field 'kafkaExportr' (did you mean 'kafkaExporter'?)"),
                 run.err());
     }
+
+    @Test
+    void anUnknownKindOfAnEventStreamsOrStrimziGroupIsAnErrorWithASuggestion(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a-good.yaml"), Files.readString(Path.of(METRICS_11_0)));
+        Files.writeString(dir.resolve("b-typo.yaml"), """
+                apiVersion: eventstreams.ibm.com/v1beta2
+                kind: EventStream
+                metadata:
+                  name: typo
+                spec: {}
+                ---
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaTopics
+                metadata:
+                  name: t
+                ---
+                apiVersion: kafka.strimzi.io/v1beta2
+                kind: KafkaTopic
+                metadata:
+                  name: fine
+                """);
+        for (String command : List.of("render", "verify", "matrix")) {
+            CliRun run = CliRun.run(command, "-f", dir.toString());
+            assertEquals(2, run.code(), command + ": " + run.err());
+            assertEquals("", run.out(), command);
+            assertTrue(run.err().contains("b-typo.yaml:2: kind: no kind 'EventStream' in API group eventstreams.ibm.com "
+                    + "(did you mean 'EventStreams'"), command + ": " + run.err());
+            assertTrue(run.err().contains("b-typo.yaml:8: kind: no kind 'KafkaTopics' in API group kafka.strimzi.io (did you mean 'KafkaTopic'"),
+                    command + ": " + run.err());
+        }
+    }
 }
