@@ -36,6 +36,11 @@ public final class GeneratorOptionsMixin {
                     + "(10.1-11.7, 11.8-13.0). Default: decided per instance from what it declares (docs/generator.md).")
     String tables;
 
+    @Option(names = "--tables-override",
+            description = "With --tables: where the set forced contradicts what an instance declares (a controller pool, ZooKeeper, v1, the "
+                    + "KRaft preview annotation), write the forced set's rows and keep the declared set's, instead of refusing.")
+    boolean tablesOverride;
+
     @Option(names = "--metrics-from", paramLabel = "PEER",
             description = "Who scrapes metrics, as a NetworkPolicy peer in YAML flow form, e.g. "
                     + "'{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}' (repeatable). Narrows every "
@@ -91,6 +96,6 @@ public final class GeneratorOptionsMixin {
         GeneratorOptions defaults = GeneratorOptions.defaults();
         return new GeneratorOptions(egress, operatorNamespaceLabels,
                 dnsPorts.isEmpty() ? defaults.dnsPorts() : dnsPorts,
-                defaults.apiServerPorts(), apiServerCidrs, set, scrapers);
+                defaults.apiServerPorts(), apiServerCidrs, set, scrapers, tablesOverride);
     }
 }

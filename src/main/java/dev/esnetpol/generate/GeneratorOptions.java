@@ -23,10 +23,13 @@ import java.util.Map;
  * @param metricsFrom            who scrapes metrics: when not empty, every metrics and readiness row that says
  *                               "Anywhere" (9404, 9999, 7888, 8443) admits these peers only, and Kafka Exporter's
  *                               9404 opens to them; empty keeps the documentation's "Anywhere"
+ * @param keepDeclaredTables     {@code --tables-override}: a forced {@code tables} that contradicts what an instance
+ *                               declares is written together with the declared set instead of being refused
  */
 public record GeneratorOptions(boolean egress, Map<String, String> operatorNamespaceLabels, List<Integer> dnsPorts,
                                List<Integer> apiServerPorts, List<String> apiServerCidrs, Optional<TableSet> tables,
-                               List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> metricsFrom) {
+                               List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> metricsFrom,
+                               boolean keepDeclaredTables) {
 
     public GeneratorOptions {
         operatorNamespaceLabels = Map.copyOf(operatorNamespaceLabels);
@@ -35,6 +38,18 @@ public record GeneratorOptions(boolean egress, Map<String, String> operatorNames
         apiServerCidrs = List.copyOf(apiServerCidrs);
         Objects.requireNonNull(tables);
         metricsFrom = List.copyOf(metricsFrom);
+    }
+
+    /** Options whose forced table set is refused where it contradicts an instance. */
+    public GeneratorOptions(boolean egress, Map<String, String> operatorNamespaceLabels, List<Integer> dnsPorts,
+                            List<Integer> apiServerPorts, List<String> apiServerCidrs, Optional<TableSet> tables,
+                            List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> metricsFrom) {
+        this(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, false);
+    }
+
+    /** These options with {@code --tables-override} on or off. */
+    public GeneratorOptions withKeepDeclaredTables(boolean keep) {
+        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, keep);
     }
 
     /** Options with the documentation's "Anywhere" for metrics. */
@@ -55,20 +70,20 @@ public record GeneratorOptions(boolean egress, Map<String, String> operatorNames
     }
 
     public GeneratorOptions withEgress(boolean on) {
-        return new GeneratorOptions(on, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom);
+        return new GeneratorOptions(on, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, keepDeclaredTables);
     }
 
     public GeneratorOptions withOperatorNamespaceLabels(Map<String, String> labels) {
-        return new GeneratorOptions(egress, labels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom);
+        return new GeneratorOptions(egress, labels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, keepDeclaredTables);
     }
 
     /** These options with the table set forced (empty: decided from each resource). */
     public GeneratorOptions withTables(Optional<TableSet> set) {
-        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, set, metricsFrom);
+        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, set, metricsFrom, keepDeclaredTables);
     }
 
     /** These options with the metrics scrapers narrowed to these peers (empty: anywhere, as documented). */
     public GeneratorOptions withMetricsFrom(List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> peers) {
-        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, peers);
+        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, peers, keepDeclaredTables);
     }
 }

@@ -58,9 +58,19 @@ public final class InstallationFacts {
      * @param forcedTables the table set to use whatever the resource declares, or empty to decide from it
      */
     public InstallationFacts(Installation installation, Optional<TableSet> forcedTables) {
+        this(installation, forcedTables, false);
+    }
+
+    /**
+     * @param forcedTables the table set to use, or empty to decide from the resource
+     * @param keepDeclared whether a forced set that contradicts the resource is written with the declared one
+     *                     ({@code --tables-override}) rather than refused ({@link TableChoice#of(Optional, Optional, boolean)})
+     */
+    public InstallationFacts(Installation installation, Optional<TableSet> forcedTables, boolean keepDeclared) {
         this.installation = installation;
         Optional<EventStreams> es = installation.eventStreams();
-        this.tables = TableChoice.of(es, forcedTables);
+        this.tables = TableChoice.of(es, forcedTables, keepDeclared);
+        es.map(TableChoice::contradiction).ifPresent(warnings::add);
         boolean internalTls = es.map(InstallationFacts::internalTls).orElse(true);
         boolean rack = false;
         if (es.isPresent()) {

@@ -99,4 +99,53 @@ class RealResourcesTest {
                     command + ": " + run.err());
         }
     }
+
+    @Test
+    void aTableSetThatContradictsAKRaftInstanceIsRefusedOrKeepsItsControlPlane(@TempDir Path dir) throws IOException {
+        Path preview = dir.resolve("preview.yaml");
+        Files.writeString(preview, """
+                apiVersion: eventstreams.ibm.com/v1beta2
+                kind: EventStreams
+                metadata:
+                  name: preview
+                  namespace: es
+                  annotations:
+                    eventstreams.ibm.com/kraft: enabled
+                spec:
+                  strimziOverrides:
+                    kafka:
+                      listeners:
+                        - {name: tls, port: 9093, type: internal, tls: true}
+                """);
+        String v1Pools = dev.esnetpol.testing.SharedFiles.resolve("samples/event-streams/05-es-13.0.0-openshift-minimal-prod-v1-separate-pools.yaml")
+                .toString();
+        for (String file : List.of(preview.toString(), v1Pools)) {
+            for (String command : List.of("render", "verify")) {
+                CliRun refused = CliRun.run(command, "-n", "es", "--tables", "11.7", "-f", file);
+                assertEquals(2, refused.code(), command + " " + file + ": " + refused.out() + refused.err());
+                assertEquals("", refused.out());
+                assertTrue(refused.err().contains("--tables: --tables 10.1-11.7 contradicts EventStreams "), refused.err());
+                assertTrue(refused.err().contains("its controllers' control plane 9090 would be closed"), refused.err());
+                assertTrue(refused.err().contains("add --tables-override"), refused.err());
+            }
+            CliRun kept = CliRun.run("render", "-n", "es", "--tables", "11.7", "--tables-override", "-f", file);
+            assertEquals(0, kept.code(), kept.err());
+            assertTrue(kept.out().contains("port: 9090"), kept.out());
+            assertTrue(kept.out().contains("es-netpol/tables: 10.1-11.7+11.8-13.0"), kept.out());
+            CliRun verified = CliRun.run("verify", "-n", "es", "--tables", "11.7", "--tables-override", "-f", file);
+            assertEquals(0, verified.code(), verified.out() + verified.err());
+        }
+    }
+
+    @Test
+    void zookeeperInAV1ResourceIsAWarningAndKeepsZooKeeperOpen(@TempDir Path dir) throws IOException {
+        Path v1 = dir.resolve("v1.yaml");
+        Files.writeString(v1, Files.readString(Path.of(METRICS_11_0)).replace("eventstreams.ibm.com/v1beta2", "eventstreams.ibm.com/v1"));
+        CliRun run = CliRun.run("render", "-f", v1.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("warning: EventStreams es/es-110: spec.strimziOverrides.zookeeper in a eventstreams.ibm.com/v1 resource"),
+                run.err());
+        assertTrue(run.out().contains("name: es-110-zookeeper-netpol"), run.out());
+        assertTrue(run.out().contains("port: 2181"), run.out());
+    }
 }
