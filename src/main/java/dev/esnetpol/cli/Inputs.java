@@ -81,7 +81,14 @@ final class Inputs {
         inputs.err = err;
         read.notes().forEach(n -> err.println("note: " + n));
         // Mismatches are refused only against -n: without it, nothing to compare with (and no kubeconfig to read).
-        Namespaces.Filled filled = Namespaces.fill(read.documents(), () -> resolveNamespace(namespaceFlag), refuseMismatch && namespaceFlag != null);
+        for (java.nio.file.Path dir : read.kustomizations()) {
+            inputs.problems.add(InputProblem.at(dir.toString(), "", "a kustomization (" + YamlSources.KUSTOMIZATION_FILES.stream()
+                    .filter(f -> java.nio.file.Files.exists(dir.resolve(f))).findFirst().orElse("kustomization.yaml")
+                    + "): its files are bases and patches that kustomize assembles, not the objects it applies; " + spec.name()
+                    + " its build: kubectl kustomize " + dir + " | es-netpol " + spec.name() + " -f -"));
+        }
+        Namespaces.Filled filled = Namespaces.fill(read.documents(), () -> resolveNamespace(namespaceFlag), refuseMismatch && namespaceFlag != null,
+                uses);
         inputs.problems.addAll(filled.problems());
         String nsNote = filled.note();
         if (nsNote != null) {

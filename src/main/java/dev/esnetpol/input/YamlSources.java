@@ -90,21 +90,28 @@ public final class YamlSources {
      * and what was passed over, for one line on standard error: templates and files below directories
      * not walked ({@code notes}), and documents that are not objects (a JSON patch, a list of tool output).
      */
-    public record Read(List<YamlDocument> documents, List<InputProblem> problems, List<String> notes, int notObjects, List<String> templates) {
+    public record Read(List<YamlDocument> documents, List<InputProblem> problems, List<String> notes, int notObjects, List<String> templates,
+                       List<Path> kustomizations) {
     }
+
+    /** The file names by which kustomize recognises a kustomization directory (kustomize's {@code konfig.RecognizedKustomizationFileNames}). */
+    public static final List<String> KUSTOMIZATION_FILES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
     /**
      * Reads every location as kubectl's {@code -f} does: a file, {@code -} for standard input, or a directory's
      * {@code .yaml}, {@code .yml} and {@code .json} files (and those of its subdirectories with {@code recursive},
      * kubectl's {@code -R}). Problems are collected, not thrown. A file in a directory that is a template
      * rather than YAML (it holds {@code {{ }}}, as Helm charts do) is passed over with a note naming its file
-     * and line ({@code templates}, as {@code file:line}); a file named on its own must parse.
+     * and line ({@code templates}, as {@code file:line}); a file named on its own must parse. A directory walked
+     * that holds a kustomization file is not read ({@code kustomizations}): its files are bases and patches that
+     * kustomize assembles (and puts in its {@code namespace}), not the objects it applies.
      */
     public static Read readAll(List<String> locations, boolean recursive, InputStream stdin) {
         List<YamlDocument> documents = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> templates = new ArrayList<>();
+        List<Path> kustomizations = new ArrayList<>();
         int[] notObjects = {0};
         for (String location : locations) {
             if (STDIN.equals(location)) {
@@ -126,7 +133,7 @@ public final class YamlSources {
             boolean directory = Files.isDirectory(path);
             List<Path> files;
             try {
-                files = directory ? walk(path, recursive, notes) : List.of(path);
+                files = directory ? walk(path, recursive, notes, kustomizations) : List.of(path);
             } catch (IOException e) {
                 problems.add(InputProblem.at(location, "", "cannot read: " + describe(e)));
                 continue;
@@ -151,7 +158,7 @@ public final class YamlSources {
                 }
             }
         }
-        return new Read(documents, problems, notes, notObjects[0], templates);
+        return new Read(documents, problems, notes, notObjects[0], templates, kustomizations);
     }
 
     /** Parses with non-objects skipped, adding how many were to {@code notObjects[0]} (the text is parsed once). */
@@ -159,9 +166,14 @@ public final class YamlSources {
         return parse(file, text, true, notObjects);
     }
 
-    private static List<Path> walk(Path dir, boolean recursive, List<String> notes) throws IOException {
+    private static List<Path> walk(Path dir, boolean recursive, List<String> notes, List<Path> kustomizations) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> all = walk.filter(Files::isRegularFile).filter(YamlSources::isManifest).sorted().toList();
+            List<Path> regular = walk.filter(Files::isRegularFile).sorted().toList();
+            List<Path> found = regular.stream().filter(p -> KUSTOMIZATION_FILES.contains(p.getFileName().toString()))
+                    .map(Path::getParent).filter(d -> recursive || dir.equals(d)).distinct().toList();
+            kustomizations.addAll(found);
+            List<Path> all = regular.stream().filter(YamlSources::isManifest)
+                    .filter(p -> found.stream().noneMatch(p::startsWith)).toList();
             if (recursive) {
                 return all;
             }
