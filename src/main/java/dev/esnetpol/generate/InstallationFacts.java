@@ -225,6 +225,11 @@ public final class InstallationFacts {
         return rackAware;
     }
 
+    /** Whether a listener has {@code type: nodeport}: its brokers' init container then reads their node's address. */
+    public boolean nodePortListener() {
+        return listeners.stream().anyMatch(l -> "nodeport".equals(l.getType()));
+    }
+
     /**
      * The REST endpoints a group's component declares ({@code spec.adminApi.endpoints}, ...), in the order
      * written; empty for components without them.

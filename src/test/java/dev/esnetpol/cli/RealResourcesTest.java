@@ -148,4 +148,44 @@ class RealResourcesTest {
         assertTrue(run.out().contains("name: es-110-zookeeper-netpol"), run.out());
         assertTrue(run.out().contains("port: 2181"), run.out());
     }
+
+    @Test
+    void aNodePortBrokerReachesTheApiServerAsARackAwareOneDoes(@TempDir Path dir) throws IOException {
+        String file = "src/test/resources/resources/es-nodeport.yaml";
+        CliRun broker = CliRun.run("explain", "--from", "es/np-kafka-0", "--to", "10.96.0.1", "--port", "443", "-f", file);
+        assertEquals(0, broker.code(), broker.out() + broker.err());
+        assertTrue(broker.out().startsWith("ALLOWED: es/np-kafka-0 -> 10.96.0.1 443/TCP"), broker.out());
+        // Strimzi runs the init container on broker nodes only; and without the nodeport listener, nowhere.
+        assertEquals(1, CliRun.run("explain", "--from", "es/np-controller-0", "--to", "10.96.0.1", "--port", "443", "-f", file).code());
+        Path internal = dir.resolve("internal.yaml");
+        Files.writeString(internal, Files.readString(Path.of(file)).replace("type: nodeport", "type: internal"));
+        assertEquals(1, CliRun.run("explain", "--from", "es/np-kafka-0", "--to", "10.96.0.1", "--port", "443", "-f", internal.toString()).code());
+        assertTrue(documentedFlows(file).contains("kafka[kafka broker](np) -> Kubernetes API server 443"), documentedFlows(file).toString());
+        CliRun verify = CliRun.run("verify", "-f", file);
+        assertEquals(0, verify.code(), verify.out() + verify.err());
+    }
+
+    @Test
+    void migratingControllersReachZooKeeperOnBothSides() {
+        String file = "src/test/resources/resources/es-migration.yaml";
+        CliRun explain = CliRun.run("explain", "--from", "es/mig-controller-0", "--to", "es/mig-zookeeper-0", "--port", "2181", "-f", file);
+        assertEquals(0, explain.code(), explain.out() + explain.err());
+        assertTrue(explain.out().contains("egress of es/mig-controller-0: admitted by es/mig-controller-netpol"), explain.out());
+        assertTrue(explain.out().contains("ingress of es/mig-zookeeper-0: admitted by es/mig-zookeeper-netpol"), explain.out());
+        assertTrue(documentedFlows(file).contains("kafka[controller controller](mig) -> zookeeper(mig) 2181"), documentedFlows(file).toString());
+        CliRun verify = CliRun.run("verify", "-f", file);
+        assertEquals(0, verify.code(), verify.out() + verify.err());
+    }
+
+    /** The flows verify checks for the installations of {@code file}, as "from -> to port". */
+    private static List<String> documentedFlows(String file) {
+        try {
+            var resources = dev.esnetpol.model.ResourceReader.readAll(dev.esnetpol.input.YamlSources.parse(file, Files.readString(Path.of(file))));
+            var generator = new dev.esnetpol.generate.PolicyGenerator(dev.esnetpol.generate.GeneratorOptions.defaults());
+            return dev.esnetpol.model.Installations.group(resources, null).stream().flatMap(i -> generator.flows(i).stream())
+                    .map(f -> f.from() + " -> " + f.to() + " " + f.port()).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
