@@ -32,13 +32,13 @@ import java.util.concurrent.Callable;
 /** {@code es-netpol review}: what the policies in force allow, against the documentation. */
 @Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Review a namespace against the documentation: missing, excess, drift, foreign.",
-        description = "Review a namespace: compare what the NetworkPolicies in force (es-netpol's and everyone else's) allow with what the Event Streams documentation lists. Reports missing flows (documented but blocked), excess flows (open but not documented), drift (es-netpol's policies edited), deleted or stale policies, and foreign policies that change the installation's connectivity; prints each pod's effective ingress and egress tables in the documentation's shape. Reads the cluster (kubeconfig or in-cluster) or, with --offline, YAML files.",
+        description = "Review a namespace: compare what the NetworkPolicies in force (es-netpol's and everyone else's) allow with what the Event Streams documentation lists. Reports missing flows (documented but blocked), excess flows (open but not documented), drift (es-netpol's policies edited), deleted or stale policies, and foreign policies that change the installation's connectivity; prints each pod's effective ingress and egress tables in the documentation's shape. Reads the cluster (kubeconfig or in-cluster) or, with -f, YAML files.",
         versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  es-netpol review -n kafka",
                 "  es-netpol review -n kafka --html review.html -o markdown > review.md",
-                "  es-netpol review --offline dump/                  # kubectl get eventstreams,pods,ns,netpol -o yaml > dump/all.yaml",
+                "  es-netpol review -f dump/                         # kubectl get eventstreams,pods,ns,netpol -o yaml > dump/all.yaml",
                 "",
                 "Exit codes: 0 as documented, 1 findings, 2 error (bad input, unreachable cluster)."})
 public final class ReviewCommand implements Callable<Integer> {
