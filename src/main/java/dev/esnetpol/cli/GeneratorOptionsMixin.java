@@ -74,6 +74,11 @@ public final class GeneratorOptionsMixin {
         List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> scrapers = new ArrayList<>();
         for (int i = 0; i < metricsFrom.size(); i++) {
             String at = "--metrics-from[" + i + "]";
+            List<InputProblem> strict = strictPeer(metricsFrom.get(i), at);
+            if (!strict.isEmpty()) {
+                problems.addAll(strict);
+                continue;
+            }
             try {
                 io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer peer = new com.fasterxml.jackson.databind.ObjectMapper(
                         new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
@@ -97,5 +102,32 @@ public final class GeneratorOptionsMixin {
         return new GeneratorOptions(egress, operatorNamespaceLabels,
                 dnsPorts.isEmpty() ? defaults.dnsPorts() : dnsPorts,
                 defaults.apiServerPorts(), apiServerCidrs, set, scrapers, tablesOverride);
+    }
+
+    /**
+     * A {@code --metrics-from} peer read as the API server reads a policy file's peer: placed in a NetworkPolicy
+     * ({@code spec.ingress[0].from[0]}) and checked by {@link dev.esnetpol.kube.StrictFields}, so that
+     * {@code namespaceSelecter} gets the same "did you mean" there as in a file. Empty when the peer reads cleanly
+     * (or is no mapping: the typed read below says so).
+     */
+    private static List<InputProblem> strictPeer(String text, String at) {
+        com.fasterxml.jackson.databind.JsonNode peer;
+        try {
+            peer = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(text);
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+        if (peer == null || !peer.isObject()) {
+            return List.of();
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode policy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        policy.put("apiVersion", "networking.k8s.io/v1").put("kind", "NetworkPolicy").putObject("metadata").put("name", "metrics-from");
+        com.fasterxml.jackson.databind.node.ObjectNode spec = policy.putObject("spec");
+        spec.putObject("podSelector");
+        spec.putArray("ingress").addObject().putArray("from").add(peer);
+        String inside = "spec.ingress[0].from[0]";
+        return dev.esnetpol.kube.StrictFields.check(new dev.esnetpol.input.YamlDocument("<command line>", 0, policy)).stream()
+                .map(p -> InputProblem.at("<command line>", p.path().startsWith(inside) ? at + p.path().substring(inside.length()) : at, p.message()))
+                .toList();
     }
 }
