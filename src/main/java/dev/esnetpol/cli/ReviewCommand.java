@@ -182,10 +182,18 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkHtmlDestination(); // before reading a cluster or printing anything
         List<String> locations = new ArrayList<>(inputs.locations());
         locations.addAll(offline);
         Snapshot snapshot = locations.isEmpty() ? live() : offline(locations);
         ReviewReport report = new Reviewer(generation.toOptions(), Verifier.profilesFor(ProfileOption.parse(spec, profile))).review(snapshot);
+        if (html != null) {
+            try {
+                Files.writeString(html, ReviewHtml.of(report));
+            } catch (java.io.IOException e) {
+                throw htmlProblem("cannot write it: " + reason(e));
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {
             case json -> out.print(ObjectWriter.json(report));
@@ -193,9 +201,35 @@ public final class ReviewCommand implements Callable<Integer> {
             default -> out.print(ReviewText.text(report));
         }
         out.flush();
-        if (html != null) {
-            Files.writeString(html, ReviewHtml.of(report));
-        }
         return report.clean() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /**
+     * {@code --html FILE} must be writable before the review starts: a report printed and then a failed write
+     * would leave half of what was asked for. The page is written before standard output.
+     */
+    private void checkHtmlDestination() {
+        if (html == null) {
+            return;
+        }
+        Path dir = html.toAbsolutePath().getParent();
+        if (Files.isDirectory(html)) {
+            throw htmlProblem("it is a directory; name a file in it");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw htmlProblem("directory " + (dir == null ? "" : dir) + " does not exist");
+        }
+        if (!Files.isWritable(dir) || (Files.exists(html) && !Files.isWritable(html))) {
+            throw htmlProblem("not writable (permission denied)");
+        }
+    }
+
+    private dev.esnetpol.input.InvalidInputException htmlProblem(String why) {
+        return new dev.esnetpol.input.InvalidInputException(dev.esnetpol.input.InputProblem.at("<command line>", "--html", html + ": " + why));
+    }
+
+    private static String reason(java.io.IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
     }
 }

@@ -188,4 +188,18 @@ class RealResourcesTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void reviewHtmlIntoADirectoryThatDoesNotExistFailsBeforeWritingAnything(@TempDir Path dir) {
+        String missing = dir.resolve("no/such/dir/r.html").toString();
+        CliRun r = CliRun.run("review", "-f", "examples/eventstreams-quickstart.yaml", "--html", missing);
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out(), "no report printed before the error");
+        assertTrue(r.err().contains("--html: " + missing + ": directory " + dir.resolve("no/such/dir") + " does not exist"), r.err());
+        CliRun intoADirectory = CliRun.run("review", "-f", "examples/eventstreams-quickstart.yaml", "--html", dir.toString());
+        assertEquals(2, intoADirectory.code());
+        assertTrue(intoADirectory.err().contains("it is a directory"), intoADirectory.err());
+        CliRun written = CliRun.run("review", "-f", "examples/eventstreams-quickstart.yaml", "--html", dir.resolve("r.html").toString());
+        assertTrue(Files.exists(dir.resolve("r.html")), written.err());
+    }
 }
