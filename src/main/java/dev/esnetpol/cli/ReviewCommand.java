@@ -163,14 +163,14 @@ public final class ReviewCommand implements Callable<Integer> {
     }
 
     /** The innermost reason, on one line: "connection refused", "timeout", "forbidden: ...". */
-    private static String cause(KubernetesClientException e) {
+    static String cause(KubernetesClientException e) {
         if (e.getCode() == 401 || e.getCode() == 403) {
             return (e.getCode() == 401 ? "unauthorized" : "forbidden") + (e.getStatus() != null && e.getStatus().getMessage() != null
                     ? ": " + e.getStatus().getMessage() : "");
         }
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        while (t.getCause() != null && t.getCause() != t && !(t instanceof java.net.ConnectException)) {
+            t = t.getCause(); // the innermost cause, or the connection refusal on the way (its cause is a closed channel)
         }
         String kind = t instanceof java.net.ConnectException ? "connection refused"
                 : t instanceof java.net.UnknownHostException ? "unknown host"

@@ -202,4 +202,21 @@ class RealResourcesTest {
         CliRun written = CliRun.run("review", "-f", "examples/eventstreams-quickstart.yaml", "--html", dir.resolve("r.html").toString());
         assertTrue(Files.exists(dir.resolve("r.html")), written.err());
     }
+
+    @Test
+    void theOperatorReportsAnUnreachableClusterInOneLine(@TempDir Path dir) throws IOException {
+        Path kubeconfig = dir.resolve("config");
+        Files.writeString(kubeconfig, """
+                apiVersion: v1
+                kind: Config
+                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
+                users: [{name: u, user: {token: x}}]
+                contexts: [{name: x, context: {cluster: c, user: u}}]
+                current-context: x
+                """);
+        CliRun r = CliRun.runWithKubeconfig(kubeconfig, "operator", "--metrics-port", "0");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(List.of("error: cannot reach the Kubernetes API server at https://127.0.0.1:1/: connection refused"),
+                r.err().lines().toList());
+    }
 }
