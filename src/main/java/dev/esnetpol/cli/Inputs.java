@@ -82,8 +82,7 @@ final class Inputs {
         read.notes().forEach(n -> err.println("note: " + n));
         // Mismatches are refused only against -n: without it, nothing to compare with (and no kubeconfig to read).
         for (java.nio.file.Path dir : read.kustomizations()) {
-            inputs.problems.add(InputProblem.at(dir.toString(), "", "a kustomization (" + YamlSources.KUSTOMIZATION_FILES.stream()
-                    .filter(f -> java.nio.file.Files.exists(dir.resolve(f))).findFirst().orElse("kustomization.yaml")
+            inputs.problems.add(InputProblem.at(dir.toString(), "", "a kustomization (" + dev.esnetpol.input.Kustomizations.fileOf(dir)
                     + "): its files are bases and patches that kustomize assembles, not the objects it applies; " + spec.name()
                     + " its build: kubectl kustomize " + dir + " | es-netpol " + spec.name() + " -f -"));
         }

@@ -94,8 +94,6 @@ public final class YamlSources {
                        List<Path> kustomizations) {
     }
 
-    /** The file names by which kustomize recognises a kustomization directory (kustomize's {@code konfig.RecognizedKustomizationFileNames}). */
-    public static final List<String> KUSTOMIZATION_FILES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
     /**
      * Reads every location as kubectl's {@code -f} does: a file, {@code -} for standard input, or a directory's
@@ -103,8 +101,7 @@ public final class YamlSources {
      * kubectl's {@code -R}). Problems are collected, not thrown. A file in a directory that is a template
      * rather than YAML (it holds {@code {{ }}}, as Helm charts do) is passed over with a note naming its file
      * and line ({@code templates}, as {@code file:line}); a file named on its own must parse. A directory walked
-     * that holds a kustomization file is not read ({@code kustomizations}): its files are bases and patches that
-     * kustomize assembles (and puts in its {@code namespace}), not the objects it applies.
+     * that holds a kustomization file is not read, but listed ({@code kustomizations}; {@link Kustomizations}).
      */
     public static Read readAll(List<String> locations, boolean recursive, InputStream stdin) {
         List<YamlDocument> documents = new ArrayList<>();
@@ -169,11 +166,8 @@ public final class YamlSources {
     private static List<Path> walk(Path dir, boolean recursive, List<String> notes, List<Path> kustomizations) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             List<Path> regular = walk.filter(Files::isRegularFile).sorted().toList();
-            List<Path> found = regular.stream().filter(p -> KUSTOMIZATION_FILES.contains(p.getFileName().toString()))
-                    .map(Path::getParent).filter(d -> recursive || dir.equals(d)).distinct().toList();
-            kustomizations.addAll(found);
-            List<Path> all = regular.stream().filter(YamlSources::isManifest)
-                    .filter(p -> found.stream().noneMatch(p::startsWith)).toList();
+            List<Path> found = Kustomizations.directories(regular, dir, recursive, kustomizations);
+            List<Path> all = regular.stream().filter(YamlSources::isManifest).filter(p -> found.stream().noneMatch(p::startsWith)).toList();
             if (recursive) {
                 return all;
             }
@@ -272,10 +266,7 @@ public final class YamlSources {
         }
         try (Stream<Path> walk = Files.walk(location)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        String n = p.getFileName().toString();
-                        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
-                    })
+                    .filter(YamlSources::isManifest)
                     .sorted()
                     .toList();
         }
