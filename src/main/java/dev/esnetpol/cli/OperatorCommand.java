@@ -112,6 +112,14 @@ public final class OperatorCommand implements Callable<Integer> {
         KubernetesClient client = dev.esnetpol.operator.ServedVersions.client(new KubernetesClientBuilder()
                 .withKubernetesSerialization(dev.esnetpol.model.ResourceReader.tolerantSerialization())
                 .editOrNewConfig().withRequestRetryBackoffLimit(3).endConfig(), new dev.esnetpol.operator.ServedVersions.Rewrite());
+        try {
+            // One request before anything starts: a cluster that cannot be reached is one line, as for review,
+            // not an informer per kind failing with its stack trace.
+            client.getKubernetesVersion();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            client.close();
+            throw new IllegalStateException("cannot reach the Kubernetes API server at " + client.getMasterUrl() + ": " + ReviewCommand.cause(e));
+        }
         if (settings.generator().platform().forced().isEmpty()) {
             // Resources that say nothing of their platform take the cluster's: OpenShift when it serves OpenShift's API groups.
             Optional<String> openShift = dev.esnetpol.operator.ClusterPlatform.openShiftEvidence(client);

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code es-netpol render}: the NetworkPolicies an Event Streams installation needs, offline. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         header = "Print the NetworkPolicies that Event Streams resources need, offline.",
-        description = "Print the NetworkPolicies that the given Event Streams resources need, one per pod the configuration runs. Reads EventStreams (v1beta2), KafkaConnect, KafkaMirrorMaker2 and EventStreamsGeoReplicator resources. Nothing is printed unless every resource is understood: errors name the file and the field.",
+        description = "Print the NetworkPolicies that the given Event Streams resources need, one per pod the configuration runs. Reads EventStreams, KafkaConnect and KafkaMirrorMaker2 (eventstreams.ibm.com/v1beta1, v1beta2 and v1) and EventStreamsGeoReplicator (v1beta1) resources. Nothing is printed unless every resource is understood: errors name the file and the field.",
         versionProvider = VersionProvider.class,
         sortOptions = false,
         footerHeading = "%nExamples:%n",
@@ -58,7 +58,7 @@ public final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         Inputs read = Inputs.read(spec, "FILE", inputs.locations(), inputs.recursive, namespace, true,
                 ResourceReader::isEventStreamsKind, System.in);
-        List<EventStreamsResource> resources = read.add(() -> ResourceReader.readAll(read.documents()), List.of());
+        List<EventStreamsResource> resources = read.eventStreamsResources(inputs.strict);
         read.failIfProblems();
         if (resources.isEmpty()) {
             throw new InvalidInputException(InputProblem.at(String.join(", ", inputs.locations()), "",
