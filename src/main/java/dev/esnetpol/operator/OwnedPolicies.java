@@ -24,6 +24,22 @@ final class OwnedPolicies {
         return managedByUs(p) && controllerUid(p).equals(owner.getMetadata().getUid());
     }
 
+    /**
+     * A policy es-netpol takes over for {@code owner} although it does not control it: labelled as es-netpol's and
+     * controlled by no one (rendered without a uid and applied, or its owner reference removed by hand), or by an
+     * earlier resource of the owner's kind and name whose uid is gone (a restore, an export applied elsewhere). A
+     * policy controlled by another live object, or without es-netpol's label, is someone else's.
+     */
+    static boolean adoptable(NetworkPolicy p, HasMetadata owner) {
+        if (!managedByUs(p)) {
+            return false;
+        }
+        List<OwnerReference> controllers = p.getMetadata().getOwnerReferences() == null ? List.of()
+                : p.getMetadata().getOwnerReferences().stream().filter(r -> Boolean.TRUE.equals(r.getController())).toList();
+        return controllers.isEmpty() || controllers.stream().allMatch(r -> owner.getKind().equals(r.getKind())
+                && owner.getMetadata().getName().equals(r.getName()));
+    }
+
     static boolean managedByUs(NetworkPolicy p) {
         Map<String, String> labels = p.getMetadata().getLabels();
         return labels != null && Labels.MANAGED_BY_VALUE.equals(labels.get(Labels.MANAGED_BY));
