@@ -78,6 +78,7 @@ public final class EsNetpolOperator implements AutoCloseable {
             // A resource's policies follow its spec and its metadata (the eventstreams.ibm.com/cluster label, the
             // es-netpol/external-egress annotation); metadata changes leave metadata.generation alone, so the filter
             // is ours: a new generation, labels or annotations. Status-only updates (our own writes among them) are not events.
+            o.withItemStore(SlimStore.primary());
             o.withRetry(retry).withReconciliationMaxInterval(settings.resync()).withTriggerReconcilerOnAllEvents(true)
                     .withGenerationAware(false)
                     .withOnUpdateFilter((newer, older) -> !java.util.Objects.equals(newer.getMetadata().getGeneration(), older.getMetadata().getGeneration())

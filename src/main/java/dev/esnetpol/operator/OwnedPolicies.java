@@ -54,6 +54,11 @@ final class OwnedPolicies {
                 .filter(Objects::nonNull).findFirst().orElse("");
     }
 
+    /** What {@link #same} compares (spec, labels, annotations, owner references), as one number. */
+    static int fingerprint(NetworkPolicy p) {
+        return Objects.hash(p.getSpec(), p.getMetadata().getLabels(), p.getMetadata().getAnnotations(), p.getMetadata().getOwnerReferences());
+    }
+
     /**
      * Whether the installed policy already is the desired one: same spec, our labels present, same owner.
      * Labels and annotations others added are not ours to judge.

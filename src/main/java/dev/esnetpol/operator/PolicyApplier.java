@@ -28,8 +28,12 @@ final class PolicyApplier {
 
     private final KubernetesClient client;
     private final OperatorMetrics metrics;
-    /** Per owner uid: the specs last written or confirmed, to tell drift (a hand edit) from a new desire. */
-    private final Map<String, Map<String, NetworkPolicy>> lastApplied = new ConcurrentHashMap<>();
+    /**
+     * Per owner uid, per policy name: a fingerprint of the policy last written or confirmed, to tell drift (a hand
+     * edit) from a new desire. A fingerprint, not the policy: the desired state is not kept a second time (the
+     * informer's cache has the policies; issue 26, 10,000 policies at 1,000 instances).
+     */
+    private final Map<String, Map<String, Integer>> lastApplied = new ConcurrentHashMap<>();
 
     /** What the cluster serves: owner references name the preferred version of the owner's kind. */
     private final ServedVersions served;
@@ -44,7 +48,7 @@ final class PolicyApplier {
     ApplyResult apply(HasMetadata owner, List<NetworkPolicy> desired, PolicyCache cache) {
         String ns = owner.getMetadata().getNamespace();
         String uid = owner.getMetadata().getUid();
-        Map<String, NetworkPolicy> previous = lastApplied.getOrDefault(uid, Map.of());
+        Map<String, Integer> previous = lastApplied.getOrDefault(uid, Map.of());
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
@@ -52,12 +56,12 @@ final class PolicyApplier {
         List<String> foreign = new ArrayList<>();
         List<String> adopted = new ArrayList<>();
         int drift = 0;
-        Map<String, NetworkPolicy> now = new HashMap<>();
+        Map<String, Integer> now = new HashMap<>();
         for (NetworkPolicy generated : desired) {
             NetworkPolicy want = withPreferredOwnerVersion(generated, owner);
             String name = want.getMetadata().getName();
             NetworkPolicy have = cache.named(name).orElse(null);
-            boolean wasApplied = previous.containsKey(name) && OwnedPolicies.same(want, previous.get(name));
+            boolean wasApplied = previous.containsKey(name) && previous.get(name) == OwnedPolicies.fingerprint(want);
             if (have != null && !OwnedPolicies.ownedBy(have, owner)) {
                 if (!OwnedPolicies.adoptable(have, owner)) {
                     foreign.add(name);
@@ -70,7 +74,7 @@ final class PolicyApplier {
                 if (existing.isEmpty()) {
                     created.add(name);
                     drift += wasApplied ? 1 : 0;
-                    now.put(name, want);
+                    now.put(name, OwnedPolicies.fingerprint(want));
                     continue;
                 }
                 have = existing.get();
@@ -89,7 +93,7 @@ final class PolicyApplier {
                 updated.add(name);
                 drift += wasApplied ? 1 : 0;
             }
-            now.put(name, want);
+            now.put(name, OwnedPolicies.fingerprint(want));
         }
         for (NetworkPolicy have : cache.owned()) {
             String name = have.getMetadata().getName();

@@ -79,6 +79,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
                 .withName(POLICIES)
                 .withNamespacesInheritedFromController()
                 .withLabelSelector(OwnedPolicies.SELECTOR + "," + componentSelector())
+                .withItemStore(SlimStore.primary())
                 .withSecondaryToPrimaryMapper(p -> ownerOrClaimants(p, context))
                 .build(), context);
         // The gauge reads the cache: what a resource of this kind controls (two kinds share a component label).
@@ -88,6 +89,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
                 .withName(OTHER_POLICIES)
                 .withNamespacesInheritedFromController()
                 .withLabelSelector(OwnedPolicies.NOT_OURS_SELECTOR)
+                .withItemStore(SlimStore.foreignPolicy())
                 .withSecondaryToPrimaryMapper(p -> claimants(p, context))
                 .build(), context));
         for (Class<? extends EventStreamsResource> kind : relatedKinds()) {
@@ -100,6 +102,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         SecondaryToPrimaryMapper<S> mapper = related -> concerns(related, context);
         return new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, type)
                 .withName(kind.getSimpleName())
+                .withItemStore(SlimStore.related())
                 .withNamespacesInheritedFromController()
                 .withSecondaryToPrimaryMapper(mapper)
                 .build(), context);

@@ -51,8 +51,9 @@ final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
     private final java.util.Map<String, String> canned = new java.util.concurrent.ConcurrentHashMap<>(DISCOVERY);
 
     /**
-     * API discovery as kube-apiserver answers it with deploy/crds installed: the group's three versions, v1 preferred
-     * (Kubernetes' version priority: GA before beta), EventStreamsGeoReplicator at v1beta1 only.
+     * API discovery as kube-apiserver answers it where the group's three versions are served (the CRDs issue 25 was
+     * found with), v1 preferred (Kubernetes' version priority: GA before beta), EventStreamsGeoReplicator at v1beta1
+     * only: the operator reads v1beta2 and names v1 in owner references.
      */
     static final java.util.Map<String, String> DISCOVERY = java.util.Map.of(
             "/apis/eventstreams.ibm.com", group("v1", "v1", "v1beta2", "v1beta1"),
@@ -69,10 +70,14 @@ final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
                 + "],\"preferredVersion\":{\"groupVersion\":\"eventstreams.ibm.com/" + preferred + "\",\"version\":\"" + preferred + "\"}}";
     }
 
+    private static final java.util.Map<String, String> KINDS = java.util.Map.of("eventstreams", "EventStreams", "kafkaconnects", "KafkaConnect",
+            "kafkamirrormaker2s", "KafkaMirrorMaker2", "eventstreamsgeoreplicators", "EventStreamsGeoReplicator");
+
     /** An APIResourceList discovery document of a version: the plural names served. */
     static String resources(String version, String... plurals) {
         return "{\"kind\":\"APIResourceList\",\"apiVersion\":\"v1\",\"groupVersion\":\"eventstreams.ibm.com/" + version + "\",\"resources\":["
-                + java.util.Arrays.stream(plurals).map(p -> "{\"name\":\"" + p + "\",\"singularName\":\"\",\"namespaced\":true,\"kind\":\"K\",\"verbs\":[\"list\",\"watch\"]}")
+                + java.util.Arrays.stream(plurals).map(p -> "{\"name\":\"" + p + "\",\"singularName\":\"\",\"namespaced\":true,\"kind\":\"" + KINDS.get(p)
+                        + "\",\"verbs\":[\"create\",\"get\",\"list\",\"watch\",\"update\",\"delete\"]}")
                 .collect(java.util.stream.Collectors.joining(",")) + "]}";
     }
 

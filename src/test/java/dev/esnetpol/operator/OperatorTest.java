@@ -95,8 +95,7 @@ class OperatorTest {
     @Test
     void installingAnInstanceCreatesItsPolicies() throws Exception {
         start();
-        List<EventStreamsResource> created = cluster.apply(java.nio.file.Files.readString(java.nio.file.Path.of("examples/eventstreams-production.yaml"))
-                .replace("  uid: 7d3c1f0e-2a41-4d7b-9a7e-5f1c0b2d9e01\n", ""));
+        List<EventStreamsResource> created = cluster.apply(java.nio.file.Files.readString(java.nio.file.Path.of("examples/eventstreams-production.yaml")));
         Set<String> expected = expectedNames(created);
         MockCluster.await("the production policies", WAIT, () -> cluster.policies("es-prod").keySet().equals(expected));
         NetworkPolicy kafka = cluster.policies("es-prod").get("production-kafka-netpol");
