@@ -67,13 +67,23 @@ public final class OperatorBench {
         }
         Path jar = Path.of(System.getProperty("esnetpol.jar", "target/es-netpol.jar"));
         List<String> jvmFlags = deploymentJvmFlags(Path.of("deploy/operator/deployment.yaml"));
-        System.out.println("operator JVM: " + String.join(" ", jvmFlags) + " (deploy/operator/deployment.yaml)");
-        System.out.println("| instances (policies) | cold start | requests during cold start | requests in 10 s idle | peak heap | peak RSS |");
-        System.out.println("|---|---|---|---|---|---|");
-        for (int n : counts) {
-            System.out.println(run(n, jar, jvmFlags));
+        System.out.println("operator JVM: " + String.join(" ", jvmFlags) + ", environment " + deploymentEnv(Path.of("deploy/operator/deployment.yaml"))
+                + " (deploy/operator/deployment.yaml)");
+        System.out.println("| instances (policies) | cold start | operator CPU | requests during cold start | requests in 10 s idle | peak heap | peak RSS |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        int exit = 1;
+        try {
+            for (int n : counts) {
+                System.out.println(run(n, jar, jvmFlags));
+            }
+            exit = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            // The mock server's threads are not daemons: without this a failed run would never end.
+            System.out.flush();
+            Runtime.getRuntime().halt(exit);
         }
-        System.exit(0);
     }
 
     /** The Deployment's JAVA_TOOL_OPTIONS, and its memory limit as the JVM would see it in the container. */
@@ -86,12 +96,27 @@ public final class OperatorBench {
                 flags.addAll(List.of(env.path("value").asText().trim().split("\\s+")));
             }
         }
+        // Physical memory as the JVM sees it in the container: what MaxRAMPercentage is a share of. (The JVM's choice
+        // of collector also depends on it; the Deployment names its collector, so the bench runs the same one.)
         String limit = container.path("resources").path("limits").path("memory").asText();
         if (!limit.endsWith("Mi")) {
             throw new IllegalStateException("expected a memory limit in Mi, found '" + limit + "'");
         }
         flags.add("-XX:MaxRAM=" + limit.substring(0, limit.length() - 2) + "m");
         return flags;
+    }
+
+    /** The container's other environment variables with a literal value (MALLOC_ARENA_MAX, ...), as the pod has them. */
+    static Map<String, String> deploymentEnv(Path deployment) throws IOException {
+        JsonNode container = new ObjectMapper(new YAMLFactory()).readTree(deployment.toFile())
+                .path("spec").path("template").path("spec").path("containers").path(0);
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode env : container.path("env")) {
+            if (env.has("value") && !env.path("name").asText().equals("JAVA_TOOL_OPTIONS")) {
+                out.put(env.path("name").asText(), env.path("value").asText());
+            }
+        }
+        return out;
     }
 
     private static String run(int instances, Path jar, List<String> jvmFlags) throws Exception {
@@ -127,19 +152,21 @@ public final class OperatorBench {
         command.addAll(List.of("-Xlog:gc:file=" + gcLog, "-cp", jar.toString(), "dev.esnetpol.cli.Main", "operator", "--metrics-port", "0"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("KUBECONFIG", kubeconfig.toString());
+        pb.environment().putAll(deploymentEnv(Path.of("deploy/operator/deployment.yaml")));
         dispatcher.clearCounts();
         long start = System.nanoTime();
         Process operator = pb.start();
         try {
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
             while (dispatcher.created.sum() < policies || dispatcher.statusWrites.sum() < instances) {
                 if (!operator.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the operator " + (operator.isAlive() ? "did not finish in 10 min" : "exited")
+                    throw new IllegalStateException("the operator " + (operator.isAlive() ? "did not finish in 30 min" : "exited")
                             + " (" + dispatcher.created.sum() + " of " + policies + " policies created); its log: " + log);
                 }
                 Thread.sleep(20);
             }
             double cold = (System.nanoTime() - start) / 1e9;
+            double cpu = cpuSeconds(operator.pid());
             Map<String, Long> coldRequests = dispatcher.snapshot();
             dispatcher.clearCounts();
             Thread.sleep(10_000);
@@ -147,7 +174,7 @@ public final class OperatorBench {
             long rssKiB = vmHwmKiB(operator.pid());
             operator.destroy();
             operator.waitFor();
-            return "| %,d (%,d) | %.1f s | %s | %s | %d MiB | %d MiB |".formatted(instances, policies, cold, coldRequests, idle,
+            return "| %,d (%,d) | %.1f s | %.1f s | %s | %s | %d MiB | %d MiB |".formatted(instances, policies, cold, cpu, coldRequests, idle,
                     peakHeapMiB(gcLog), rssKiB / 1024);
         } finally {
             if (operator.isAlive()) {
@@ -156,6 +183,13 @@ public final class OperatorBench {
             client.close();
             server.destroy();
         }
+    }
+
+    /** CPU time the process has used (user + system, /proc/PID/stat fields 14 and 15, in clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
     /** The process' peak resident set ({@code VmHWM} in /proc/PID/status), in KiB. */

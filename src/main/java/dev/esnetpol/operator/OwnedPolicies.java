@@ -54,6 +54,18 @@ final class OwnedPolicies {
                 .filter(Objects::nonNull).findFirst().orElse("");
     }
 
+    /** Where a slimmed cached policy keeps the fingerprint of its spec ({@link SlimStore#ownPolicy}); never written out. */
+    static final String SPEC_FINGERPRINT = "es-netpol.spec-fingerprint";
+
+    /**
+     * The spec as one number: equal specs give equal numbers (fabric8's models compare by value; absent rule lists
+     * count as empty ones, as {@code PolicyDifferences} counts them).
+     */
+    static int specFingerprint(io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec spec) {
+        return Objects.hash(spec.getPodSelector(), spec.getPolicyTypes(), spec.getIngress() == null ? List.of() : spec.getIngress(),
+                spec.getEgress() == null ? List.of() : spec.getEgress());
+    }
+
     /** What {@link #same} compares (spec, labels, annotations, owner references), as one number. */
     static int fingerprint(NetworkPolicy p) {
         return Objects.hash(p.getSpec(), p.getMetadata().getLabels(), p.getMetadata().getAnnotations(), p.getMetadata().getOwnerReferences());
@@ -64,6 +76,12 @@ final class OwnedPolicies {
      * Labels and annotations others added are not ours to judge.
      */
     static boolean same(NetworkPolicy desired, NetworkPolicy actual) {
+        Object cachedSpec = actual.getSpec() == null ? actual.getMetadata().getAdditionalProperties().get(SPEC_FINGERPRINT) : null;
+        if (cachedSpec != null) {
+            // A slimmed cache entry: the spec is its fingerprint; labels and owners are compared as they are.
+            return cachedSpec.equals(specFingerprint(desired.getSpec())) && dev.esnetpol.generate.PolicyDifferences.between(desired,
+                    new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder(actual).withSpec(desired.getSpec()).build()).isEmpty();
+        }
         return dev.esnetpol.generate.PolicyDifferences.between(desired, actual).isEmpty();
     }
 }

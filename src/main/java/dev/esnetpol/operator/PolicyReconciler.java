@@ -79,7 +79,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
                 .withName(POLICIES)
                 .withNamespacesInheritedFromController()
                 .withLabelSelector(OwnedPolicies.SELECTOR + "," + componentSelector())
-                .withItemStore(SlimStore.primary())
+                .withItemStore(SlimStore.ownPolicy())
                 .withSecondaryToPrimaryMapper(p -> ownerOrClaimants(p, context))
                 .build(), context);
         // The gauge reads the cache: what a resource of this kind controls (two kinds share a component label).

@@ -49,6 +49,16 @@ public record ServedVersions(List<String> versions, boolean geoReplicators, Stri
 
     /** Asks the API server, and logs what it concluded. A failure falls back to the CRDs, then to "as the classes say". */
     public static ServedVersions discover(KubernetesClient client) {
+        ServedVersions served = discoverQuietly(client);
+        LOG.info("API discovery: {} serves {} (preferred {}); {}; EventStreamsGeoReplicator {}", EventStreamsResource.GROUP,
+                served.versions().isEmpty() ? "nothing discovery lists" : served.versions(), served.preferred().isEmpty() ? "none" : served.preferred(),
+                served.v1Only() ? "requests for v1beta2 go to v1" : "requests go to the versions es-netpol's classes name",
+                served.geoReplicators() ? "served: its controller runs" : "not served: no controller for it");
+        return served;
+    }
+
+    /** {@link #discover} without its summary line (the command's client asks once more before the operator starts). */
+    private static ServedVersions discoverQuietly(KubernetesClient client) {
         APIGroup group;
         try {
             group = client.getApiGroup(EventStreamsResource.GROUP);
@@ -71,12 +81,7 @@ public record ServedVersions(List<String> versions, boolean geoReplicators, Stri
             geo = v1beta1.map(r -> r.contains(GEO_REPLICATORS))
                     .orElseGet(() -> geoFromCrd(client, "discovery has no resource list for " + EventStreamsResource.GROUP + "/v1beta1"));
         }
-        ServedVersions served = new ServedVersions(versions, geo, preferred, atPreferred);
-        LOG.info("API discovery: {} serves {} (preferred {}); {}; EventStreamsGeoReplicator {}", EventStreamsResource.GROUP, versions,
-                preferred.isEmpty() ? "none" : preferred,
-                served.v1Only() ? "requests for v1beta2 go to v1" : "requests go to the versions es-netpol's classes name",
-                geo ? "served: its controller runs" : "not served: no controller for it");
-        return served;
+        return new ServedVersions(versions, geo, preferred, atPreferred);
     }
 
     /**
@@ -132,7 +137,7 @@ public record ServedVersions(List<String> versions, boolean geoReplicators, Stri
     /** A client whose {@code v1beta2} requests go where {@link #discover} finds the cluster serves them. */
     public static KubernetesClient client(KubernetesClientBuilder builder, Rewrite rewrite) {
         KubernetesClient client = builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("es-netpol-served-version", rewrite)).build();
-        rewrite.enabled = discover(client).v1Only();
+        rewrite.enabled = discoverQuietly(client).v1Only();
         return client;
     }
 

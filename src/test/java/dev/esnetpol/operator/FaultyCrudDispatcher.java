@@ -47,6 +47,10 @@ final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
         return java.util.List.copyOf(conflicts);
     }
 
+    /** Each plural's kind, for the discovery documents (declared before them: static fields initialize in order). */
+    private static final java.util.Map<String, String> KINDS = java.util.Map.of("eventstreams", "EventStreams", "kafkaconnects", "KafkaConnect",
+            "kafkamirrormaker2s", "KafkaMirrorMaker2", "eventstreamsgeoreplicators", "EventStreamsGeoReplicator");
+
     /** Canned answers by exact path (API discovery, which the CRUD mock does not serve). */
     private final java.util.Map<String, String> canned = new java.util.concurrent.ConcurrentHashMap<>(DISCOVERY);
 
@@ -69,9 +73,6 @@ final class FaultyCrudDispatcher extends KubernetesCrudDispatcher {
                 .collect(java.util.stream.Collectors.joining(","))
                 + "],\"preferredVersion\":{\"groupVersion\":\"eventstreams.ibm.com/" + preferred + "\",\"version\":\"" + preferred + "\"}}";
     }
-
-    private static final java.util.Map<String, String> KINDS = java.util.Map.of("eventstreams", "EventStreams", "kafkaconnects", "KafkaConnect",
-            "kafkamirrormaker2s", "KafkaMirrorMaker2", "eventstreamsgeoreplicators", "EventStreamsGeoReplicator");
 
     /** An APIResourceList discovery document of a version: the plural names served. */
     static String resources(String version, String... plurals) {

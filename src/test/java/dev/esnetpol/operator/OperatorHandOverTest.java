@@ -202,11 +202,13 @@ class OperatorHandOverTest {
             cluster.apply(INSTANCE);
             MockCluster.await("both conditions", WAIT, () -> condition().map(c -> c.getStatus().equals("True")).orElse(false)
                     && instance().getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("Ready")));
-            assertEquals(1, cluster.dispatcher.conflicts().size(), cluster.dispatcher.conflicts().toString());
-            MockCluster.await("the conflict counted as such", WAIT, () -> reconciles("conflict") == 1);
+            // One 409 at least; more if the requeued reconcile ran before the informer delivered the other writer's version.
+            int conflicts = cluster.dispatcher.conflicts().size();
+            assertTrue(conflicts >= 1, "no 409 met");
+            MockCluster.await("each conflict counted as such", WAIT, () -> reconciles("conflict") == conflicts);
             assertEquals(0.0, failures(), metrics.scrape());
             List<String> conflictLines = log.operatorLines().stream().filter(l -> l.contains("another writer")).toList();
-            assertEquals(1, conflictLines.size(), String.join("\n", log.operatorLines()));
+            assertEquals(conflicts, conflictLines.size(), String.join("\n", log.operatorLines()));
             assertTrue(log.operatorLines().stream().allMatch(l -> l.length() < 400), "a log line prints a whole resource");
             assertFalse(log.lines().stream().anyMatch(l -> l.startsWith("\tat ")), "a stack trace");
         }
