@@ -82,13 +82,7 @@ class CrdsTest {
      */
     @Test
     void thirteenCrdsServeV1Only(@TempDir Path out) throws IOException {
-        new CRDGenerator().inOutputDir(out.toFile()).forCRDVersions("v1").withPostProcessor(new PreserveUnknown(List.of("v1")))
-                .customResourceClasses(EventStreams.class, KafkaConnect.class, KafkaMirrorMaker2.class)
-                .generate();
-        List<Path> generated;
-        try (Stream<Path> s = Files.list(out)) {
-            generated = s.sorted().toList();
-        }
+        List<Path> generated = generate(out, List.of("v1"), EventStreams.class, KafkaConnect.class, KafkaMirrorMaker2.class);
         assertEquals(3, generated.size());
         Path deploy = Path.of("deploy/crds/13.0");
         for (Path g : generated) {
@@ -106,13 +100,8 @@ class CrdsTest {
     /** deploy/crds and the chart's crds/: as Event Streams 10.1 to 12.3 serve its kinds: v1beta1 and v1beta2 (stored), no v1. */
     @Test
     void deployCrdsAreGeneratedFromTheModel(@TempDir Path out) throws IOException {
-        new CRDGenerator().inOutputDir(out.toFile()).forCRDVersions("v1").withPostProcessor(new PreserveUnknown(List.of("v1beta2", "v1beta1")))
-                .customResourceClasses(EventStreams.class, KafkaConnect.class, KafkaMirrorMaker2.class, EventStreamsGeoReplicator.class)
-                .generate();
-        List<Path> generated;
-        try (Stream<Path> s = Files.list(out)) {
-            generated = s.sorted().toList();
-        }
+        List<Path> generated = generate(out, List.of("v1beta2", "v1beta1"), EventStreams.class, KafkaConnect.class,
+                KafkaMirrorMaker2.class, EventStreamsGeoReplicator.class);
         assertEquals(4, generated.size());
         Path deploy = Path.of("deploy/crds");
         for (Path g : generated) {
@@ -128,6 +117,16 @@ class CrdsTest {
                     && text.contains("name: \"v1beta1\"") && text.contains("name: \"v1beta2\""), target + " does not serve v1beta1 and v1beta2 only");
         }
         checkChartCrds(generated);
+    }
+
+    /** The CRDs of the classes, serving {@code served} (the stored version first), written to {@code out}; their files, sorted. */
+    @SafeVarargs
+    private static List<Path> generate(Path out, List<String> served, Class<? extends HasMetadata>... kinds) throws IOException {
+        new CRDGenerator().inOutputDir(out.toFile()).forCRDVersions("v1").withPostProcessor(new PreserveUnknown(served))
+                .customResourceClasses(kinds).generate();
+        try (Stream<Path> s = Files.list(out)) {
+            return s.sorted().toList();
+        }
     }
 
     /** The chart's crds/: the same four files, each after a "---" line, and nothing else. */

@@ -80,6 +80,29 @@ final class MockCluster implements AutoCloseable {
         }
     }
 
+    /** Creates and starts an operator on this cluster with default settings and the tests' quick retry. */
+    EsNetpolOperator startOperator(OperatorMetrics metrics) {
+        EsNetpolOperator operator = new EsNetpolOperator(client, OperatorSettings.defaults().withRetry(OperatorTest.FAST_RETRY), metrics);
+        operators.add(operator);
+        operator.start();
+        return operator;
+    }
+
+    /** The operators {@link #startOperator} started: stopped by {@link #close}, before the server. */
+    private final List<EsNetpolOperator> operators = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The tests' instance, EventStreams ns/es, as the API server has it now (null if none). */
+    EventStreams instance() {
+        return client.resources(EventStreams.class).inNamespace("ns").withName("es").get();
+    }
+
+    /** es-netpol's condition on the tests' instance, if written. */
+    java.util.Optional<io.fabric8.kubernetes.api.model.Condition> policiesCondition() {
+        EventStreams es = instance();
+        return es == null || es.getStatus() == null ? java.util.Optional.empty()
+                : es.getStatus().getConditions().stream().filter(c -> c.getType().equals(PoliciesCondition.TYPE)).findFirst();
+    }
+
     Map<String, NetworkPolicy> policies(String namespace) {
         return client.network().v1().networkPolicies().inNamespace(namespace).list().getItems().stream()
                 .collect(Collectors.toMap(p -> p.getMetadata().getName(), p -> p));
@@ -166,6 +189,7 @@ final class MockCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        operators.forEach(EsNetpolOperator::close);
         if (collector != null) {
             collector.interrupt();
         }

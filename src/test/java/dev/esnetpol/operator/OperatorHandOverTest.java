@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,28 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * writer's concurrent change (409, a quiet requeue), a resource being deleted (left to the garbage collector), and
  * owner references at the version the cluster prefers (issue 26).
  */
-class OperatorHandOverTest {
+class OperatorHandOverTest extends OperatorOnMockCluster {
 
-    private MockCluster cluster;
-    private EsNetpolOperator operator;
-    private OperatorMetrics metrics;
-
-    private void start() {
-        cluster = cluster == null ? new MockCluster() : cluster;
-        metrics = new OperatorMetrics();
-        operator = new EsNetpolOperator(cluster.client, OperatorSettings.defaults().withRetry(OperatorTest.FAST_RETRY), metrics);
-        operator.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (operator != null) {
-            operator.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     /** What {@code es-netpol render -f INSTANCE | kubectl apply -f -} creates: es-netpol's label, no owner (no uid in the file). */
     private Set<String> applyRendered() {
@@ -68,13 +47,11 @@ class OperatorHandOverTest {
     }
 
     private EventStreams instance() {
-        return cluster.client.resources(EventStreams.class).inNamespace("ns").withName("es").get();
+        return cluster.instance();
     }
 
     private Optional<Condition> condition() {
-        EventStreams es = instance();
-        return es == null || es.getStatus() == null ? Optional.empty()
-                : es.getStatus().getConditions().stream().filter(c -> c.getType().equals(PoliciesCondition.TYPE)).findFirst();
+        return cluster.policiesCondition();
     }
 
     private boolean allOwnedBy(Set<String> names, String uid) {

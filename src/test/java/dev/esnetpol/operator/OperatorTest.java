@@ -76,13 +76,11 @@ class OperatorTest {
     }
 
     private EventStreams instance() {
-        return cluster.client.resources(EventStreams.class).inNamespace("ns").withName("es").get();
+        return cluster.instance();
     }
 
     private Optional<Condition> condition() {
-        EventStreams es = instance();
-        return es == null || es.getStatus() == null ? Optional.empty()
-                : es.getStatus().getConditions().stream().filter(c -> c.getType().equals("NetworkPoliciesReady")).findFirst();
+        return cluster.policiesCondition();
     }
 
     private void installed() throws InterruptedException {
