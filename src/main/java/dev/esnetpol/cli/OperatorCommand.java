@@ -138,9 +138,14 @@ public final class OperatorCommand implements Callable<Integer> {
             err.println("es-netpol: operator running against " + client.getMasterUrl() + " (namespaces: "
                     + (settings.namespaces().isEmpty() ? "all" : String.join(",", settings.namespaces())) + "); metrics on :" + served.port());
             err.flush();
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            stop.await();
+            // SIGTERM: the JVM runs shutdown hooks and halts, without waiting for this thread; so the hook itself stops
+            // the operator and hands the Lease over, and a standby takes over at once (docs/operator.md).
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                operator.close();
+                stopped.countDown();
+            }, "es-netpol-shutdown"));
+            stopped.await();
         } finally {
             if (webhook != null) {
                 webhook.close();
