@@ -17,6 +17,9 @@ import java.util.List;
  * <p>One answer per endpoint: an address that belongs to exactly one endpoint (its status.podIPs, or the
  * status.hostIP of a host-network pod) is that pod, however it is named. A pod that is not an endpoint
  * under the profile (finished, or not running yet: {@link #notEndpoint(Pod)}) can open and accept nothing.
+ *
+ * <p>Cluster-scoped policies ({@link Cluster#clusterPolicies()}) layer tiers around that: each side goes
+ * through the Admin tier first, then the NetworkPolicies, then the Baseline tier ({@link TierWalk}).
  */
 public final class Analyzer {
 
@@ -24,12 +27,14 @@ public final class Analyzer {
     private final Profile profile;
     final PodClasses classes;
     final CompiledPolicies compiled;
+    final CompiledTiers tiers;
 
     private Analyzer(Cluster cluster, Profile profile) {
         this.cluster = cluster;
         this.profile = profile;
         this.classes = new PodClasses(cluster, profile);
         this.compiled = new CompiledPolicies(classes);
+        this.tiers = new CompiledTiers(classes, TierChoices.DEFAULT);
     }
 
     /** Under the {@link Profile#REFERENCE} semantics. */
@@ -146,6 +151,43 @@ public final class Analyzer {
     }
 
     Connections ingress(int source, int destination) {
+        if (tiers.any) {
+            return throughTiers(tiers.adminIngress.get(destination), tiers.baselineIngress.get(destination),
+                    !compiled.ingressPolicies.get(destination).isEmpty(), () -> networkPolicyIngress(source, destination),
+                    r -> r.matchesClass(source), classes.classes.get(destination).representative);
+        }
+        return networkPolicyIngress(source, destination);
+    }
+
+    /**
+     * One side of one connection through the tiers: the Admin rules that match it in order, then the
+     * NetworkPolicies when they isolate the pod ({@code networkPolicies} is what they admit), else the Baseline
+     * rules; {@code destination} resolves named ports (null: outside the cluster).
+     */
+    private static Connections throughTiers(List<TierRule> admin, List<TierRule> baseline, boolean isolated,
+                                            java.util.function.Supplier<Connections> networkPolicies,
+                                            java.util.function.Predicate<TierRule> matches, Pod destination) {
+        TierWalk w = new TierWalk(1);
+        for (TierRule r : admin) {
+            if (matches.test(r)) {
+                w.admin(0, r.action(), r.connectionsTo(destination));
+            }
+        }
+        w.endAdmin();
+        if (isolated) {
+            w.networkPolicies(0, networkPolicies.get());
+        } else {
+            for (TierRule r : baseline) {
+                if (matches.test(r)) {
+                    w.baseline(0, r.action(), r.connectionsTo(destination));
+                }
+            }
+        }
+        return w.result(0);
+    }
+
+    /** What the destination's NetworkPolicies alone admit from the source (ALL when none isolates it). */
+    Connections networkPolicyIngress(int source, int destination) {
         if (compiled.ingressPolicies.get(destination).isEmpty()) {
             return Connections.ALL;
         }
@@ -163,6 +205,16 @@ public final class Analyzer {
     }
 
     Connections egress(int source, int destination) {
+        if (tiers.any) {
+            return throughTiers(tiers.adminEgress.get(source), tiers.baselineEgress.get(source),
+                    !compiled.egressPolicies.get(source).isEmpty(), () -> networkPolicyEgress(source, destination),
+                    r -> r.matchesClass(destination), classes.classes.get(destination).representative);
+        }
+        return networkPolicyEgress(source, destination);
+    }
+
+    /** What the source's NetworkPolicies alone let out to the destination (ALL when none isolates it). */
+    Connections networkPolicyEgress(int source, int destination) {
         if (compiled.egressPolicies.get(source).isEmpty()) {
             return Connections.ALL;
         }
@@ -185,6 +237,15 @@ public final class Analyzer {
     }
 
     private Connections ingressFromAddressAsComputed(int destination, Node.ExternalNode a) {
+        if (tiers.any) {
+            return throughTiers(tiers.adminIngress.get(destination), tiers.baselineIngress.get(destination),
+                    !compiled.ingressPolicies.get(destination).isEmpty(), () -> networkPolicyIngressFromAddress(destination, a),
+                    r -> r.matchesAddress(a.address(), a.ipv6()), classes.classes.get(destination).representative);
+        }
+        return networkPolicyIngressFromAddress(destination, a);
+    }
+
+    private Connections networkPolicyIngressFromAddress(int destination, Node.ExternalNode a) {
         if (compiled.ingressPolicies.get(destination).isEmpty()) {
             return Connections.ALL;
         }
@@ -204,6 +265,15 @@ public final class Analyzer {
     }
 
     private Connections egressToAddressAsComputed(int source, Node.ExternalNode a) {
+        if (tiers.any) {
+            return throughTiers(tiers.adminEgress.get(source), tiers.baselineEgress.get(source),
+                    !compiled.egressPolicies.get(source).isEmpty(), () -> networkPolicyEgressToAddress(source, a),
+                    r -> r.matchesAddress(a.address(), a.ipv6()), null);
+        }
+        return networkPolicyEgressToAddress(source, a);
+    }
+
+    private Connections networkPolicyEgressToAddress(int source, Node.ExternalNode a) {
         if (compiled.egressPolicies.get(source).isEmpty()) {
             return Connections.ALL;
         }

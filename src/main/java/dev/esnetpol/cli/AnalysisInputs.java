@@ -40,7 +40,8 @@ final class AnalysisInputs {
     GeneratorOptionsMixin generation;
 
     static boolean uses(YamlDocument doc) {
-        return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || ResourceReader.isEventStreamsKind(doc);
+        return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || StrictFields.isClusterPolicy(doc)
+                || (doc.kind().equals("Node") && doc.apiVersion().equals("v1")) || ResourceReader.isEventStreamsKind(doc);
     }
 
     ClusterInputs.Loaded load(CommandSpec spec) {
