@@ -106,6 +106,33 @@ public final class ClusterLoader {
         return new Loaded(Cluster.of(namespaces, pods, policies, clusterPolicies, nodes), others);
     }
 
+    /** A Node read from the API server: its labels and its IP addresses (host names left out). */
+    public static HostNode fromNode(io.fabric8.kubernetes.api.model.Node n) {
+        List<String> addresses = new ArrayList<>();
+        if (n.getStatus() != null && n.getStatus().getAddresses() != null) {
+            n.getStatus().getAddresses().stream().filter(a -> !isHostName(a.getType())).forEach(a -> addresses.add(a.getAddress()));
+        }
+        return new HostNode(n.getMetadata().getName(), n.getMetadata().getLabels(), addresses);
+    }
+
+    /** {@code status.addresses} types that hold names, not IPs. */
+    private static boolean isHostName(String type) {
+        return "Hostname".equals(type) || "InternalDNS".equals(type) || "ExternalDNS".equals(type);
+    }
+
+    /**
+     * A cluster-scoped policy read from the API server (which has validated it); a problem is an error naming
+     * {@code source} and the field.
+     */
+    public static ClusterPolicy fromClusterPolicy(JsonNode node, String source) {
+        List<InputProblem> problems = new ArrayList<>();
+        ClusterPolicy p = ClusterPolicyReader.read(node, (path, message) -> problems.add(InputProblem.at(source, path, message)));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return p;
+    }
+
     /** A pod read from the API server. */
     public static Pod fromPod(io.fabric8.kubernetes.api.model.Pod p) {
         JsonNode node = MAPPER.valueToTree(p);
@@ -140,7 +167,7 @@ public final class ClusterLoader {
         for (int i = 0; i < list.size(); i++) {
             String type = list.get(i).path("type").asText("");
             String address = list.get(i).path("address").asText("");
-            if (type.equals("Hostname") || type.equals("InternalDNS") || type.equals("ExternalDNS")) {
+            if (isHostName(type)) {
                 continue; // names, not addresses
             }
             try {
