@@ -53,7 +53,14 @@ final class AnalysisInputs {
         read.failIfProblems();
         ClusterInputs.Loaded loaded = ClusterInputs.of(k8s.cluster(), resources, generation.toOptions(), !noRender);
         warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
+        warnAboutClusterPolicies(loaded.cluster(), spec.commandLine().getErr());
         return loaded;
+    }
+
+    /** Where the answers depend on an open choice of the cluster-scoped policy API, on DNS or on missing Nodes. */
+    static void warnAboutClusterPolicies(Cluster cluster, PrintWriter err) {
+        dev.esnetpol.analyze.ClusterPolicyWarnings.of(cluster).forEach(w -> err.println("warning: " + w));
+        err.flush();
     }
 
     /** A policy in a namespace without pods analyses as nothing: say so rather than let it apply to nothing silently. */

@@ -186,6 +186,7 @@ public final class ReviewCommand implements Callable<Integer> {
         List<String> locations = new ArrayList<>(inputs.locations());
         locations.addAll(offline);
         Snapshot snapshot = locations.isEmpty() ? live() : offline(locations);
+        AnalysisInputs.warnAboutClusterPolicies(snapshot.cluster(), spec.commandLine().getErr());
         ReviewReport report = new Reviewer(generation.toOptions(), Verifier.profilesFor(ProfileOption.parse(spec, profile))).review(snapshot);
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {

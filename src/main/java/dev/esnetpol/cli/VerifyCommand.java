@@ -96,6 +96,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 : Optional.of(readPolicies(policies, read, clusterPolicies, nodes));
         List<NetworkPolicy> others = foreign == null ? List.of() : readPolicies(foreign, read, clusterPolicies, nodes);
         read.failIfProblems();
+        AnalysisInputs.warnAboutClusterPolicies(Cluster.of(List.of(), List.of(), List.of(), clusterPolicies, nodes), spec.commandLine().getErr());
         if (resources.isEmpty()) {
             // Nothing verified is not "verified": a CI gate must not pass on an empty or mistyped folder.
             throw new InvalidInputException(InputProblem.at(String.join(", ", inputs.locations()), "",
