@@ -33,6 +33,26 @@ class SemanticsProperties {
      */
     @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
     void classesAgreeWithPodByPodEvaluation(@ForAll("clusters") Cluster cluster, @ForAll Profile profile) {
+        agreeWithPodByPodEvaluation(cluster, profile);
+    }
+
+    @Provide
+    Arbitrary<Cluster> clustersWithTiers() {
+        return RandomClusters.clustersWithTiers();
+    }
+
+    /**
+     * The same with AdminNetworkPolicies, BaselineAdminNetworkPolicies and ClusterNetworkPolicies of both tiers
+     * mixed with the NetworkPolicies (Nodes, networks and named ports included), under every profile; and the
+     * whole matrix (computed tier by tier over all classes) answers what pair questions answer.
+     */
+    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
+    void clusterPoliciesAgreeWithPodByPodEvaluation(@ForAll("clustersWithTiers") Cluster cluster, @ForAll Profile profile) {
+        agreeWithPodByPodEvaluation(cluster, profile);
+        classMatrixAgreesWithPairQueries(cluster, profile);
+    }
+
+    private static void agreeWithPodByPodEvaluation(Cluster cluster, Profile profile) {
         Analyzer analyzer = Analyzer.of(cluster, profile);
         ReferenceEvaluator reference = new ReferenceEvaluator(cluster, profile);
         for (Pod s : cluster.pods()) {
