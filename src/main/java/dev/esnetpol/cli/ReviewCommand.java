@@ -196,7 +196,7 @@ public final class ReviewCommand implements Callable<Integer> {
         }
         out.flush();
         if (html != null) {
-            Files.writeString(html, ReviewHtml.of(report));
+            Files.writeString(html, ReviewHtml.of(report, snapshot.cluster().clusterPolicies()));
         }
         return report.clean() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
