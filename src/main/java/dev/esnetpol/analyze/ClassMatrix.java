@@ -127,17 +127,27 @@ public final class ClassMatrix {
     private int[][] buildThroughTiers() {
         int n = analyzer.classes.classes.size();
         int[][] m = new int[n][n];
+        // Rules hand out the same few sets again and again: their ids are looked up by identity first.
+        Map<Connections, Integer> ids = new IdentityHashMap<>();
+        ids.put(Connections.ALL, ConnectionsTable.ALL);
+        ids.put(Connections.NONE, ConnectionsTable.NONE);
         for (int d = 0; d < n; d++) {
             Connections[] column = EveryClass.ingressFrom(analyzer, d);
             for (int s = 0; s < n; s++) {
-                m[s][d] = column[s] == null ? ConnectionsTable.NONE : table.id(column[s]);
+                m[s][d] = column[s] == null ? ConnectionsTable.NONE : ids.computeIfAbsent(column[s], table::id);
             }
         }
         for (int s = 0; s < n; s++) {
             Connections[] row = EveryClass.egressTo(analyzer, s);
             int[] ms = m[s];
             for (int d = 0; d < n; d++) {
-                ms[d] = table.intersect(ms[d], row[d] == null ? ConnectionsTable.NONE : table.id(row[d]));
+                int out = row[d] == null ? ConnectionsTable.NONE : ids.computeIfAbsent(row[d], table::id);
+                ms[d] = out == ConnectionsTable.ALL ? ms[d] : table.intersect(ms[d], out);
+            }
+            if (ids.size() > 100_000) {
+                ids.clear(); // sets made per pair would otherwise be kept alive
+                ids.put(Connections.ALL, ConnectionsTable.ALL);
+                ids.put(Connections.NONE, ConnectionsTable.NONE);
             }
         }
         return stated(m);

@@ -51,9 +51,17 @@ final class EveryClass {
         }
         w.endAdmin();
         if (isolated) {
+            Connections[] out = new Connections[n];
             for (int o = 0; o < n; o++) {
-                w.networkPolicies(o, networkPolicies[o]);
+                if (w.untouched(o)) {
+                    out[o] = networkPolicies[o]; // no Admin rule matched: the NetworkPolicies' answer as it is
+                } else {
+                    w.networkPolicies(o, networkPolicies[o]);
+                    Connections c = w.result(o);
+                    out[o] = c.isEmpty() ? null : c;
+                }
             }
+            return out;
         } else {
             for (TierRule r : baseline) {
                 for (int o = r.everyone ? 0 : r.classes.nextSetBit(0); o >= 0 && o < n; o = r.everyone ? o + 1 : r.classes.nextSetBit(o + 1)) {

@@ -21,6 +21,8 @@ final class TierWalk {
     private final Connections[] baselineSeen;
     private Connections[] rest;
     private boolean networkPolicies;
+    /** The ends some rule matched: the others are what the NetworkPolicies (or the default) say, computed by no set operation. */
+    private final java.util.BitSet touched = new java.util.BitSet();
 
     TierWalk(int n) {
         allowed = filled(n);
@@ -36,10 +38,11 @@ final class TierWalk {
     }
 
     void admin(int i, ClusterPolicy.Action action, Connections matched) {
-        Connections c = matched.minus(adminSeen[i]);
+        Connections c = adminSeen[i].isEmpty() ? matched : matched.minus(adminSeen[i]);
         if (c.isEmpty()) {
             return;
         }
+        touched.set(i);
         adminSeen[i] = adminSeen[i].union(c);
         if (action == ClusterPolicy.Action.PASS) {
             return;
@@ -53,24 +56,32 @@ final class TierWalk {
     /** The Admin tier is done: what it left goes to the next tier. */
     void endAdmin() {
         rest = new Connections[allowed.length];
-        for (int i = 0; i < rest.length; i++) {
+        java.util.Arrays.fill(rest, Connections.ALL);
+        for (int i = touched.nextSetBit(0); i >= 0; i = touched.nextSetBit(i + 1)) {
             rest[i] = adminDecided[i].isEmpty() ? Connections.ALL : Connections.ALL.minus(adminDecided[i]);
         }
+    }
+
+    /** Whether no rule matched end {@code i} so far: its answer is the NetworkPolicies' (or everything). */
+    boolean untouched(int i) {
+        return !touched.get(i);
     }
 
     /** The pod's NetworkPolicies isolate it on this side and admit {@code admitted} (null: nothing). */
     void networkPolicies(int i, Connections admitted) {
         networkPolicies = true;
         if (admitted != null && !admitted.isEmpty()) {
-            allowed[i] = allowed[i].union(admitted.intersect(rest[i]));
+            allowed[i] = allowed[i].union(rest[i] == Connections.ALL ? admitted : admitted.intersect(rest[i]));
         }
     }
 
     void baseline(int i, ClusterPolicy.Action action, Connections matched) {
-        Connections c = matched.intersect(rest[i]).minus(baselineSeen[i]);
+        Connections c = rest[i] == Connections.ALL ? matched : matched.intersect(rest[i]);
+        c = baselineSeen[i].isEmpty() ? c : c.minus(baselineSeen[i]);
         if (c.isEmpty()) {
             return;
         }
+        touched.set(i);
         baselineSeen[i] = baselineSeen[i].union(c);
         if (action != ClusterPolicy.Action.DENY) {
             allowed[i] = allowed[i].union(c); // Pass in the Baseline tier hands over to the default, which allows
@@ -81,6 +92,9 @@ final class TierWalk {
     Connections result(int i) {
         if (networkPolicies) {
             return allowed[i];
+        }
+        if (baselineSeen[i].isEmpty()) {
+            return rest[i] == Connections.ALL ? Connections.ALL : allowed[i].union(rest[i]);
         }
         Connections left = rest[i].minus(baselineSeen[i]);
         return left.isEmpty() ? allowed[i] : allowed[i].union(left);

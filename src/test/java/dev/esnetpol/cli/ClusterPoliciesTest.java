@@ -2,6 +2,8 @@ package dev.esnetpol.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,5 +88,40 @@ class ClusterPoliciesTest {
         assertEquals(1, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("EXCESS"), run.out());
         assertTrue(run.out().contains("ClusterNetworkPolicy `open-brokers`"), run.out());
+    }
+
+    @Test
+    void matrixAnswersWithThemInEveryFormatAndProfile() {
+        for (String profile : dev.esnetpol.analyze.Profile.ids()) {
+            CliRun with = CliRun.run("matrix", "-o", "connlist", "--profile", profile, PRODUCTION, CLIENT, DENY);
+            CliRun without = CliRun.run("matrix", "-o", "connlist", "--profile", profile, PRODUCTION, CLIENT);
+            assertEquals(0, with.code(), with.err());
+            String line = "payments/client[Pod] => es-prod/production-kafka[StatefulSet] : ";
+            assertTrue(without.out().lines().anyMatch(l -> l.startsWith(line) && l.contains("9093")), profile + ": " + without.out());
+            assertFalse(with.out().lines().anyMatch(l -> l.startsWith(line) && l.contains("9093")), profile + ": " + with.out());
+            for (String format : List.of("text", "markdown", "json", "csv", "dot")) {
+                CliRun run = CliRun.run("matrix", "-o", format, "--profile", profile, PRODUCTION, CLIENT, DENY);
+                assertEquals(0, run.code(), format + " " + profile + ": " + run.err());
+                assertFalse(run.out().equals(CliRun.run("matrix", "-o", format, "--profile", profile, PRODUCTION, CLIENT).out()),
+                        format + " " + profile + ": the AdminNetworkPolicy changes the answer");
+            }
+        }
+    }
+
+    @Test
+    void aMisspeltFieldOfAClusterPolicyIsRefusedWithItsFileLineAndTheFieldMeant() {
+        CliRun run = CliRun.runWithStdin("""
+                apiVersion: policy.networking.k8s.io/v1alpha2
+                kind: ClusterNetworkPolicy
+                metadata: {name: typo}
+                spec:
+                  tier: Admin
+                  priority: 1
+                  subject: {namespaces: {}}
+                  ingres: []
+                """, "verify", "-f", PRODUCTION, "--foreign", "-");
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("error: -:8: spec.ingres: unknown field 'ingres' (did you mean 'ingress'?)"), run.err());
+        assertEquals("", run.out());
     }
 }
