@@ -127,27 +127,19 @@ public final class ClassMatrix {
     private int[][] buildThroughTiers() {
         int n = analyzer.classes.classes.size();
         int[][] m = new int[n][n];
-        // Rules hand out the same few sets again and again: their ids are looked up by identity first.
-        Map<Connections, Integer> ids = new IdentityHashMap<>();
-        ids.put(Connections.ALL, ConnectionsTable.ALL);
-        ids.put(Connections.NONE, ConnectionsTable.NONE);
         for (int d = 0; d < n; d++) {
             Connections[] column = EveryClass.ingressFrom(analyzer, d);
             for (int s = 0; s < n; s++) {
-                m[s][d] = column[s] == null ? ConnectionsTable.NONE : ids.computeIfAbsent(column[s], table::id);
+                m[s][d] = column[s] == null ? ConnectionsTable.NONE : column[s] == Connections.ALL ? ConnectionsTable.ALL : table.id(column[s]);
             }
         }
         for (int s = 0; s < n; s++) {
             Connections[] row = EveryClass.egressTo(analyzer, s);
             int[] ms = m[s];
             for (int d = 0; d < n; d++) {
-                int out = row[d] == null ? ConnectionsTable.NONE : ids.computeIfAbsent(row[d], table::id);
-                ms[d] = out == ConnectionsTable.ALL ? ms[d] : table.intersect(ms[d], out);
-            }
-            if (ids.size() > 100_000) {
-                ids.clear(); // sets made per pair would otherwise be kept alive
-                ids.put(Connections.ALL, ConnectionsTable.ALL);
-                ids.put(Connections.NONE, ConnectionsTable.NONE);
+                if (row[d] != Connections.ALL) {
+                    ms[d] = row[d] == null ? ConnectionsTable.NONE : table.intersect(ms[d], table.id(row[d]));
+                }
             }
         }
         return stated(m);
