@@ -46,6 +46,30 @@ public record PortMatcher(String protocol, Integer first, Integer last, String n
         return out;
     }
 
+    /**
+     * What a {@code ports} list admits towards every destination alike (empty: every port of every protocol), or
+     * null when a named port makes it depend on the destination ({@link #towards}).
+     */
+    static Connections fixed(List<PortMatcher> ports) {
+        Connections c = ports.isEmpty() ? Connections.ALL : Connections.NONE;
+        for (PortMatcher p : ports) {
+            if (p.isNamed()) {
+                return null;
+            }
+            c = c.union(p.resolve(null));
+        }
+        return c;
+    }
+
+    /** What a non-empty {@code ports} list admits towards {@code destination} (null: outside the cluster). */
+    static Connections towards(List<PortMatcher> ports, Pod destination) {
+        Connections c = Connections.NONE;
+        for (PortMatcher p : ports) {
+            c = c.union(p.resolve(destination));
+        }
+        return c;
+    }
+
     boolean isNamed() {
         return name != null;
     }

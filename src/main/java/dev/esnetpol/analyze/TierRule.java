@@ -41,16 +41,7 @@ final class TierRule {
             }
         });
         this.domainNames = List.copyOf(names);
-        Connections c = rule.ports().isEmpty() ? Connections.ALL : Connections.NONE;
-        boolean named = false;
-        for (PortMatcher p : rule.ports()) {
-            if (p.isNamed()) {
-                named = true;
-            } else {
-                c = c.union(p.resolve(null));
-            }
-        }
-        this.fixed = named ? null : c;
+        this.fixed = PortMatcher.fixed(rule.ports());
     }
 
     ClusterPolicy.Action action() {
@@ -82,11 +73,7 @@ final class TierRule {
         if (fixed != null) {
             return fixed;
         }
-        Connections c = Connections.NONE;
-        for (PortMatcher p : rule.ports()) {
-            c = c.union(p.resolve(destination));
-        }
-        return c;
+        return PortMatcher.towards(rule.ports(), destination);
     }
 
     /** {@code AdminNetworkPolicy `sandbox-deny` ingress rule #2 (priority 10)}. */
