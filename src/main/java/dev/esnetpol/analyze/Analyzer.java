@@ -152,83 +152,20 @@ public final class Analyzer {
 
     Connections ingress(int source, int destination) {
         if (tiers.any) {
-            return throughTiers(tiers.adminIngress.get(destination), tiers.baselineIngress.get(destination),
-                    !compiled.ingressPolicies.get(destination).isEmpty(), () -> networkPolicyIngress(source, destination),
+            return TierWalk.side(tiers.adminIngress.get(destination), tiers.baselineIngress.get(destination),
+                    !compiled.ingressPolicies.get(destination).isEmpty(), () -> compiled.ingress(source, destination),
                     r -> r.matchesClass(source), classes.classes.get(destination).representative);
         }
-        return networkPolicyIngress(source, destination);
-    }
-
-    /**
-     * One side of one connection through the tiers: the Admin rules that match it in order, then the
-     * NetworkPolicies when they isolate the pod ({@code networkPolicies} is what they admit), else the Baseline
-     * rules; {@code destination} resolves named ports (null: outside the cluster).
-     */
-    private static Connections throughTiers(List<TierRule> admin, List<TierRule> baseline, boolean isolated,
-                                            java.util.function.Supplier<Connections> networkPolicies,
-                                            java.util.function.Predicate<TierRule> matches, Pod destination) {
-        TierWalk w = new TierWalk(1);
-        for (TierRule r : admin) {
-            if (matches.test(r)) {
-                w.admin(0, r.action(), r.connectionsTo(destination));
-            }
-        }
-        w.endAdmin();
-        if (isolated) {
-            w.networkPolicies(0, networkPolicies.get());
-        } else {
-            for (TierRule r : baseline) {
-                if (matches.test(r)) {
-                    w.baseline(0, r.action(), r.connectionsTo(destination));
-                }
-            }
-        }
-        return w.result(0);
-    }
-
-    /** What the destination's NetworkPolicies alone admit from the source (ALL when none isolates it). */
-    Connections networkPolicyIngress(int source, int destination) {
-        if (compiled.ingressPolicies.get(destination).isEmpty()) {
-            return Connections.ALL;
-        }
-        Pod dst = classes.classes.get(destination).representative;
-        Connections c = Connections.NONE;
-        for (CompiledRule r : compiled.ingressRules.get(destination)) {
-            if (r.matchesClass(source)) {
-                c = c.union(r.connectionsTo(dst));
-                if (c.isAll()) {
-                    break;
-                }
-            }
-        }
-        return c;
+        return compiled.ingress(source, destination);
     }
 
     Connections egress(int source, int destination) {
         if (tiers.any) {
-            return throughTiers(tiers.adminEgress.get(source), tiers.baselineEgress.get(source),
-                    !compiled.egressPolicies.get(source).isEmpty(), () -> networkPolicyEgress(source, destination),
+            return TierWalk.side(tiers.adminEgress.get(source), tiers.baselineEgress.get(source),
+                    !compiled.egressPolicies.get(source).isEmpty(), () -> compiled.egress(source, destination),
                     r -> r.matchesClass(destination), classes.classes.get(destination).representative);
         }
-        return networkPolicyEgress(source, destination);
-    }
-
-    /** What the source's NetworkPolicies alone let out to the destination (ALL when none isolates it). */
-    Connections networkPolicyEgress(int source, int destination) {
-        if (compiled.egressPolicies.get(source).isEmpty()) {
-            return Connections.ALL;
-        }
-        Pod dst = classes.classes.get(destination).representative;
-        Connections c = Connections.NONE;
-        for (CompiledRule r : compiled.egressRules.get(source)) {
-            if (r.matchesClass(destination)) {
-                c = c.union(r.connectionsTo(dst));
-                if (c.isAll()) {
-                    break;
-                }
-            }
-        }
-        return c;
+        return compiled.egress(source, destination);
     }
 
     /** What a class admits from an address taken as outside the cluster (no resolution to a pod). */
@@ -238,7 +175,7 @@ public final class Analyzer {
 
     private Connections ingressFromAddressAsComputed(int destination, Node.ExternalNode a) {
         if (tiers.any) {
-            return throughTiers(tiers.adminIngress.get(destination), tiers.baselineIngress.get(destination),
+            return TierWalk.side(tiers.adminIngress.get(destination), tiers.baselineIngress.get(destination),
                     !compiled.ingressPolicies.get(destination).isEmpty(), () -> networkPolicyIngressFromAddress(destination, a),
                     r -> r.matchesAddress(a.address(), a.ipv6()), classes.classes.get(destination).representative);
         }
@@ -266,7 +203,7 @@ public final class Analyzer {
 
     private Connections egressToAddressAsComputed(int source, Node.ExternalNode a) {
         if (tiers.any) {
-            return throughTiers(tiers.adminEgress.get(source), tiers.baselineEgress.get(source),
+            return TierWalk.side(tiers.adminEgress.get(source), tiers.baselineEgress.get(source),
                     !compiled.egressPolicies.get(source).isEmpty(), () -> networkPolicyEgressToAddress(source, a),
                     r -> r.matchesAddress(a.address(), a.ipv6()), null);
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.esnetpol.kube.Cidr;
 import dev.esnetpol.kube.KubeValidation;
-import dev.esnetpol.kube.Messages;
 import dev.esnetpol.kube.StrictFields;
 import dev.esnetpol.kube.Suggestions;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -121,7 +120,7 @@ public final class ClusterPolicyReader {
     }
 
     /** The fields of an object that are set (YAML null is not set). */
-    private static List<String> setFields(JsonNode node) {
+    static List<String> setFields(JsonNode node) {
         List<String> out = new ArrayList<>();
         node.fields().forEachRemaining(e -> {
             if (!e.getValue().isNull()) {
@@ -183,7 +182,7 @@ public final class ClusterPolicyReader {
                 }
             }
             String portsField = v1alpha2 ? "protocols" : "ports";
-            List<PortMatcher> ports = ports(r.path(portsField), at + "." + portsField);
+            List<PortMatcher> ports = new ClusterPortsReader(v1alpha2, problem).ports(r.path(portsField), at + "." + portsField);
             out.add(new ClusterPolicy.Rule(name, i, action, peers, ports));
         }
         return out;
@@ -262,104 +261,5 @@ public final class ClusterPolicyReader {
             default:
                 return null; // an unknown field: reported by StrictFields
         }
-    }
-
-    private List<PortMatcher> ports(JsonNode list, String path) {
-        List<PortMatcher> out = new ArrayList<>();
-        if (!list.isArray()) {
-            return out; // absent or null: every port of every protocol
-        }
-        if (list.isEmpty()) {
-            problem.accept(path, "at least one entry is required when the list is given (leave it out for every port)");
-        }
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode p = list.get(i);
-            String at = path + "[" + i + "]";
-            List<String> set = p.isObject() ? setFields(p) : List.of();
-            if (set.size() != 1) {
-                problem.accept(at, "exactly one field must be set, of " + (v1alpha2 ? "tcp, udp, sctp, destinationNamedPort" : "portNumber, portRange, namedPort")
-                        + (set.isEmpty() ? "" : ", not " + String.join(" and ", set)));
-                continue;
-            }
-            String field = set.get(0);
-            JsonNode v = p.path(field);
-            String fat = at + "." + field;
-            switch (field) {
-                case "namedPort", "destinationNamedPort" -> {
-                    if (v.asText("").isEmpty()) {
-                        problem.accept(fat, "a port name is required");
-                    } else {
-                        out.add(new PortMatcher(null, null, null, v.asText()));
-                    }
-                }
-                case "portNumber" -> {
-                    String protocol = protocol(v.path("protocol"), fat + ".protocol");
-                    Integer n = port(v.path("port"), fat + ".port");
-                    if (n != null) {
-                        out.add(new PortMatcher(protocol, n, n, null));
-                    }
-                }
-                case "portRange" -> {
-                    String protocol = protocol(v.path("protocol"), fat + ".protocol");
-                    addRange(v, fat, protocol, out);
-                }
-                case "tcp", "udp", "sctp" -> {
-                    String protocol = field.toUpperCase(java.util.Locale.ROOT);
-                    JsonNode dp = v.path("destinationPort");
-                    List<String> which = dp.isObject() ? setFields(dp) : List.of();
-                    if (which.size() != 1) {
-                        problem.accept(fat + ".destinationPort", "destinationPort needs exactly one of number and range");
-                    } else if (which.get(0).equals("number")) {
-                        Integer n = port(dp.path("number"), fat + ".destinationPort.number");
-                        if (n != null) {
-                            out.add(new PortMatcher(protocol, n, n, null));
-                        }
-                    } else {
-                        addRange(dp.path("range"), fat + ".destinationPort.range", protocol, out);
-                    }
-                }
-                default -> {
-                    // an unknown field: reported by StrictFields
-                }
-            }
-        }
-        return out;
-    }
-
-    private void addRange(JsonNode range, String path, String protocol, List<PortMatcher> out) {
-        Integer start = port(range.path("start"), path + ".start");
-        Integer end = port(range.path("end"), path + ".end");
-        if (start != null && end != null) {
-            if (start >= end) {
-                problem.accept(path, "start " + start + " must be less than end " + end);
-            } else {
-                out.add(new PortMatcher(protocol, start, end, null));
-            }
-        }
-    }
-
-    private String protocol(JsonNode node, String path) {
-        if (node.isMissingNode() || node.isNull()) {
-            return "TCP";
-        }
-        String p = node.asText();
-        if (!KubeValidation.PROTOCOLS.contains(p)) {
-            problem.accept(path, "unknown protocol '" + p + "' (TCP, UDP or SCTP)" + Suggestions.didYouMean(p, KubeValidation.PROTOCOLS));
-            return "TCP";
-        }
-        return p;
-    }
-
-    private Integer port(JsonNode node, String path) {
-        if (!node.isIntegralNumber()) {
-            problem.accept(path, node.isMissingNode() || node.isNull() ? "a port number is required" : "a port is a number");
-            return null;
-        }
-        long n = node.asLong();
-        if (n < 1 || n > 65535) {
-            problem.accept(path, Messages.portOutOfRange(n));
-            return null;
-        }
-        return (int) n;
     }
 }

@@ -99,4 +99,31 @@ final class TierWalk {
         Connections left = rest[i].minus(baselineSeen[i]);
         return left.isEmpty() ? allowed[i] : allowed[i].union(left);
     }
+
+    /**
+     * One side of one connection through the tiers: the Admin rules that match it in order, then the
+     * NetworkPolicies when they isolate the pod ({@code networkPolicies} is what they admit), else the Baseline
+     * rules; {@code destination} resolves named ports (null: outside the cluster).
+     */
+    static Connections side(java.util.List<TierRule> admin, java.util.List<TierRule> baseline, boolean isolated,
+                            java.util.function.Supplier<Connections> networkPolicies,
+                            java.util.function.Predicate<TierRule> matches, Pod destination) {
+        TierWalk w = new TierWalk(1);
+        for (TierRule r : admin) {
+            if (matches.test(r)) {
+                w.admin(0, r.action(), r.connectionsTo(destination));
+            }
+        }
+        w.endAdmin();
+        if (isolated) {
+            w.networkPolicies(0, networkPolicies.get());
+        } else {
+            for (TierRule r : baseline) {
+                if (matches.test(r)) {
+                    w.baseline(0, r.action(), r.connectionsTo(destination));
+                }
+            }
+        }
+        return w.result(0);
+    }
 }
