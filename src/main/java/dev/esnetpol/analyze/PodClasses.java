@@ -103,7 +103,8 @@ final class PodClasses {
         }
         java.util.LinkedHashSet<Cidr> all = new java.util.LinkedHashSet<>();
         for (ClusterPolicy p : cluster.clusterPolicies()) {
-            for (ClusterPolicy.Rule r : p.egress()) {
+            // Networks are egress peers in the API; ingress rules are read too, so a class never hides a difference.
+            for (ClusterPolicy.Rule r : java.util.stream.Stream.concat(p.ingress().stream(), p.egress().stream()).toList()) {
                 r.peers().stream().filter(ClusterPeer.Networks.class::isInstance).forEach(n -> all.addAll(((ClusterPeer.Networks) n).cidrs()));
             }
         }

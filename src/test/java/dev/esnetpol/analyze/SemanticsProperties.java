@@ -60,7 +60,7 @@ class SemanticsProperties {
                 Connections c = analyzer.allowed(Node.of(s), Node.of(d));
                 for (String protocol : List.of("TCP", "UDP")) {
                     for (int port : RandomClusters.PROBE_PORTS) {
-                        assertEquals(reference.allowed(s, d, protocol, port), c.allows(protocol, port), s + " -> " + d + " " + port + "/" + protocol);
+                        assertEquals(reference.allowed(s, d, protocol, port), c.allows(protocol, port), s + " -> " + d + " " + port + "/" + protocol + " under " + profile + ": " + s.ips() + s.hostNetwork() + s.phase() + " " + d.ips() + d.hostNetwork() + d.phase() + d.ports());
                     }
                 }
             }
