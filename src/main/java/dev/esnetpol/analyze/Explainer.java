@@ -70,6 +70,20 @@ final class Explainer {
     }
 
     Explanation.Side side(Pod pod, Node other, boolean ingress, String protocol, int port) {
+        return side(pod, other, ingress, Connections.of(protocol, PortSet.of(port)),
+                names -> dev.esnetpol.kube.Messages.noRuleAdmits(names, port, protocol));
+    }
+
+    /**
+     * One side of a connection set rather than of one port: the rules that admit some of {@code wanted}
+     * (each with its ports), or that none does. What a diff or an explanation of every pair reports.
+     */
+    Explanation.Side side(Pod pod, Node other, boolean ingress, Connections wanted) {
+        return side(pod, other, ingress, wanted, names -> "isolated by " + String.join(", ", names) + "; no rule admits " + wanted);
+    }
+
+    private Explanation.Side side(Pod pod, Node other, boolean ingress, Connections wanted,
+                                  java.util.function.Function<List<String>, String> noRule) {
         String reason = analyzer.notEndpoint(pod);
         if (reason != null) {
             return Explanation.Side.notEndpoint(pod.toString(), ingress, reason);
@@ -98,12 +112,12 @@ final class Explainer {
                 peerMatches = r.matchesAddress(a.address(), a.ipv6());
                 how = r.allPeers ? "any peer" : "an ipBlock";
             }
-            if (peerMatches && r.connectionsTo(destination).allows(protocol, port)) {
+            if (peerMatches && !r.connectionsTo(destination).intersect(wanted).isEmpty()) {
                 admitting.add(r.label() + " (" + how + ", ports " + r.portsText() + ")");
             }
         }
         String summary = admitting.isEmpty()
-                ? dev.esnetpol.kube.Messages.noRuleAdmits(policyNames, port, protocol)
+                ? noRule.apply(policyNames)
                 : "admitted by " + admitting.get(0) + (admitting.size() > 1 ? " and " + (admitting.size() - 1) + " more" : "");
         return new Explanation.Side(pod.toString(), ingress, true, policyNames, admitting, !admitting.isEmpty(), summary);
     }

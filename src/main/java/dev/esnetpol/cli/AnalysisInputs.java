@@ -1,20 +1,16 @@
 package dev.esnetpol.cli;
 
 import dev.esnetpol.analyze.Cluster;
-import dev.esnetpol.analyze.ClusterLoader;
 import dev.esnetpol.analyze.Pod;
 import dev.esnetpol.input.YamlDocument;
 import dev.esnetpol.kube.StrictFields;
-import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.model.ResourceReader;
 import dev.esnetpol.verify.ClusterInputs;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -29,30 +25,15 @@ final class AnalysisInputs {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-            description = "The namespace of objects that name none (default: the kubeconfig context's, else default), as kubectl takes it.")
-    String namespace;
-
-    @Option(names = "--no-render", description = "Do not render policies for Event Streams resources: the inputs hold the policies in force.")
-    boolean noRender;
-
     @Mixin
-    GeneratorOptionsMixin generation;
+    AnalysisSettings settings;
 
     static boolean uses(YamlDocument doc) {
         return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || ResourceReader.isEventStreamsKind(doc);
     }
 
     ClusterInputs.Loaded load(CommandSpec spec) {
-        Inputs read = Inputs.read(spec, "PATH", inputs.locations(), inputs.recursive, namespace, true, AnalysisInputs::uses, System.in, false);
-        List<YamlDocument> docs = read.documents();
-        // Each stage on its own first, so that the problems of all of them are reported together.
-        List<EventStreamsResource> resources = read.add(() -> ClusterInputs.eventStreamsResources(docs), List.of());
-        ClusterLoader.Loaded k8s = read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
-        read.failIfProblems();
-        ClusterInputs.Loaded loaded = ClusterInputs.of(k8s.cluster(), resources, generation.toOptions(), !noRender);
-        warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
-        return loaded;
+        return settings.load(spec, inputs.locations(), inputs.recursive, System.in);
     }
 
     /** A policy in a namespace without pods analyses as nothing: say so rather than let it apply to nothing silently. */

@@ -1,0 +1,47 @@
+package dev.esnetpol.cli;
+
+import dev.esnetpol.analyze.ClusterLoader;
+import dev.esnetpol.input.YamlDocument;
+import dev.esnetpol.model.EventStreamsResource;
+import dev.esnetpol.model.ResourceReader;
+import dev.esnetpol.verify.ClusterInputs;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * How the analysis commands (explain, matrix, diff) read their inputs, whatever the inputs are: the namespace of
+ * objects that name none, whether Event Streams resources get rendered policies, and the generation options.
+ */
+final class AnalysisSettings {
+
+    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+            description = "The namespace of objects that name none (default: the kubeconfig context's, else default), as kubectl takes it.")
+    String namespace;
+
+    @Option(names = "--no-render", description = "Do not render policies for Event Streams resources: the inputs hold the policies in force.")
+    boolean noRender;
+
+    @Mixin
+    GeneratorOptionsMixin generation;
+
+    /**
+     * The cluster {@code locations} describe: Kubernetes objects as read, plus the pods and (unless
+     * {@code --no-render}) the policies of the Event Streams resources among them, each instance with its own
+     * table set. Every problem of every file is thrown together ({@link dev.esnetpol.input.InvalidInputException}).
+     */
+    ClusterInputs.Loaded load(CommandSpec spec, List<String> locations, boolean recursive, InputStream stdin) {
+        Inputs read = Inputs.read(spec, "PATH", locations, recursive, namespace, true, AnalysisInputs::uses, stdin, false);
+        List<YamlDocument> docs = read.documents();
+        // Each stage on its own first, so that the problems of all of them are reported together.
+        List<EventStreamsResource> resources = read.add(() -> ClusterInputs.eventStreamsResources(docs), List.of());
+        ClusterLoader.Loaded k8s = read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
+        read.failIfProblems();
+        ClusterInputs.Loaded loaded = ClusterInputs.of(k8s.cluster(), resources, generation.toOptions(), !noRender);
+        AnalysisInputs.warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
+        return loaded;
+    }
+}
