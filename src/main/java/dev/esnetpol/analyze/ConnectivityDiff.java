@@ -228,7 +228,7 @@ public final class ConnectivityDiff {
             }
             Node f = fromAddress != null ? fromAddress : side.matrix().node(from);
             Node t = toAddress != null ? toAddress : side.matrix().node(to);
-            return PairReasons.of(side.analyzer(), f, t, changed);
+            return PairReasons.of(side.analyzer(), from, f, to, t, changed);
         }
 
         private String workloadInfo(String from, String to) {

@@ -101,6 +101,7 @@ final class Explainer {
         }
         Pod destination = ingress ? pod : (other instanceof Node.PodNode d ? d.pod() : null);
         List<String> admitting = new ArrayList<>();
+        Connections admitted = Connections.NONE;
         for (CompiledRule r : (ingress ? compiled.ingressRules : compiled.egressRules).get(id)) {
             boolean peerMatches;
             String how;
@@ -112,14 +113,20 @@ final class Explainer {
                 peerMatches = r.matchesAddress(a.address(), a.ipv6());
                 how = r.allPeers ? "any peer" : "an ipBlock";
             }
-            if (peerMatches && !r.connectionsTo(destination).intersect(wanted).isEmpty()) {
+            Connections part = peerMatches ? r.connectionsTo(destination).intersect(wanted) : Connections.NONE;
+            if (!part.isEmpty()) {
                 admitting.add(r.label() + " (" + how + ", ports " + r.portsText() + ")");
+                admitted = admitted.union(part);
             }
         }
-        String summary = admitting.isEmpty()
-                ? noRule.apply(policyNames)
-                : "admitted by " + admitting.get(0) + (admitting.size() > 1 ? " and " + (admitting.size() - 1) + " more" : "");
-        return new Explanation.Side(pod.toString(), ingress, true, policyNames, admitting, !admitting.isEmpty(), summary);
+        String rules = admitting.isEmpty() ? "" : admitting.get(0) + (admitting.size() > 1 ? " and " + (admitting.size() - 1) + " more" : "");
+        boolean all = !admitting.isEmpty() && admitted.containsAll(wanted);
+        // A side that admits part of a set does not decide the rest: say which part, so that a pair denied because
+        // its two sides admit different ports does not read as admitted on both.
+        String summary = admitting.isEmpty() ? noRule.apply(policyNames)
+                : all ? "admitted by " + rules
+                : "isolated by " + String.join(", ", policyNames) + "; admits only " + admitted + " of it, by " + rules;
+        return new Explanation.Side(pod.toString(), ingress, true, policyNames, admitting, all, summary);
     }
 
     private String matchingPeer(CompiledRule r, Pod other) {

@@ -41,8 +41,8 @@ public final class PairExplanations {
             Node from = m.node(e.from());
             Node to = m.node(e.to());
             action.accept(new Pair(e.from(), e.to(),
-                    showAllowed ? allowed : Connections.NONE, showAllowed ? PairReasons.of(analyzer, from, to, allowed) : null,
-                    showDenied ? denied : Connections.NONE, showDenied ? PairReasons.of(analyzer, from, to, denied) : null));
+                    showAllowed ? allowed : Connections.NONE, showAllowed ? PairReasons.of(analyzer, e.from(), from, e.to(), to, allowed) : null,
+                    showDenied ? denied : Connections.NONE, showDenied ? PairReasons.of(analyzer, e.from(), from, e.to(), to, denied) : null));
         });
     }
 }

@@ -10,14 +10,18 @@ import java.util.List;
  */
 public record PairReasons(Explanation.Side egress, Explanation.Side ingress) {
 
-    /** The reasons for {@code wanted} from {@code from} to {@code to} (nodes as {@link Matrix#node(String)} gives them). */
-    public static PairReasons of(Analyzer analyzer, Node from, Node to, Connections wanted) {
+    /**
+     * The reasons for {@code wanted} from {@code from} to {@code to} (nodes as {@link Matrix#node(String)} gives
+     * them); an end outside the cluster is named by {@code fromName} or {@code toName} (its range, rather than
+     * the one address that stands for it).
+     */
+    public static PairReasons of(Analyzer analyzer, String fromName, Node from, String toName, Node to, Connections wanted) {
         Node f = analyzer.resolve(from);
         Node t = analyzer.resolve(to);
         Explanation.Side egress = f instanceof Node.PodNode s
-                ? analyzer.side(s.pod(), t, false, wanted) : Explanation.Side.outside(f.toString());
+                ? analyzer.side(s.pod(), t, false, wanted) : Explanation.Side.outside(fromName);
         Explanation.Side ingress = t instanceof Node.PodNode d
-                ? analyzer.side(d.pod(), f, true, wanted) : Explanation.Side.outside(t.toString());
+                ? analyzer.side(d.pod(), f, true, wanted) : Explanation.Side.outside(toName);
         return new PairReasons(egress, ingress);
     }
 
