@@ -210,15 +210,20 @@ final class DiffFormats {
     static Map<String, Object> connections(Connections c) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("allConnections", c.isAll());
+        o.put("ports", ports(c));
+        o.put("text", c.toString());
+        return o;
+    }
+
+    /** The ports of each protocol that has some: {@code {"TCP": "80,443"}}, as every JSON report writes them. */
+    static Map<String, String> ports(Connections c) {
         Map<String, String> ports = new LinkedHashMap<>();
         for (String p : Connections.PROTOCOLS) {
             if (!c.ports(p).isEmpty()) {
                 ports.put(p, c.ports(p).toString());
             }
         }
-        o.put("ports", ports);
-        o.put("text", c.toString());
-        return o;
+        return ports;
     }
 
     private static Map<String, Object> reasons(PairReasons r) {

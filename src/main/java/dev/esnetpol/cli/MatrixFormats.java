@@ -1,6 +1,5 @@
 package dev.esnetpol.cli;
 
-import dev.esnetpol.analyze.Connections;
 import dev.esnetpol.analyze.Focus;
 import dev.esnetpol.analyze.Matrix;
 
@@ -119,13 +118,7 @@ final class MatrixFormats {
             o.put("source", e.from());
             o.put("destination", e.to());
             o.put("allConnections", e.connections().isAll());
-            Map<String, String> ports = new LinkedHashMap<>();
-            for (String p : Connections.PROTOCOLS) {
-                if (!e.connections().ports(p).isEmpty()) {
-                    ports.put(p, e.connections().ports(p).toString());
-                }
-            }
-            o.put("ports", ports);
+            o.put("ports", DiffFormats.ports(e.connections()));
             entries.add(o);
         });
         Map<String, Object> all = new LinkedHashMap<>();
