@@ -32,6 +32,11 @@ final class AnalysisInputs {
         return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || ResourceReader.isEventStreamsKind(doc);
     }
 
+    /** The platform of what was loaded: the one forced, else what the inputs look like (its analyzer profile is the default). */
+    dev.esnetpol.catalogue.Platform platform(ClusterInputs.Loaded loaded) {
+        return settings.platform(loaded);
+    }
+
     ClusterInputs.Loaded load(CommandSpec spec) {
         return settings.load(spec, inputs.locations(), inputs.recursive, System.in);
     }

@@ -1,13 +1,13 @@
 package dev.esnetpol.cli;
 
 import dev.esnetpol.analyze.Analyzer;
-import dev.esnetpol.analyze.Cluster;
 import dev.esnetpol.analyze.ConnectivityDiff;
 import dev.esnetpol.analyze.Focus;
 import dev.esnetpol.analyze.Matrix;
 import dev.esnetpol.analyze.Profile;
 import dev.esnetpol.input.InputProblem;
 import dev.esnetpol.input.InvalidInputException;
+import dev.esnetpol.verify.ClusterInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,8 +67,8 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
-    @Option(names = "--profile", defaultValue = "reference", paramLabel = "reference|cilium|np-guard",
-            description = "Semantics where network plugins differ (default: reference), the same on both sides.")
+    @Option(names = "--profile", paramLabel = ProfileOption.LABEL,
+            description = "Semantics where network plugins differ, the same on both sides (default: ovn-kubernetes when NEW is on OpenShift, else reference).")
     String profile;
 
     @Override
@@ -77,10 +77,11 @@ public final class DiffCommand implements Callable<Integer> {
         if ("-".equals(before) && "-".equals(after)) {
             throw new ParameterException(spec.commandLine(), "OLD and NEW are both '-': standard input can be only one of them");
         }
-        Profile p = ProfileOption.parse(spec, profile);
-        Cluster[] clusters = loadBoth();
-        Analyzer old = Analyzer.of(clusters[0], p);
-        Analyzer now = Analyzer.of(clusters[1], p);
+        ClusterInputs.Loaded[] sides = loadBoth();
+        // One profile for both sides, or the diff would show the plugins' differences as changes: NEW's platform's.
+        Profile p = ProfileOption.parse(spec, profile, settings.platform(sides[1]));
+        Analyzer old = Analyzer.of(sides[0].cluster(), p);
+        Analyzer now = Analyzer.of(sides[1].cluster(), p);
         TreeSet<String> known = new TreeSet<>(Matrix.of(old).workloads());
         known.addAll(Matrix.of(now).workloads());
         Focus f = focus.toFocus(spec, known);
@@ -92,13 +93,13 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     /** Both sides, every problem of both reported together. */
-    private Cluster[] loadBoth() {
+    private ClusterInputs.Loaded[] loadBoth() {
         List<InputProblem> problems = new ArrayList<>();
-        Cluster[] clusters = new Cluster[2];
+        ClusterInputs.Loaded[] clusters = new ClusterInputs.Loaded[2];
         String[] sides = {before, after};
         for (int i = 0; i < 2; i++) {
             try {
-                clusters[i] = settings.load(spec, List.of(sides[i]), recursive, System.in).cluster();
+                clusters[i] = settings.load(spec, List.of(sides[i]), recursive, System.in);
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
             }

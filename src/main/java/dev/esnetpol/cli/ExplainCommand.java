@@ -31,14 +31,17 @@ import java.util.concurrent.Callable;
                 "  es-netpol explain --from 203.0.113.7 --to production-kafka-0 --port 9094 examples/eventstreams-production.yaml",
                 "  es-netpol explain --from default/client --to default/web-0 --port http manifests/",
                 "",
-                "A pod is named namespace/name, name (when unique), or namespace/workload; an address outside the cluster by its IP.",
+                "  es-netpol explain --from router --to orders-brokers-0 --port 9094 -f examples/openshift-namespace",
+                "",
+                "A pod is named namespace/name, name (when unique), or namespace/workload; an address outside the cluster by its IP;",
+                "on OpenShift, 'router' is the router (a pod of openshift-ingress, or a stand-in when the inputs hold none).",
                 "Exit codes: 0 allowed, 1 denied, 2 bad input or usage."})
 public final class ExplainCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "POD|IP", description = "The source.")
+    @Option(names = "--from", required = true, paramLabel = "POD|IP|router", description = "The source.")
     String from;
 
     @Option(names = "--to", required = true, paramLabel = "POD|IP", description = "The destination.")
@@ -57,8 +60,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
-    @Option(names = "--profile", defaultValue = "reference", paramLabel = "reference|cilium|np-guard",
-            description = "The semantics that decide (default: reference); the others are shown where they differ.")
+    @Option(names = "--profile", paramLabel = ProfileOption.LABEL,
+            description = "The semantics that decide (default: ovn-kubernetes on OpenShift, else reference); the others are shown where they differ.")
     String profile;
 
     @Override
@@ -74,8 +77,9 @@ public final class ExplainCommand implements Callable<Integer> {
                     + "' is neither a port number nor a port name (up to 15 lower-case letters, digits and '-', with a letter)");
         }
         int number = named ? 0 : parseNumber(parts[0]);
-        Cluster cluster = inputs.load(spec).cluster();
-        Profile decides = ProfileOption.parse(spec, profile);
+        dev.esnetpol.verify.ClusterInputs.Loaded loaded = inputs.load(spec);
+        Cluster cluster = loaded.cluster();
+        Profile decides = ProfileOption.parse(spec, profile, inputs.platform(loaded));
         ProfileVerdicts verdicts = ProfileVerdicts.of(cluster);
         Node source = resolve(cluster, from, "--from");
         Node destination = resolve(cluster, to, "--to");
@@ -112,6 +116,9 @@ public final class ExplainCommand implements Callable<Integer> {
             return Node.ExternalNode.parse(name);
         }
         List<Pod> matches = cluster.pods().stream().filter(p -> p.toString().equals(name)).toList();
+        if (matches.isEmpty() && RouterStandIn.NAME.equals(name)) {
+            matches = RouterStandIn.find(cluster).map(List::of).orElse(List.of());
+        }
         if (matches.isEmpty()) {
             matches = cluster.pods().stream().filter(p -> p.name().equals(name)
                     || Matrix.workloadName(p).startsWith(name + "[") || (p.namespace() + "/" + p.owner().name()).equals(name)).toList();
