@@ -38,7 +38,7 @@ final class AnalysisInputs {
     }
 
     ClusterInputs.Loaded load(CommandSpec spec) {
-        return settings.load(spec, inputs.locations(), inputs.recursive, System.in);
+        return settings.load(spec, inputs.locations(), inputs.recursive, inputs.strict, System.in);
     }
 
     /** A policy in a namespace without pods analyses as nothing: say so rather than let it apply to nothing silently. */

@@ -33,11 +33,11 @@ final class AnalysisSettings {
      * {@code --no-render}) the policies of the Event Streams resources among them, each instance with its own
      * table set. Every problem of every file is thrown together ({@link dev.esnetpol.input.InvalidInputException}).
      */
-    ClusterInputs.Loaded load(CommandSpec spec, List<String> locations, boolean recursive, InputStream stdin) {
+    ClusterInputs.Loaded load(CommandSpec spec, List<String> locations, boolean recursive, boolean strict, InputStream stdin) {
         Inputs read = Inputs.read(spec, "PATH", locations, recursive, namespace, true, AnalysisInputs::uses, stdin, false);
         List<YamlDocument> docs = read.documents();
         // Each stage on its own first, so that the problems of all of them are reported together.
-        List<EventStreamsResource> resources = read.add(() -> ClusterInputs.eventStreamsResources(docs), List.of());
+        List<EventStreamsResource> resources = read.eventStreamsResources(strict);
         ClusterLoader.Loaded k8s = read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
         read.failIfProblems();
         options = generation.toOptions(read);

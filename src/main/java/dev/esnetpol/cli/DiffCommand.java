@@ -51,6 +51,10 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-R", "--recursive"}, description = "Read directories recursively, as kubectl -R does.")
     boolean recursive;
 
+    @Option(names = "--strict", description = "Refuse keys of Event Streams resources that es-netpol neither reads nor finds close to a key it reads "
+            + "(a warning otherwise: the product's API server decides about them).")
+    boolean strict;
+
     @Mixin
     AnalysisSettings settings;
 
@@ -99,7 +103,7 @@ public final class DiffCommand implements Callable<Integer> {
         String[] sides = {before, after};
         for (int i = 0; i < 2; i++) {
             try {
-                clusters[i] = settings.load(spec, List.of(sides[i]), recursive, System.in);
+                clusters[i] = settings.load(spec, List.of(sides[i]), recursive, strict, System.in);
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
             }
