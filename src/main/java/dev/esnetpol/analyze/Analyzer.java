@@ -279,6 +279,15 @@ public final class Analyzer {
         return new Explainer(this).side(pod, resolve(other), ingress, protocol, port).admittingRules();
     }
 
+    /**
+     * One side of a set of connections: {@code pod}'s ingress ({@code ingress}) or egress side towards
+     * {@code other}, with the rules that admit some of {@code wanted} (each with its ports), or the policies
+     * that isolate it and admit none of it.
+     */
+    public Explanation.Side side(Pod pod, Node other, boolean ingress, Connections wanted) {
+        return new Explainer(this).side(pod, resolve(other), ingress, wanted);
+    }
+
     List<CompiledPolicy> compiledPolicies() {
         return compiled.policies;
     }

@@ -76,6 +76,32 @@ final class Explainer {
     }
 
     Explanation.Side side(Pod pod, Node other, boolean ingress, String protocol, int port) {
+        Explanation.Side byNetworkPolicies = side(pod, other, ingress, Connections.of(protocol, PortSet.of(port)),
+                names -> dev.esnetpol.kube.Messages.noRuleAdmits(names, port, protocol));
+        return analyzer.tiers.any && isEndpoint(pod, other)
+                ? throughTiers(pod, other, ingress, protocol, port, byNetworkPolicies) : byNetworkPolicies;
+    }
+
+    private boolean isEndpoint(Pod pod, Node other) {
+        return analyzer.notEndpoint(pod) == null && !(other instanceof Node.PodNode o && analyzer.notEndpoint(o.pod()) != null);
+    }
+
+    /**
+     * One side of a connection set rather than of one port: the rules that admit some of {@code wanted}
+     * (each with its ports), or that none does. What a diff or an explanation of every pair reports.
+     */
+    Explanation.Side side(Pod pod, Node other, boolean ingress, Connections wanted) {
+        Explanation.Side byNetworkPolicies = side(pod, other, ingress, wanted,
+                names -> "isolated by " + String.join(", ", names) + "; no rule admits " + wanted);
+        // The tiers decide port by port (a rule of a higher tier may take part of the set): a set is explained by its
+        // NetworkPolicies, and says that cluster-scoped policies also apply (explain names their verdict per port).
+        return analyzer.tiers.any && isEndpoint(pod, other)
+                ? withSummary(byNetworkPolicies, byNetworkPolicies.summary() + "; cluster-scoped policies also apply (explain one port for their verdict)")
+                : byNetworkPolicies;
+    }
+
+    private Explanation.Side side(Pod pod, Node other, boolean ingress, Connections wanted,
+                                  java.util.function.Function<List<String>, String> noRule) {
         String reason = analyzer.notEndpoint(pod);
         if (reason != null) {
             return Explanation.Side.notEndpoint(pod.toString(), ingress, reason);
@@ -83,8 +109,7 @@ final class Explainer {
         if (other instanceof Node.PodNode o && analyzer.notEndpoint(o.pod()) != null) {
             return Explanation.Side.notEndpoint(o.pod().toString(), ingress, analyzer.notEndpoint(o.pod()));
         }
-        Explanation.Side byNetworkPolicies = networkPolicySide(pod, other, ingress, protocol, port);
-        return analyzer.tiers.any ? throughTiers(pod, other, ingress, protocol, port, byNetworkPolicies) : byNetworkPolicies;
+        return networkPolicySide(pod, other, ingress, wanted, noRule);
     }
 
     /**
@@ -165,7 +190,8 @@ final class Explainer {
     }
 
     /** The side as the pod's NetworkPolicies alone decide it. */
-    private Explanation.Side networkPolicySide(Pod pod, Node other, boolean ingress, String protocol, int port) {
+    private Explanation.Side networkPolicySide(Pod pod, Node other, boolean ingress, Connections wanted,
+                                               java.util.function.Function<List<String>, String> noRule) {
         int id = analyzer.classOf(pod).id;
         CompiledPolicies compiled = analyzer.compiled;
         List<CompiledPolicy> isolating = (ingress ? compiled.ingressPolicies : compiled.egressPolicies).get(id);
@@ -176,6 +202,7 @@ final class Explainer {
         }
         Pod destination = ingress ? pod : (other instanceof Node.PodNode d ? d.pod() : null);
         List<String> admitting = new ArrayList<>();
+        Connections admitted = Connections.NONE;
         for (CompiledRule r : (ingress ? compiled.ingressRules : compiled.egressRules).get(id)) {
             boolean peerMatches;
             String how;
@@ -187,14 +214,20 @@ final class Explainer {
                 peerMatches = r.matchesAddress(a.address(), a.ipv6());
                 how = r.allPeers ? "any peer" : "an ipBlock";
             }
-            if (peerMatches && r.connectionsTo(destination).allows(protocol, port)) {
+            Connections part = peerMatches ? r.connectionsTo(destination).intersect(wanted) : Connections.NONE;
+            if (!part.isEmpty()) {
                 admitting.add(r.label() + " (" + how + ", ports " + r.portsText() + ")");
+                admitted = admitted.union(part);
             }
         }
-        String summary = admitting.isEmpty()
-                ? dev.esnetpol.kube.Messages.noRuleAdmits(policyNames, port, protocol)
-                : "admitted by " + admitting.get(0) + (admitting.size() > 1 ? " and " + (admitting.size() - 1) + " more" : "");
-        return new Explanation.Side(pod.toString(), ingress, true, policyNames, admitting, !admitting.isEmpty(), summary);
+        String rules = admitting.isEmpty() ? "" : admitting.get(0) + (admitting.size() > 1 ? " and " + (admitting.size() - 1) + " more" : "");
+        boolean all = !admitting.isEmpty() && admitted.containsAll(wanted);
+        // A side that admits part of a set does not decide the rest: say which part, so that a pair denied because
+        // its two sides admit different ports does not read as admitted on both.
+        String summary = admitting.isEmpty() ? noRule.apply(policyNames)
+                : all ? "admitted by " + rules
+                : "isolated by " + String.join(", ", policyNames) + "; admits only " + admitted + " of it, by " + rules;
+        return new Explanation.Side(pod.toString(), ingress, true, policyNames, admitting, all, summary);
     }
 
     private String matchingPeer(CompiledRule r, Pod other) {

@@ -1,20 +1,16 @@
 package dev.esnetpol.cli;
 
 import dev.esnetpol.analyze.Cluster;
-import dev.esnetpol.analyze.ClusterLoader;
 import dev.esnetpol.analyze.Pod;
 import dev.esnetpol.input.YamlDocument;
 import dev.esnetpol.kube.StrictFields;
-import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.model.ResourceReader;
 import dev.esnetpol.verify.ClusterInputs;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -29,15 +25,8 @@ final class AnalysisInputs {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-            description = "The namespace of objects that name none (default: the kubeconfig context's, else default), as kubectl takes it.")
-    String namespace;
-
-    @Option(names = "--no-render", description = "Do not render policies for Event Streams resources: the inputs hold the policies in force.")
-    boolean noRender;
-
     @Mixin
-    GeneratorOptionsMixin generation;
+    AnalysisSettings settings;
 
     static boolean uses(YamlDocument doc) {
         return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || StrictFields.isClusterPolicy(doc)
@@ -46,25 +35,11 @@ final class AnalysisInputs {
 
     /** The platform of what was loaded: the one forced, else what the inputs look like (its analyzer profile is the default). */
     dev.esnetpol.catalogue.Platform platform(ClusterInputs.Loaded loaded) {
-        return dev.esnetpol.generate.PlatformChoice.ofRun(loaded.resources(), options.platform());
+        return settings.platform(loaded);
     }
 
-    private dev.esnetpol.generate.GeneratorOptions options = dev.esnetpol.generate.GeneratorOptions.defaults();
-
     ClusterInputs.Loaded load(CommandSpec spec) {
-        Inputs read = Inputs.read(spec, "PATH", inputs.locations(), inputs.recursive, namespace, true, AnalysisInputs::uses, System.in, false);
-        List<YamlDocument> docs = read.documents();
-        // Each stage on its own first, so that the problems of all of them are reported together.
-        List<EventStreamsResource> resources = read.eventStreamsResources(inputs.strict);
-        ClusterLoader.Loaded k8s = read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
-        read.failIfProblems();
-        options = generation.toOptions(read);
-        ClusterInputs.Loaded read0 = ClusterInputs.of(k8s.cluster(), resources, options, !noRender);
-        // The router is a peer of every route: shown (and explained) even when the inputs hold none of its pods.
-        ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0)), read0.resources());
-        warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
-        warnAboutClusterPolicies(loaded.cluster(), spec.commandLine().getErr());
-        return loaded;
+        return settings.load(spec, inputs.locations(), inputs.recursive, inputs.strict, System.in);
     }
 
     /** Where the answers depend on an open choice of the cluster-scoped policy API, on DNS or on missing Nodes. */

@@ -35,6 +35,7 @@ public final class CdsTraining {
                 {"review", "-f", namespace},
                 {"matrix", "--no-render", namespace, "-o", "connlist"},
                 {"explain", "--no-render", "--from", "production-kafka-0", "--to", "production-kafka-1", "--port", "9091", namespace},
+                {"diff", production, namespace},
                 {"catalogue"},
                 {"operator", "--help"},
                 {"webhook", "--help"},

@@ -3,6 +3,7 @@ package dev.esnetpol.cli;
 import dev.esnetpol.analyze.Cluster;
 import dev.esnetpol.analyze.Explanation;
 import dev.esnetpol.analyze.Matrix;
+import dev.esnetpol.analyze.NamedPort;
 import dev.esnetpol.analyze.Node;
 import dev.esnetpol.analyze.Pod;
 import dev.esnetpol.analyze.Profile;
@@ -28,6 +29,7 @@ import java.util.concurrent.Callable;
         footer = {
                 "  es-netpol explain --from es-prod/production-admin-api-0 --to es-prod/production-kafka-0 --port 8091 examples/eventstreams-production.yaml",
                 "  es-netpol explain --from 203.0.113.7 --to production-kafka-0 --port 9094 examples/eventstreams-production.yaml",
+                "  es-netpol explain --from default/client --to default/web-0 --port http manifests/",
                 "",
                 "  es-netpol explain --from router --to orders-brokers-0 --port 9094 -f examples/openshift-namespace",
                 "",
@@ -45,11 +47,15 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "POD|IP", description = "The destination.")
     String to;
 
-    @Option(names = "--port", required = true, paramLabel = "PORT[/PROTOCOL]", description = "The port, and TCP (default), UDP or SCTP.")
+    @Option(names = "--port", required = true, paramLabel = "PORT[/PROTOCOL]",
+            description = "The port, a number or a name (resolved on the destination pod's container ports, as the API does), and TCP (default), UDP or SCTP.")
     String port;
 
     @Mixin
     AnalysisInputs inputs;
+
+    @Mixin
+    OutputFileOption outputFile;
 
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
@@ -61,24 +67,48 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String[] parts = port.split("/", 2);
-        int number;
-        try {
-            number = Integer.parseInt(parts[0]);
-        } catch (NumberFormatException e) {
-            throw new ParameterException(spec.commandLine(), "--port: '" + parts[0] + "' is not a port number");
+        String protocol = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : null;
+        if (protocol != null && !List.of("TCP", "UDP", "SCTP").contains(protocol)) {
+            throw new ParameterException(spec.commandLine(), "--port: expected TCP, UDP or SCTP after '/', got '" + port + "'");
         }
-        String protocol = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "TCP";
-        if (number < 1 || number > 65535 || !List.of("TCP", "UDP", "SCTP").contains(protocol)) {
-            throw new ParameterException(spec.commandLine(), "--port: expected 1-65535 and TCP, UDP or SCTP, got '" + port + "'");
+        boolean named = !parts[0].isEmpty() && !parts[0].chars().allMatch(Character::isDigit);
+        if (named && !dev.esnetpol.kube.KubeValidation.isPortName(parts[0])) {
+            throw new ParameterException(spec.commandLine(), "--port: '" + parts[0]
+                    + "' is neither a port number nor a port name (up to 15 lower-case letters, digits and '-', with a letter)");
         }
+        int number = named ? 0 : parseNumber(parts[0]);
         dev.esnetpol.verify.ClusterInputs.Loaded loaded = inputs.load(spec);
         Cluster cluster = loaded.cluster();
         Profile decides = ProfileOption.parse(spec, profile, inputs.platform(loaded));
-        Explanation e = ProfileVerdicts.of(cluster).explain(decides, resolve(cluster, from, "--from"), resolve(cluster, to, "--to"), protocol, number);
+        ProfileVerdicts verdicts = ProfileVerdicts.of(cluster);
+        Node source = resolve(cluster, from, "--from");
+        Node destination = resolve(cluster, to, "--to");
+        if (named) {
+            NamedPort np = NamedPorts.resolve(spec, verdicts.analyzer(decides).resolve(destination), parts[0], protocol);
+            number = np.port();
+            protocol = np.protocol();
+        }
+        Explanation e = verdicts.explain(decides, source, destination, protocol == null ? "TCP" : protocol, number);
         PrintWriter out = spec.commandLine().getOut();
+        if (named) {
+            out.println("note: port " + parts[0] + " of " + destination + " is " + number + "/" + protocol + " (its container port of that name)");
+        }
         out.print(e.text());
         out.flush();
         return e.allowed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    private int parseNumber(String text) {
+        int number;
+        try {
+            number = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            number = -1;
+        }
+        if (number < 1 || number > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port: expected 1-65535 or a port name, and TCP, UDP or SCTP, got '" + port + "'");
+        }
+        return number;
     }
 
     private Node resolve(Cluster cluster, String name, String option) {

@@ -1,6 +1,8 @@
 package dev.esnetpol.cli;
 
 import dev.esnetpol.analyze.Analyzer;
+import dev.esnetpol.analyze.Focus;
+import dev.esnetpol.analyze.PairExplanations;
 import dev.esnetpol.analyze.Matrix;
 import dev.esnetpol.analyze.Profile;
 import picocli.CommandLine.Command;
@@ -22,6 +24,8 @@ import java.util.concurrent.Callable;
                 "  es-netpol matrix manifests/ -o markdown > connectivity.md",
                 "  es-netpol matrix manifests/ -o dot | dot -Tsvg > connectivity.svg",
                 "  es-netpol matrix manifests/ -o connlist | diff - <(netpol-analyzer list --dirpath manifests/)",
+                "  es-netpol matrix manifests/ --focus-workload production-kafka-0 --focus-direction ingress --focus-conn TCP/9092",
+                "  es-netpol matrix manifests/ --explain --explain-only deny --focus-workload production-kafka",
                 "",
                 "Exit codes: 0 matrix printed, 2 bad input or usage (nothing printed)."})
 public final class MatrixCommand implements Callable<Integer> {
@@ -36,6 +40,9 @@ public final class MatrixCommand implements Callable<Integer> {
             description = "Output format (connlist: np-guard netpol-analyzer's SRC => DST : CONNS lines).")
     Format output;
 
+    @Mixin
+    OutputFileOption outputFile;
+
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -43,16 +50,51 @@ public final class MatrixCommand implements Callable<Integer> {
             description = "Semantics where network plugins differ (default: ovn-kubernetes on OpenShift, else reference, what Kubernetes e2e tests expect).")
     String profile;
 
+    @Mixin
+    FocusOptions focus;
+
+    @Option(names = "--explain", description = "For every pair, the rules that decide what is allowed and what is denied, on each side (text only).")
+    boolean explain;
+
+    @Option(names = "--explain-only", paramLabel = "allow|deny",
+            description = "With --explain: only the allowed connections, or only the denied ones.")
+    String explainOnly;
+
     enum Format { text, markdown, json, csv, dot, connlist }
 
     @Override
     public Integer call() {
+        PairExplanations.Only only = explainOnly(spec);
         dev.esnetpol.verify.ClusterInputs.Loaded loaded = inputs.load(spec);
         Profile p = ProfileOption.parse(spec, profile, inputs.platform(loaded));
-        Matrix m = Matrix.of(Analyzer.of(loaded.cluster(), p));
+        Analyzer analyzer = Analyzer.of(loaded.cluster(), p);
+        Matrix m = Matrix.of(analyzer);
+        Focus f = focus.toFocus(spec, m.workloads());
         PrintWriter out = spec.commandLine().getOut();
-        MatrixFormats.write(m, output, out);
+        if (explain) {
+            PairExplanations.forEach(analyzer, f, only, pair -> MatrixExplainText.write(pair, out));
+        } else {
+            MatrixFormats.write(m, f, output, out);
+        }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private PairExplanations.Only explainOnly(picocli.CommandLine.Model.CommandSpec spec) {
+        if (explainOnly != null && !explain) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--explain-only: applies only with --explain");
+        }
+        if (explain && output != Format.text) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--explain: prints text only, not -o " + output);
+        }
+        if (explainOnly == null) {
+            return PairExplanations.Only.BOTH;
+        }
+        return switch (explainOnly) {
+            case "allow" -> PairExplanations.Only.ALLOW;
+            case "deny" -> PairExplanations.Only.DENY;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--explain-only: expected allow or deny, got '" + explainOnly + "'");
+        };
     }
 }

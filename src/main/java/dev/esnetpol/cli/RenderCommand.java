@@ -49,6 +49,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Mixin
     GeneratorOptionsMixin generation;
 
+    @Mixin
+    OutputFileOption outputFile;
+
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 

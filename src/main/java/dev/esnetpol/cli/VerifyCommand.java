@@ -72,6 +72,9 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "verdict differs under the reference and Cilium are reported as depending on the network plugin.")
     String profile;
 
+    @Mixin
+    OutputFileOption outputFile;
+
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
