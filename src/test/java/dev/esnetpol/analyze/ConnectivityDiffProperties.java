@@ -55,7 +55,7 @@ class ConnectivityDiffProperties {
         }
         assertTrue(pairs.size() >= 10, "conformance pairs that share a cluster: " + pairs.size());
         return pairs.stream().map(p -> DynamicTest.dynamicTest(p[0] + " -> " + p[1], () -> {
-            for (Profile profile : Profile.values()) {
+            for (Profile profile : List.of(Profile.REFERENCE, Profile.NP_GUARD)) { // the two readings of the conformance inputs; every profile is in the property below
                 Analyzer a = Analyzer.of(clusters.get(p[0]), profile);
                 Analyzer b = Analyzer.of(clusters.get(p[1]), profile);
                 assertEquals(List.of(), differences(a, b, ConnectivityDiff.of(a, b, Focus.NONE)), profile + " " + p[0] + " -> " + p[1]);
