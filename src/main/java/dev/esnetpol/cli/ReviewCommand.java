@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
                 "  es-netpol review -n kafka --html review.html -o markdown > review.md",
                 "  es-netpol review --offline dump/                  # kubectl get eventstreams,pods,ns,netpol -o yaml > dump/all.yaml",
                 "",
-                "Exit codes: 0 as documented, 1 findings, 2 error (bad input, unreachable cluster)."})
+                "Exit codes: 0 as documented (OPEN grants reported, not failed), 1 findings (OPEN too with --strict), 2 error (bad input, unreachable cluster)."})
 public final class ReviewCommand implements Callable<Integer> {
 
     @Spec
@@ -71,6 +71,10 @@ public final class ReviewCommand implements Callable<Integer> {
             description = "The NetworkPolicy semantics that decide (default: ${DEFAULT-VALUE}, the Kubernetes reference). Flows whose "
                     + "verdict differs under the reference and Cilium are reported as depending on the network plugin.")
     String profile;
+
+    @Option(names = "--strict", description = "Fail (exit 1) on rules open to anywhere by default too (OPEN: the API server, DNS, "
+            + "connector egress and metrics while no option narrows them); without it they are reported and do not fail.")
+    boolean strict;
 
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
@@ -197,6 +201,6 @@ public final class ReviewCommand implements Callable<Integer> {
         if (html != null) {
             Files.writeString(html, ReviewHtml.of(report));
         }
-        return report.clean() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return report.clean(strict) ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 }

@@ -29,9 +29,8 @@ public final class ReviewHtml {
                 .append("</style></head><body>\n");
         sb.append("<h1>Network policy review: ").append(esc(r.namespace())).append("</h1>\n<p>Source: ").append(esc(r.source()))
                 .append(" · installations: ").append(esc(String.join(", ", r.installations()))).append("</p>\n");
-        sb.append("<p class=\"summary ").append(r.clean() ? "clean" : "dirty").append("\" id=\"summary\">")
-                .append(r.clean() ? "No findings: the policies in force allow the documented flows and nothing more."
-                        : r.findings().size() + " finding(s)").append("</p>\n");
+        sb.append("<p class=\"summary ").append(r.findings().isEmpty() ? "clean" : "dirty").append("\" id=\"summary\">")
+                .append(esc(r.summary())).append("</p>\n");
         graph(sb, r.graph());
         sb.append("<h2>Findings</h2>\n<ul id=\"findings\">\n");
         for (ReviewFinding f : r.findings()) {
@@ -45,6 +44,11 @@ public final class ReviewHtml {
             sb.append("</li>\n");
         }
         sb.append("</ul>\n");
+        if (!r.notes().isEmpty()) {
+            sb.append("<h2>Notes</h2>\n<ul id=\"notes\">\n");
+            r.notes().forEach(n -> sb.append("<li class=\"note\">").append(esc(n)).append("</li>\n"));
+            sb.append("</ul>\n");
+        }
         for (ReviewReport.PodTable t : r.tables()) {
             sb.append("<h2 class=\"pod\" data-pod=\"").append(esc(t.pod())).append("\">").append(esc(t.pod())).append(" (")
                     .append(esc(t.component())).append(")</h2>\n");

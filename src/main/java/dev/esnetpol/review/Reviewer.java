@@ -6,6 +6,10 @@ import dev.esnetpol.analyze.LabelSelectors;
 import dev.esnetpol.analyze.Pod;
 import dev.esnetpol.catalogue.Labels;
 import dev.esnetpol.generate.GeneratorOptions;
+import dev.esnetpol.generate.InstallationFacts;
+import dev.esnetpol.generate.PodGroup;
+import dev.esnetpol.model.EventStreamsResource;
+import dev.esnetpol.verify.OpenGrant;
 import dev.esnetpol.generate.PolicyDifferences;
 import dev.esnetpol.generate.PolicyGenerator;
 import dev.esnetpol.model.Installation;
@@ -58,14 +62,21 @@ public final class Reviewer {
         VerifyReport report = verification.check(installed, profiles);
 
         List<ReviewFinding> findings = new ArrayList<>();
-        drift(rendered, installed, findings);
+        List<String> notes = new ArrayList<>();
+        drift(rendered, installed, owners(installations), findings, notes);
         foreign(installed, report, verification, profiles, findings);
         for (Finding f : report.findings()) {
             findings.add(new ReviewFinding(kind(f.kind()), f.from() + " -> " + f.to() + " " + f.connections(), f.reason(), FindingText.because(f),
                     FindingJson.of(f)));
         }
+        for (OpenGrant g : report.open()) {
+            List<String> details = new ArrayList<>();
+            details.add("for " + String.join(", ", g.podNames()));
+            g.narrowedBy().forEach(n -> details.add("narrowed by " + n));
+            findings.add(new ReviewFinding(ReviewFinding.Kind.OPEN, g.rule(), "opens " + String.join("; ", g.what()), details, g.json()));
+        }
         return new ReviewReport(snapshot.namespace(), snapshot.source(), installations.stream().map(Installation::name).toList(),
-                findings, ReviewTables.of(report), ReviewGraph.of(report));
+                findings, notes, ReviewTables.of(report), ReviewGraph.of(report));
     }
 
     private static ReviewFinding.Kind kind(Finding.Kind kind) {
@@ -76,8 +87,27 @@ public final class Reviewer {
         };
     }
 
-    /** es-netpol's own policies against what render produces now. */
-    private static void drift(List<NetworkPolicy> rendered, List<NetworkPolicy> installed, List<ReviewFinding> findings) {
+    /** Per policy name, the kind and name of the resource it is rendered for (its owner). */
+    private Map<String, List<String>> owners(List<Installation> installations) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Installation i : installations) {
+            InstallationFacts facts = new InstallationFacts(i, options.tables());
+            for (PodGroup g : facts.groups()) {
+                EventStreamsResource owner = facts.owner(g);
+                if (owner != null) {
+                    out.put(g.policyName(), List.of(owner.getKind(), owner.getMetadata().getName()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * es-netpol's own policies against what render produces now. An owner reference that is missing or names another
+     * object changes no connectivity: a note, not drift (GitOps renders from a copy without uid, and rightly writes none).
+     */
+    private static void drift(List<NetworkPolicy> rendered, List<NetworkPolicy> installed, Map<String, List<String>> owners,
+                              List<ReviewFinding> findings, List<String> notes) {
         Map<String, NetworkPolicy> byName = new LinkedHashMap<>();
         installed.forEach(p -> byName.put(p.getMetadata().getName(), p));
         Set<String> renderedNames = new LinkedHashSet<>();
@@ -88,9 +118,13 @@ public final class Reviewer {
             if (have == null) {
                 findings.add(new ReviewFinding(ReviewFinding.Kind.DELETED, name, "es-netpol's policy is not installed", List.of()));
             } else if (ours(have)) {
-                List<String> diff = PolicyDifferences.between(want, have);
+                List<String> diff = PolicyDifferences.ofSpecAndLabels(want, have);
                 if (!diff.isEmpty()) {
                     findings.add(new ReviewFinding(ReviewFinding.Kind.DRIFT, name, "differs from what es-netpol renders", diff));
+                }
+                List<String> owner = owners.get(name);
+                if (owner != null) {
+                    PolicyDifferences.ownerNote(want, have, owner.get(0), owner.get(1)).ifPresent(n -> notes.add(name + ": " + n));
                 }
             }
         }

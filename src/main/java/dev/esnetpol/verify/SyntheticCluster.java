@@ -148,6 +148,17 @@ final class SyntheticCluster {
         return components.get(i);
     }
 
+    /** Every pod that stands for one of the installation's groups (its replicas), the first first; none for an unknown group. */
+    List<End> replicas(Installation i, PodGroup group) {
+        End first = components(i).get(group);
+        if (first == null) {
+            return List.of();
+        }
+        List<End> out = new ArrayList<>(List.of(first));
+        secondReplica(first.node()).ifPresent(out::add);
+        return out;
+    }
+
     Optional<End> secondReplica(Node first) {
         return Optional.ofNullable(secondReplicas.get(first));
     }
