@@ -20,6 +20,11 @@ public final class PolicyDifferences {
 
     public static List<String> between(NetworkPolicy rendered, NetworkPolicy installed) {
         List<String> out = ofSpecAndLabels(rendered, installed);
+        // The options it records: the operator rewrites a policy made with other options even where its rules came out the same.
+        if (!Objects.equals(RecordedOptions.of(rendered), RecordedOptions.of(installed))) {
+            out.add("metadata.annotations." + RecordedOptions.ANNOTATION + ": " + RecordedOptions.of(rendered).orElse("absent") + " rendered, "
+                    + RecordedOptions.of(installed).orElse("absent") + " installed");
+        }
         if (!Objects.equals(rendered.getMetadata().getOwnerReferences(), installed.getMetadata().getOwnerReferences())) {
             out.add("metadata.ownerReferences differ");
         }
@@ -28,7 +33,8 @@ public final class PolicyDifferences {
 
     /**
      * The differences that change what the policy does or whose it is (spec, es-netpol's labels), without the owner
-     * references: those decide garbage collection, not connectivity (review notes them, {@link #ownerNote}).
+     * references (they decide garbage collection, not connectivity: review notes them, {@link #ownerNote}) and the
+     * recorded options (review compares those once for the namespace, not policy by policy).
      */
     public static List<String> ofSpecAndLabels(NetworkPolicy rendered, NetworkPolicy installed) {
         List<String> out = new ArrayList<>();

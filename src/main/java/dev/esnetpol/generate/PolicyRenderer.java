@@ -72,7 +72,7 @@ final class PolicyRenderer {
                     .withName(group.policyName())
                     .withNamespace(namespace.isEmpty() ? null : namespace)
                     .withLabels(labels(facts, group))
-                    .withAnnotations(annotations(facts, group))
+                    .withAnnotations(annotations(facts, group, options))
                     .withOwnerReferences(ownerReference(facts.owner(group)))
                 .endMetadata()
                 .withNewSpec()
@@ -129,14 +129,18 @@ final class PolicyRenderer {
         return labels;
     }
 
-    /** Which documented table set the policy was written from, and why (docs/generator.md). */
-    private static Map<String, String> annotations(InstallationFacts facts, PodGroup group) {
+    /**
+     * Which documented table set the policy was written from, and why (docs/generator.md); and the options it was
+     * rendered with when they are not the defaults ({@link RecordedOptions}), so that review can reproduce it.
+     */
+    private static Map<String, String> annotations(InstallationFacts facts, PodGroup group, GeneratorOptions options) {
         // Kafka Connect and the geo-replicator have the same rows in every set: their policy says so, whatever
         // instance is (or is not) rendered with them, so that it does not depend on the other inputs.
         TableChoice tables = group.component().hasOwnResource() ? TableChoice.EVERY_SET : facts.tables();
         Map<String, String> annotations = new TreeMap<>();
         annotations.put(Labels.TABLE_SET_ANNOTATION, tables.id());
         annotations.put(Labels.TABLE_SET_REASON_ANNOTATION, tables.reason());
+        RecordedOptions.annotation(options).ifPresent(o -> annotations.put(RecordedOptions.ANNOTATION, o));
         return annotations;
     }
 

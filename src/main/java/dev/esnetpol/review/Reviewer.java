@@ -8,6 +8,7 @@ import dev.esnetpol.catalogue.Labels;
 import dev.esnetpol.generate.GeneratorOptions;
 import dev.esnetpol.generate.InstallationFacts;
 import dev.esnetpol.generate.PodGroup;
+import dev.esnetpol.generate.RecordedOptions;
 import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.verify.OpenGrant;
 import dev.esnetpol.generate.PolicyDifferences;
@@ -53,6 +54,9 @@ public final class Reviewer {
     }
 
     public ReviewReport review(Snapshot snapshot) {
+        List<ReviewFinding> findings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        GeneratorOptions options = optionsFor(snapshot.cluster().policies(), findings, notes);
         List<Installation> installations = Installations.group(snapshot.resources(), null);
         List<NetworkPolicy> installed = snapshot.cluster().policies();
         List<NetworkPolicy> rendered = new PolicyGenerator(options).generate(snapshot.resources(), null);
@@ -61,9 +65,7 @@ public final class Reviewer {
         Verifier.Verification verification = new Verifier(options).prepare(snapshot.resources(), null, context);
         VerifyReport report = verification.check(installed, profiles);
 
-        List<ReviewFinding> findings = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        drift(rendered, installed, owners(installations), findings, notes);
+        drift(rendered, installed, owners(installations, options), findings, notes);
         foreign(installed, report, verification, profiles, findings);
         for (Finding f : report.findings()) {
             findings.add(new ReviewFinding(kind(f.kind()), f.from() + " -> " + f.to() + " " + f.connections(), f.reason(), FindingText.because(f),
@@ -87,8 +89,56 @@ public final class Reviewer {
         };
     }
 
+    /**
+     * The options to reproduce the policies with: those es-netpol's policies record ({@link RecordedOptions}), when they
+     * agree, else the requested ones. A difference between recorded and requested options (the reviewer asked for other
+     * options than the policies were made with) is one finding, and so is policies recording different options; the
+     * policies are then not compared one by one with options they were not made with.
+     */
+    private GeneratorOptions optionsFor(List<NetworkPolicy> installed, List<ReviewFinding> findings, List<String> notes) {
+        Set<String> recorded = new java.util.TreeSet<>();
+        boolean unrecorded = false;
+        for (NetworkPolicy p : installed) {
+            if (ours(p)) {
+                java.util.Optional<String> r = RecordedOptions.of(p);
+                r.ifPresent(recorded::add);
+                unrecorded |= r.isEmpty();
+            }
+        }
+        if (recorded.isEmpty()) {
+            return this.options;
+        }
+        if (recorded.size() > 1 || unrecorded) {
+            List<String> details = new ArrayList<>(recorded.stream().map(r -> "recorded: " + r).toList());
+            if (unrecorded) {
+                details.add("recorded: none (the defaults, or an es-netpol that did not record them)");
+            }
+            findings.add(new ReviewFinding(ReviewFinding.Kind.OPTIONS, RecordedOptions.ANNOTATION,
+                    "es-netpol's policies were rendered with different options; reviewed with the requested ones", details));
+            return this.options;
+        }
+        GeneratorOptions made;
+        try {
+            made = RecordedOptions.read(recorded.iterator().next());
+        } catch (IllegalArgumentException e) {
+            findings.add(new ReviewFinding(ReviewFinding.Kind.OPTIONS, RecordedOptions.ANNOTATION, e.getMessage()
+                    + "; reviewed with the requested options", List.of()));
+            return this.options;
+        }
+        notes.add("es-netpol's policies reproduced with the options they record (" + RecordedOptions.ANNOTATION + "): "
+                + recorded.iterator().next());
+        if (RecordedOptions.annotation(this.options).isPresent()) {
+            List<String> differences = RecordedOptions.differences(made, this.options);
+            if (!differences.isEmpty()) {
+                findings.add(new ReviewFinding(ReviewFinding.Kind.OPTIONS, RecordedOptions.ANNOTATION,
+                        "the policies were rendered with other options than requested; reviewed with the recorded ones", differences));
+            }
+        }
+        return made;
+    }
+
     /** Per policy name, the kind and name of the resource it is rendered for (its owner). */
-    private Map<String, List<String>> owners(List<Installation> installations) {
+    private static Map<String, List<String>> owners(List<Installation> installations, GeneratorOptions options) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Installation i : installations) {
             InstallationFacts facts = new InstallationFacts(i, options.tables());

@@ -101,6 +101,50 @@ class ReviewTest {
         assertTrue(text.out().contains("\nNotes:\n  production-admin-api-netpol: not owned by its EventStreams production"), text.out());
     }
 
+    /** The clean namespace with its policies as render writes them with {@code flags}. */
+    private static Path renderedWith(Path dir, String... flags) throws Exception {
+        ReviewScenarios.with(dir, p -> { });
+        List<String> args = new java.util.ArrayList<>(List.of("render", "-f", dir.resolve("resources.yaml").toString()));
+        args.addAll(List.of(flags));
+        CliRun rendered = CliRun.run(args.toArray(String[]::new));
+        assertEquals(0, rendered.code(), rendered.err());
+        Files.writeString(dir.resolve("policies.yaml"), rendered.out());
+        return dir;
+    }
+
+    private static final String MONITORING = "{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}";
+
+    @Test
+    void policiesWrittenWithOptionsAreReproducedWithThemAndADifferentRequestIsOneFinding(@TempDir Path dir) throws Exception {
+        Path ns = renderedWith(dir, "--metrics-from", MONITORING, "--dns-port", "53,5353");
+        // The operator's options (Helm eventStreamsMetricsFrom, dnsPorts), not repeated by the reviewer: reproduced as recorded.
+        ReviewReport r = review(ns);
+        assertEquals(List.of(), failing(r));
+        assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("es-netpol's policies reproduced with the options they record")
+                && n.contains("5353") && n.contains("monitoring")), r.notes().toString());
+        assertFalse(r.open().stream().anyMatch(f -> f.message().contains("metrics")), "the scrapers are named: " + r.open());
+        // Asked for other scrapers: one finding that says which option differs, not one per policy.
+        CliRun other = CliRun.run("review", "-f", ns.toString(), "--metrics-from", "{podSelector: {matchLabels: {app: prometheus}}}");
+        assertEquals(1, other.code(), other.out());
+        assertTrue(other.out().contains("1 finding(s)"), other.out());
+        assertTrue(other.out().contains("OPTIONS  es-netpol/options: the policies were rendered with other options than requested")
+                && other.out().contains("--metrics-from: [{\"namespaceSelector\"") && other.out().contains("--dns-port: [53,5353] recorded, the default requested"),
+                other.out());
+    }
+
+    @Test
+    void withTheApiServerCidrTheApiServerGrantIsGoneAndDnsStays(@TempDir Path dir) throws Exception {
+        ReviewReport before = review(ReviewScenarios.CLEAN);
+        assertTrue(before.open().stream().anyMatch(f -> f.subject().startsWith("es-prod/production-kafka-netpol egress rule #1")
+                && f.message().contains("Kubernetes API server's ports at any address: 443/TCP,6443/TCP")
+                && f.details().contains("narrowed by --api-server-cidr (Helm apiServerCidr): the API server's address block(s)")), before.open().toString());
+        ReviewReport after = review(renderedWith(dir, "--api-server-cidr", "10.96.0.1/32"));
+        assertEquals(List.of(), failing(after));
+        assertFalse(after.open().stream().anyMatch(f -> f.message().contains("API server")), after.open().toString());
+        assertTrue(after.open().stream().anyMatch(f -> f.message().contains("DNS ports at any address")), after.open().toString());
+        assertEquals(1, CliRun.run("review", "-f", dir.toString(), "--strict").code(), "--strict fails on the DNS grants");
+    }
+
     @Test
     void aStalePolicyOfOursIsReported(@TempDir Path dir) throws Exception {
         ReviewReport r = review(ReviewScenarios.with(dir, p -> {
