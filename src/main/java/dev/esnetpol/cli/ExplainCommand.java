@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
-                "  es-netpol explain --from es-prod/production-admin-api-0 --to es-prod/production-kafka-0 --port 8091 examples/eventstreams-production.yaml",
+                "  es-netpol explain --from es-prod/production-ibm-es-admapi-0 --to es-prod/production-kafka-0 --port 8091 examples/eventstreams-production.yaml",
                 "  es-netpol explain --from 203.0.113.7 --to production-kafka-0 --port 9094 examples/eventstreams-production.yaml",
                 "",
                 "A pod is named namespace/name, name (when unique), or namespace/workload; an address outside the cluster by its IP.",

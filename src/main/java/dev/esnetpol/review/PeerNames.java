@@ -71,7 +71,8 @@ final class PeerNames {
 
         @Override
         public String givenPeer(Role.GivenPeer p) {
-            return p.source() == dev.esnetpol.generate.Endpoint.GivenPeers.Source.LISTENER ? "listener peers" : "metrics scrapers";
+            return p.source() == dev.esnetpol.generate.Endpoint.GivenPeers.Source.LISTENER ? "configured peers (listener " + p.name() + ")"
+                    : "configured peers (metrics scrapers)";
         }
 
         @Override

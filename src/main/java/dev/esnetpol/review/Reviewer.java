@@ -68,9 +68,10 @@ public final class Reviewer {
         drift(rendered, installed, owners(installations, options), findings, notes);
         foreign(installed, report, verification, profiles, findings);
         for (Finding f : report.findings()) {
-            findings.add(new ReviewFinding(kind(f.kind()), f.from() + " -> " + f.to() + " " + f.connections(), f.reason(), FindingText.because(f),
-                    FindingJson.of(f)));
+            findings.add(new ReviewFinding(kind(f.kind()), StandInNotes.name(f.from()) + " -> " + StandInNotes.name(f.to()) + " " + f.connections(),
+                    f.reason(), FindingText.because(f), FindingJson.of(f)));
         }
+        notes.addAll(StandInNotes.of(snapshot.namespace(), report));
         for (OpenGrant g : report.open()) {
             List<String> details = new ArrayList<>();
             details.add("for " + String.join(", ", g.podNames()));

@@ -55,11 +55,11 @@ public final class ClusterInputs {
             java.util.Map<String, List<Pod>> running = cluster.pods().stream().collect(java.util.stream.Collectors.groupingBy(Pod::namespace));
             List<Pod> pods = new ArrayList<>();
             for (Installation i : Installations.group(resources, null)) {
-                InstallationPods.of(i).forEach((group, pod) -> {
+                InstallationPods.of(i, options.tables()).forEach((group, replicas) -> {
                     boolean held = running.getOrDefault(i.namespace(), List.of()).stream()
-                            .anyMatch(p -> p.labels().entrySet().containsAll(group.selector().entrySet()));
+                            .anyMatch(p -> RunningPods.selects(group, p));
                     if (!held) {
-                        pods.add(pod);
+                        pods.addAll(replicas);
                     }
                 });
             }

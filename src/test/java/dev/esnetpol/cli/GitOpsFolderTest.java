@@ -42,8 +42,8 @@ class GitOpsFolderTest {
         assertEquals(CliRun.run("verify", "-f", ALONE).out(), CliRun.run("verify", "-f", FOLDER).out());
         assertEquals(CliRun.run("matrix", ALONE).out(), CliRun.run("matrix", FOLDER).out());
         assertEquals(CliRun.run("matrix", "-f", ALONE).out(), CliRun.run("matrix", "-f", FOLDER).out(), "-f and a path alike");
-        CliRun explain = CliRun.run("explain", "--from", "quickstart-admin-ui-0", "--to", "quickstart-kafka-0", "--port", "9091", FOLDER);
-        assertEquals(CliRun.run("explain", "--from", "quickstart-admin-ui-0", "--to", "quickstart-kafka-0", "--port", "9091", ALONE).out(),
+        CliRun explain = CliRun.run("explain", "--from", "quickstart-ibm-es-ui-0", "--to", "quickstart-kafka-0", "--port", "9091", FOLDER);
+        assertEquals(CliRun.run("explain", "--from", "quickstart-ibm-es-ui-0", "--to", "quickstart-kafka-0", "--port", "9091", ALONE).out(),
                 explain.out());
         CliRun review = CliRun.run("review", "-f", FOLDER, "-o", "json");
         assertEquals(CliRun.run("review", "-f", ALONE, "-o", "json").out().replace(ALONE, FOLDER), review.out());

@@ -73,7 +73,7 @@ class ReviewTest {
             p.add(ReviewScenarios.denyAll());
         }));
         assertTrue(of(r, ReviewFinding.Kind.DELETED).stream().anyMatch(f -> f.subject().equals("production-kafka-netpol")));
-        assertTrue(of(r, ReviewFinding.Kind.MISSING).stream().anyMatch(f -> f.subject().startsWith("es-prod/production-admin-api-0 -> es-prod/production-kafka-0 TCP 8091")
+        assertTrue(of(r, ReviewFinding.Kind.MISSING).stream().anyMatch(f -> f.subject().startsWith("es-prod/production-ibm-es-admapi-6c9f7d-ax2lp -> es-prod/production-kafka-0 TCP 8091")
                 && f.details().stream().anyMatch(d -> d.contains("ingress of es-prod/production-kafka-0: isolated by es-prod/default-deny-all"))),
                 r.findings().toString());
     }
