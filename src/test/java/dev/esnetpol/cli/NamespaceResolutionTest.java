@@ -149,7 +149,8 @@ class NamespaceResolutionTest {
         CliRun review = CliRun.runWithKubeconfig(noKubeconfig, "review", "-f", sample.toString(), "-o", "json");
         CliRun reviewNs = CliRun.runWithKubeconfig(noKubeconfig, "review", "-f", sample.toString(), "-n", "es", "-o", "json");
         assertEquals(reviewNs.code(), review.code(), review.err());
-        assertEquals(withoutSource(reviewNs.out()).replace("\"es\"", "\"default\"").replace("es/", "default/"), withoutSource(review.out()));
+        assertEquals(withoutSource(reviewNs.out()).replace("\"es\"", "\"default\"").replace("es/", "default/")
+                .replace("namespace es:", "namespace default:"), withoutSource(review.out()));
     }
 
     private static String withoutSource(String json) {
