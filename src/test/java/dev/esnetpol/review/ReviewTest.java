@@ -248,6 +248,8 @@ class ReviewTest {
         assertTrue(md.startsWith("# Network policy review: es-prod") && md.contains("| Type | Origin | Port | Reason | Enabled in policy |"), md);
         String html = Files.readString(dir.resolve("r.html"));
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("class=\"edge missing\""));
+        assertFalse(html.contains("…"), "edge labels are whole, never cut");
+        assertTrue(html.contains("<tspan x="), "long labels are broken into lines");
         assertEquals(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", ""), html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
                 .replaceAll("https?://", ""), "the page refers to no address but the SVG namespace");
         assertFalse(html.contains("<script src") || html.contains("<link"), "fetches nothing");
