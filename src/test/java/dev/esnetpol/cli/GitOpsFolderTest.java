@@ -34,9 +34,9 @@ class GitOpsFolderTest {
                 + "Kustomization.kustomize.config.k8s.io 1, Secret 1)"), skip);
         assertTrue(skip.contains("1 document that is not a Kubernetes object"), "the JSON patch: " + skip);
         assertTrue(skip.contains("1 template that YAML cannot read") && skip.contains(FOLDER + "/deployment-template.yaml:4"), skip);
-        // Notes, and the risk warnings the webhook would give at kubectl apply (metrics open to anywhere, as documented).
+        // Notes, and the risk warnings the webhook would give at kubectl apply (a listener without authentication).
         assertEquals(folder.err().lines().count(), folder.err().lines().filter(l -> l.startsWith("note: ")
-                || l.startsWith("warning: EventStreams ") && l.contains("is open to anywhere, as the spec documents it")).count(), folder.err());
+                || l.startsWith("warning: EventStreams ")).count(), folder.err());
     }
 
     @Test
