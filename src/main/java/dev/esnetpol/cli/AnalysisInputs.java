@@ -43,6 +43,13 @@ final class AnalysisInputs {
         return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || ResourceReader.isEventStreamsKind(doc);
     }
 
+    /** The platform of what was loaded: the one forced, else what the inputs look like (its analyzer profile is the default). */
+    dev.esnetpol.catalogue.Platform platform(ClusterInputs.Loaded loaded) {
+        return dev.esnetpol.generate.PlatformChoice.ofRun(loaded.resources(), options.platform());
+    }
+
+    private dev.esnetpol.generate.GeneratorOptions options = dev.esnetpol.generate.GeneratorOptions.defaults();
+
     ClusterInputs.Loaded load(CommandSpec spec) {
         Inputs read = Inputs.read(spec, "PATH", inputs.locations(), inputs.recursive, namespace, true, AnalysisInputs::uses, System.in, false);
         List<YamlDocument> docs = read.documents();
@@ -50,7 +57,10 @@ final class AnalysisInputs {
         List<EventStreamsResource> resources = read.add(() -> ClusterInputs.eventStreamsResources(docs), List.of());
         ClusterLoader.Loaded k8s = read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
         read.failIfProblems();
-        ClusterInputs.Loaded loaded = ClusterInputs.of(k8s.cluster(), resources, generation.toOptions(), !noRender);
+        options = generation.toOptions(read);
+        ClusterInputs.Loaded read0 = ClusterInputs.of(k8s.cluster(), resources, options, !noRender);
+        // The router is a peer of every route: shown (and explained) even when the inputs hold none of its pods.
+        ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0)), read0.resources());
         warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
         return loaded;
     }

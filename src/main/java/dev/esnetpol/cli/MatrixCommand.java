@@ -39,16 +39,17 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
-    @Option(names = "--profile", defaultValue = "reference", paramLabel = "reference|cilium|np-guard",
-            description = "Semantics where network plugins differ (default: reference, what Kubernetes e2e tests expect).")
+    @Option(names = "--profile", paramLabel = ProfileOption.LABEL,
+            description = "Semantics where network plugins differ (default: ovn-kubernetes on OpenShift, else reference, what Kubernetes e2e tests expect).")
     String profile;
 
     enum Format { text, markdown, json, csv, dot, connlist }
 
     @Override
     public Integer call() {
-        Profile p = ProfileOption.parse(spec, profile);
-        Matrix m = Matrix.of(Analyzer.of(inputs.load(spec).cluster(), p));
+        dev.esnetpol.verify.ClusterInputs.Loaded loaded = inputs.load(spec);
+        Profile p = ProfileOption.parse(spec, profile, inputs.platform(loaded));
+        Matrix m = Matrix.of(Analyzer.of(loaded.cluster(), p));
         PrintWriter out = spec.commandLine().getOut();
         MatrixFormats.write(m, output, out);
         out.flush();

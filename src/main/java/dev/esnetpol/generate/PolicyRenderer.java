@@ -130,8 +130,8 @@ final class PolicyRenderer {
     }
 
     /**
-     * Which documented table set the policy was written from, and why (docs/generator.md); and the options it was
-     * rendered with when they are not the defaults ({@link RecordedOptions}), so that review can reproduce it.
+     * Which documented table set and which platform the policy was written for, and why (docs/generator.md); and the
+     * options it was rendered with when they are not the defaults ({@link RecordedOptions}), so that review can reproduce it.
      */
     private static Map<String, String> annotations(InstallationFacts facts, PodGroup group, GeneratorOptions options) {
         // Kafka Connect and the geo-replicator have the same rows in every set: their policy says so, whatever
@@ -140,6 +140,9 @@ final class PolicyRenderer {
         Map<String, String> annotations = new TreeMap<>();
         annotations.put(Labels.TABLE_SET_ANNOTATION, tables.id());
         annotations.put(Labels.TABLE_SET_REASON_ANNOTATION, tables.reason());
+        PlatformChoice platform = facts.platform(group);
+        annotations.put(dev.esnetpol.catalogue.Platform.ANNOTATION, platform.platform().id());
+        annotations.put(dev.esnetpol.catalogue.Platform.REASON_ANNOTATION, platform.reason());
         RecordedOptions.annotation(options).ifPresent(o -> annotations.put(RecordedOptions.ANNOTATION, o));
         return annotations;
     }

@@ -18,9 +18,9 @@ import java.util.Optional;
 /**
  * How a policy was made: the generation options that change policies, recorded in the annotation
  * {@value #ANNOTATION} as a JSON object of those that differ from the defaults ({@code egress}, {@code
- * operatorNamespaceLabels}, {@code dnsPorts}, {@code apiServerCidrs}, {@code tables}, {@code metricsFrom}; the
- * command-line flags {@code --egress}, {@code --operator-namespace-labels}, {@code --dns-port}, {@code
- * --api-server-cidr}, {@code --tables}, {@code --metrics-from}). Absent means rendered with the defaults, or by an
+ * operatorNamespaceLabels}, {@code dnsPorts}, {@code apiServerCidrs}, {@code tables}, {@code platform} (when forced),
+ * {@code metricsFrom}; the command-line flags {@code --egress}, {@code --operator-namespace-labels}, {@code --dns-port},
+ * {@code --api-server-cidr}, {@code --tables}, {@code --platform}, {@code --metrics-from}). Absent means rendered with the defaults, or by an
  * es-netpol that did not record them; a policy rendered with the defaults then reads as it always did. Review
  * reproduces each policy with the options it records.
  */
@@ -64,6 +64,7 @@ public final class RecordedOptions {
             m.put("apiServerCidrs", o.apiServerCidrs());
         }
         o.tables().ifPresent(t -> m.put("tables", t.id()));
+        o.platform().forced().ifPresent(p -> m.put("platform", p.id()));
         if (!o.metricsFrom().isEmpty()) {
             m.put("metricsFrom", o.metricsFrom().stream().map(p -> JSON.convertValue(p, Object.class)).toList());
         }
@@ -99,7 +100,10 @@ public final class RecordedOptions {
         }
         List<NetworkPolicyPeer> peers = new ArrayList<>();
         n.path("metricsFrom").forEach(p -> peers.add(JSON.convertValue(p, NetworkPolicyPeer.class)));
-        return new GeneratorOptions(egress, labels, dns.isEmpty() ? d.dnsPorts() : dns, d.apiServerPorts(), cidrs, tables, peers);
+        PlatformChoice.Setting platform = n.has("platform")
+                ? new PlatformChoice.Setting(Optional.of(dev.esnetpol.catalogue.Platform.parse(n.path("platform").asText())), Optional.empty())
+                : PlatformChoice.Setting.DETECT;
+        return new GeneratorOptions(egress, labels, dns.isEmpty() ? d.dnsPorts() : dns, d.apiServerPorts(), cidrs, tables, peers, platform);
     }
 
     /** The recorded options of a policy, if it records any. */
@@ -116,7 +120,7 @@ public final class RecordedOptions {
         Map<String, Object> a = fields(recorded);
         Map<String, Object> b = fields(requested);
         List<String> out = new ArrayList<>();
-        for (String key : List.of("egress", "operatorNamespaceLabels", "dnsPorts", "apiServerCidrs", "tables", "metricsFrom")) {
+        for (String key : List.of("egress", "operatorNamespaceLabels", "dnsPorts", "apiServerCidrs", "tables", "platform", "metricsFrom")) {
             if (!Objects.equals(a.get(key), b.get(key))) {
                 out.add(flag(key) + ": " + text(a.get(key)) + " recorded, " + text(b.get(key)) + " requested");
             }
