@@ -72,10 +72,6 @@ public final class ReviewCommand implements Callable<Integer> {
                     + "verdict differs under the reference and Cilium are reported as depending on the network plugin.")
     String profile;
 
-    @Option(names = "--strict", description = "Fail (exit 1) on rules open to anywhere by default too (OPEN: the API server, DNS, "
-            + "connector egress and metrics while no option narrows them); without it they are reported and do not fail.")
-    boolean strict;
-
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -207,7 +203,7 @@ public final class ReviewCommand implements Callable<Integer> {
             default -> out.print(ReviewText.text(report));
         }
         out.flush();
-        return report.clean(strict) ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return report.clean(inputs.strict) ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     /**

@@ -69,10 +69,6 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "verdict differs under the reference and Cilium are reported as depending on the network plugin.")
     String profile;
 
-    @Option(names = "--strict", description = "Fail (exit 1) on grants open to anywhere by default too (OPEN: the API server, DNS, "
-            + "connector egress and metrics while no option narrows them); without it they are printed and do not fail.")
-    boolean strict;
-
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -128,7 +124,7 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return report.clean(strict) ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return report.clean(inputs.strict) ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     /** The NetworkPolicies of --policies or --foreign, namespaced by the same rule as the resources; other kinds skipped. */
