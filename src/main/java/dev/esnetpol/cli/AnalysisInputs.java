@@ -40,7 +40,8 @@ final class AnalysisInputs {
     GeneratorOptionsMixin generation;
 
     static boolean uses(YamlDocument doc) {
-        return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || ResourceReader.isEventStreamsKind(doc);
+        return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || StrictFields.isClusterPolicy(doc)
+                || (doc.kind().equals("Node") && doc.apiVersion().equals("v1")) || ResourceReader.isEventStreamsKind(doc);
     }
 
     /** The platform of what was loaded: the one forced, else what the inputs look like (its analyzer profile is the default). */
@@ -62,7 +63,14 @@ final class AnalysisInputs {
         // The router is a peer of every route: shown (and explained) even when the inputs hold none of its pods.
         ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0)), read0.resources());
         warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
+        warnAboutClusterPolicies(loaded.cluster(), spec.commandLine().getErr());
         return loaded;
+    }
+
+    /** Where the answers depend on an open choice of the cluster-scoped policy API, on DNS or on missing Nodes. */
+    static void warnAboutClusterPolicies(Cluster cluster, PrintWriter err) {
+        dev.esnetpol.analyze.ClusterPolicyWarnings.of(cluster).forEach(w -> err.println("warning: " + w));
+        err.flush();
     }
 
     /** A policy in a namespace without pods analyses as nothing: say so rather than let it apply to nothing silently. */

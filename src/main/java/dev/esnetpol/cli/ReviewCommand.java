@@ -186,12 +186,13 @@ public final class ReviewCommand implements Callable<Integer> {
         List<String> locations = new ArrayList<>(inputs.locations());
         locations.addAll(offline);
         Snapshot snapshot = locations.isEmpty() ? live() : offline(locations);
+        AnalysisInputs.warnAboutClusterPolicies(snapshot.cluster(), spec.commandLine().getErr());
         dev.esnetpol.generate.GeneratorOptions options = generation.toOptions();
         ReviewReport report = new Reviewer(options, Verifier.profilesFor(ProfileOption.parse(spec, profile,
                 dev.esnetpol.generate.PlatformChoice.ofRun(snapshot.resources(), options.platform())))).review(snapshot);
         if (html != null) {
             try {
-                Files.writeString(html, ReviewHtml.of(report));
+                Files.writeString(html, ReviewHtml.of(report, snapshot.cluster().clusterPolicies()));
             } catch (java.io.IOException e) {
                 throw htmlProblem("cannot write it: " + reason(e));
             }

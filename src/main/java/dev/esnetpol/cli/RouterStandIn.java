@@ -41,7 +41,7 @@ final class RouterStandIn {
         // The ingress operator runs the default router as Deployment router-default.
         pods.add(new Pod(Platform.OpenShift.ROUTER_NAMESPACE, "router-default", Map.of(Platform.OpenShift.ROUTER_POD_LABEL, "default"),
                 List.of(), List.of(), false, new dev.esnetpol.analyze.Owner("Deployment", "router-default")));
-        return new Cluster(namespaces, pods, cluster.policies());
+        return new Cluster(namespaces, pods, cluster.policies(), cluster.clusterPolicies(), cluster.nodes());
     }
 
     /** The router's pod ({@code --from router}): one of the router's namespace, the default router's first. */

@@ -1,6 +1,9 @@
 package dev.esnetpol.cli;
 
+import dev.esnetpol.analyze.Cluster;
 import dev.esnetpol.analyze.ClusterLoader;
+import dev.esnetpol.analyze.ClusterPolicy;
+import dev.esnetpol.analyze.HostNode;
 import dev.esnetpol.input.InputProblem;
 import dev.esnetpol.input.InvalidInputException;
 import dev.esnetpol.input.YamlDocument;
@@ -77,11 +80,22 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Inputs read = Inputs.read(spec, "FILE", inputs.locations(), inputs.recursive, namespace, true,
-                ResourceReader::isEventStreamsKind, System.in);
+                d -> ResourceReader.isEventStreamsKind(d) || isClusterScoped(d), System.in);
         List<EventStreamsResource> resources = read.eventStreamsResources(inputs.strict);
-        Optional<List<NetworkPolicy>> installed = policies == null ? Optional.empty() : Optional.of(readPolicies(policies, read));
-        List<NetworkPolicy> others = foreign == null ? List.of() : readPolicies(foreign, read);
+        // An administrator's cluster-scoped policies (and the Nodes they select) apply to every installation.
+        List<ClusterPolicy> clusterPolicies = new ArrayList<>();
+        List<HostNode> nodes = new ArrayList<>();
+        Cluster fromResources = read.add(() -> ClusterLoader.load(read.documents().stream().filter(VerifyCommand::isClusterScoped).toList())
+                .cluster(), null);
+        if (fromResources != null) {
+            clusterPolicies.addAll(fromResources.clusterPolicies());
+            nodes.addAll(fromResources.nodes());
+        }
+        Optional<List<NetworkPolicy>> installed = policies == null ? Optional.empty()
+                : Optional.of(readPolicies(policies, read, clusterPolicies, nodes));
+        List<NetworkPolicy> others = foreign == null ? List.of() : readPolicies(foreign, read, clusterPolicies, nodes);
         read.failIfProblems();
+        AnalysisInputs.warnAboutClusterPolicies(Cluster.of(List.of(), List.of(), List.of(), clusterPolicies, nodes), spec.commandLine().getErr());
         if (resources.isEmpty()) {
             // Nothing verified is not "verified": a CI gate must not pass on an empty or mistyped folder.
             throw new InvalidInputException(InputProblem.at(String.join(", ", inputs.locations()), "",
@@ -94,7 +108,7 @@ public final class VerifyCommand implements Callable<Integer> {
         VerifyReport report = new Verifier(options, progress)
                 .withProfiles(Verifier.profilesFor(ProfileOption.parse(spec, profile,
                         dev.esnetpol.generate.PlatformChoice.ofRun(resources, options.platform()))))
-                .verify(resources, null, installed, others);
+                .verify(resources, null, installed, others, Cluster.of(List.of(), List.of(), List.of(), clusterPolicies, nodes));
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {
             case json -> {
@@ -127,10 +141,18 @@ public final class VerifyCommand implements Callable<Integer> {
         return report.clean(inputs.strict) ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
-    /** The NetworkPolicies of --policies or --foreign, namespaced by the same rule as the resources; other kinds skipped. */
-    private List<NetworkPolicy> readPolicies(List<String> locations, Inputs resources) {
+    /** The cluster-scoped policy kinds and the Nodes their nodes peers select, read from every input of verify. */
+    private static boolean isClusterScoped(YamlDocument d) {
+        return dev.esnetpol.kube.StrictFields.isClusterPolicy(d) || (d.kind().equals("Node") && d.apiVersion().equals("v1"));
+    }
+
+    /**
+     * The NetworkPolicies of --policies or --foreign, namespaced by the same rule as the resources; the
+     * cluster-scoped policies and Nodes among them added to {@code clusterPolicies} and {@code nodes}; other kinds skipped.
+     */
+    private List<NetworkPolicy> readPolicies(List<String> locations, Inputs resources, List<ClusterPolicy> clusterPolicies, List<HostNode> nodes) {
         Inputs read = Inputs.read(spec, "FILE", locations, inputs.recursive, namespace, true,
-                dev.esnetpol.kube.StrictFields::isNetworkPolicy, System.in);
+                d -> dev.esnetpol.kube.StrictFields.isNetworkPolicy(d) || isClusterScoped(d), System.in);
         if (read.documents().isEmpty() && !read.hasProblems()) {
             // Policies to verify against that hold no policy: a wrong file, not "nothing is in force".
             if (read.skippedDocuments().isEmpty()) {
@@ -140,8 +162,13 @@ public final class VerifyCommand implements Callable<Integer> {
                     "expected a NetworkPolicy (networking.k8s.io/v1), found " + (d.kind().isEmpty() ? "no kind" : d.kind())))));
         }
         read.failIfProblemsInto(resources);
-        List<NetworkPolicy> policies = resources.add(() -> ClusterLoader.load(read.documents()).cluster().policies(), List.of());
-        return policies;
+        Cluster loaded = resources.add(() -> ClusterLoader.load(read.documents()).cluster(), null);
+        if (loaded == null) {
+            return List.of();
+        }
+        clusterPolicies.addAll(loaded.clusterPolicies());
+        nodes.addAll(loaded.nodes());
+        return loaded.policies();
     }
 
     /** The NetworkPolicies of files (objects without a namespace in the resolved one), for tests and tools. */
