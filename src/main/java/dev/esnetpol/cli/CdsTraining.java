@@ -28,7 +28,7 @@ public final class CdsTraining {
                 {"render", "-f", examples, "-o", "json"},
                 {"verify", "-f", production},
                 {"verify", "-f", production, "-o", "json"},
-                {"explain", "--from", "production-admin-ui-0", "--to", "production-kafka-0", "--port", "9091", production},
+                {"explain", "--from", "production-ibm-es-ui-0", "--to", "production-kafka-0", "--port", "9091", production},
                 {"matrix", examples},
                 {"matrix", production, "-o", "json"},
                 {"review", "-f", production, "-o", "markdown"},

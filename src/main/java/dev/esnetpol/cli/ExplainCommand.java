@@ -27,14 +27,14 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
-                "  es-netpol explain --from es-prod/production-admin-api-0 --to es-prod/production-kafka-0 --port 8091 examples/eventstreams-production.yaml",
+                "  es-netpol explain --from es-prod/production-ibm-es-admapi-0 --to es-prod/production-kafka-0 --port 8091 examples/eventstreams-production.yaml",
                 "  es-netpol explain --from 203.0.113.7 --to production-kafka-0 --port 9094 examples/eventstreams-production.yaml",
                 "  es-netpol explain --from default/client --to default/web-0 --port http manifests/",
                 "",
                 "  es-netpol explain --from router --to orders-brokers-0 --port 9094 -f examples/openshift-namespace",
                 "",
-                "A pod is named namespace/name, name (when unique), or namespace/workload; an address outside the cluster by its IP;",
-                "on OpenShift, 'router' is the router (a pod of openshift-ingress, or a stand-in when the inputs hold none).",
+                "A pod is named namespace/name, name (when unique), or by its workload (namespace/)name, a Deployment's too; an address",
+                "outside the cluster by its IP; on OpenShift, 'router' is the router (a pod of openshift-ingress, or a stand-in when the inputs hold none).",
                 "Exit codes: 0 allowed, 1 denied, 2 bad input or usage."})
 public final class ExplainCommand implements Callable<Integer> {
 
@@ -111,6 +111,17 @@ public final class ExplainCommand implements Callable<Integer> {
         return number;
     }
 
+    /**
+     * The workload names a pod goes by, as {@code kubectl get} shows them: its owner, and for a ReplicaSet's pod the
+     * Deployment that made it ({@code production-ibm-es-admapi} for {@code production-ibm-es-admapi-6c9f7d}: a
+     * Deployment names its ReplicaSets {@code <deployment>-<pod-template-hash>}).
+     */
+    private static List<String> workloads(Pod p) {
+        String owner = p.owner().name();
+        int dash = owner.lastIndexOf('-');
+        return "ReplicaSet".equals(p.owner().kind()) && dash > 0 ? List.of(owner, owner.substring(0, dash)) : List.of(owner);
+    }
+
     private Node resolve(Cluster cluster, String name, String option) {
         if (Cidr.isCidr(name + (name.contains(":") ? "/128" : "/32"))) {
             return Node.ExternalNode.parse(name);
@@ -121,7 +132,8 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         if (matches.isEmpty()) {
             matches = cluster.pods().stream().filter(p -> p.name().equals(name)
-                    || Matrix.workloadName(p).startsWith(name + "[") || (p.namespace() + "/" + p.owner().name()).equals(name)).toList();
+                    || Matrix.workloadName(p).startsWith(name + "[") || (p.namespace() + "/" + p.owner().name()).equals(name)
+                    || workloads(p).contains(name) || workloads(p).stream().anyMatch(w -> (p.namespace() + "/" + w).equals(name))).toList();
         }
         if (matches.isEmpty()) {
             throw new ParameterException(spec.commandLine(), option + ": no pod or workload '" + name + "' in the inputs (pods: "

@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
                 "  es-netpol review -n kafka --html review.html -o markdown > review.md",
                 "  es-netpol review -f dump/                         # kubectl get eventstreams,pods,ns,netpol -o yaml > dump/all.yaml",
                 "",
-                "Exit codes: 0 as documented, 1 findings, 2 error (bad input, unreachable cluster)."})
+                "Exit codes: 0 as documented (OPEN grants reported, not failed), 1 findings (OPEN too with --strict), 2 error (bad input, unreachable cluster)."})
 public final class ReviewCommand implements Callable<Integer> {
 
     @Spec
@@ -207,7 +207,7 @@ public final class ReviewCommand implements Callable<Integer> {
             default -> out.print(ReviewText.text(report));
         }
         out.flush();
-        return report.clean() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return report.clean(inputs.strict) ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     /**

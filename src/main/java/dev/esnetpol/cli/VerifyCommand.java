@@ -41,7 +41,7 @@ import java.util.concurrent.Callable;
                 "  es-netpol verify -f es.yaml --policies installed-netpols.yaml",
                 "  es-netpol verify -f es.yaml --foreign namespace-default-deny.yaml",
                 "",
-                "Exit codes: 0 as documented, 1 missing or excess flows found, 2 bad input or usage."})
+                "Exit codes: 0 as documented (grants open by default are printed as OPEN), 1 missing or excess flows found (or OPEN with --strict), 2 bad input or usage."})
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -122,20 +122,26 @@ public final class VerifyCommand implements Callable<Integer> {
                 json.put("excess", FindingJson.of(report.excess()));
                 json.put("cniDependent", FindingJson.of(report.findings().stream()
                         .filter(f -> f.kind() == dev.esnetpol.verify.Finding.Kind.CNI_DEPENDENT).toList()));
+                json.put("open", report.open().stream().map(dev.esnetpol.verify.OpenGrant::json).toList());
                 out.print(ObjectWriter.json(json));
             }
             case markdown -> {
                 out.print(FindingMarkdown.of(report.findings()));
                 out.println();
+                if (!report.open().isEmpty()) {
+                    out.print(dev.esnetpol.verify.OpenGrant.markdown(report.open()));
+                    out.println();
+                }
                 out.println(report.summary());
             }
             default -> {
                 report.findings().stream().map(FindingText::of).forEach(out::print);
+                report.open().stream().map(dev.esnetpol.verify.OpenGrant::text).forEach(out::print);
                 out.println(report.summary());
             }
         }
         out.flush();
-        return report.clean() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return report.clean(inputs.strict) ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     /** The cluster-scoped policy kinds and the Nodes their nodes peers select, read from every input of verify. */

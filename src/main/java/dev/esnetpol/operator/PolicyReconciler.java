@@ -1,5 +1,6 @@
 package dev.esnetpol.operator;
 
+import dev.esnetpol.generate.DefaultGrants;
 import dev.esnetpol.generate.PolicyGenerator;
 import dev.esnetpol.input.InputProblem;
 import dev.esnetpol.input.YamlDocument;
@@ -164,7 +165,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         try {
             List<InputProblem> problems = validate(resource);
             ApplyResult applied = problems.isEmpty() ? apply(resource, desired(resource, context), context) : null;
-            ReconcileOutcome outcome = applied != null ? ReconcileOutcome.applied(applied) : ReconcileOutcome.invalid(problems);
+            ReconcileOutcome outcome = applied != null ? ReconcileOutcome.applied(applied, openByDefault(resource, context)) : ReconcileOutcome.invalid(problems);
             lifecycle.reconciled(resource, outcome, applied, report(resource, outcome, context));
             metrics.reconciled(kind, outcome.result(), System.nanoTime() - start);
             return UpdateControl.noUpdate();
@@ -200,6 +201,23 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
                 .filter(i -> i.resources().stream().anyMatch(r -> r.getMetadata().getUid().equals(uid)))
                 .findFirst().orElseThrow();
         return generator.generate(installation).stream().filter(p -> OwnedPolicies.controllerUid(p).equals(uid)).toList();
+    }
+
+    /**
+     * What this resource's policies grant anywhere only because no option narrows it (the API server, DNS, connector
+     * egress, metrics: {@link DefaultGrants}), one sentence per kind, for the status: the operator writes exactly these flows.
+     */
+    private List<String> openByDefault(R resource, Context<R> context) {
+        String uid = resource.getMetadata().getUid();
+        Installation installation = Installations.group(resourcesIn(resource, context), null).stream()
+                .filter(i -> i.resources().stream().anyMatch(r -> r.getMetadata().getUid().equals(uid)))
+                .findFirst().orElseThrow();
+        dev.esnetpol.generate.InstallationFacts facts = new dev.esnetpol.generate.InstallationFacts(installation, generator.options().tables());
+        List<DefaultGrants.Grant> grants = DefaultGrants.of(generator.flows(installation), generator.options()).stream()
+                .filter(g -> (g.kind().ingress() || generator.options().egress()) && facts.owner(g.group()) != null
+                        && uid.equals(facts.owner(g.group()).getMetadata().getUid()))
+                .toList();
+        return DefaultGrants.sentences(grants);
     }
 
     /** Step 3: write the difference with the policies in the cache (this resource's, and any holding a wanted name). */

@@ -54,11 +54,11 @@ public final class ReviewHtml {
                 .append("</style></head><body>\n");
         sb.append("<h1>Network policy review: ").append(esc(r.namespace())).append("</h1>\n<p>Source: ").append(esc(r.source()))
                 .append(" · installations: ").append(esc(String.join(", ", r.installations()))).append("</p>\n");
-        sb.append("<p class=\"summary ").append(r.clean() ? "clean" : "dirty").append("\" id=\"summary\">")
-                .append(r.clean() ? "No findings: the policies in force allow the documented flows and nothing more."
-                        : r.findings().size() + " finding(s)").append("</p>\n");
+        sb.append("<p class=\"summary ").append(r.findings().isEmpty() ? "clean" : "dirty").append("\" id=\"summary\">")
+                .append(esc(r.summary())).append("</p>\n");
         graph(sb, r.graph());
-        sb.append("<h2>Findings</h2>\n<ul id=\"findings\">\n");
+        // No heading over nothing: the summary above already says there is no finding.
+        sb.append(r.findings().isEmpty() ? "<ul id=\"findings\">\n" : "<h2>Findings</h2>\n<ul id=\"findings\">\n");
         for (ReviewFinding f : r.findings()) {
             sb.append("<li class=\"finding ").append(f.kind().name().toLowerCase()).append("\"><span class=\"kind\">").append(f.kind())
                     .append("</span> <code>").append(esc(f.subject())).append("</code>: ").append(esc(f.message()));
@@ -70,6 +70,11 @@ public final class ReviewHtml {
             sb.append("</li>\n");
         }
         sb.append("</ul>\n");
+        if (!r.notes().isEmpty()) {
+            sb.append("<h2>Notes</h2>\n<ul id=\"notes\">\n");
+            r.notes().forEach(n -> sb.append("<li class=\"note\">").append(esc(n)).append("</li>\n"));
+            sb.append("</ul>\n");
+        }
         for (ReviewReport.PodTable t : r.tables()) {
             sb.append("<h2 class=\"pod\" data-pod=\"").append(esc(t.pod())).append("\">").append(esc(t.pod())).append(" (")
                     .append(esc(t.component())).append(")</h2>\n");
@@ -107,7 +112,7 @@ public final class ReviewHtml {
             double[] a = at.get(e.from());
             double[] b = at.get(e.to());
             // Ports are written on the edges that need attention; every edge shows them on hover (its title).
-            String text = e.status().equals("allowed") ? "" : esc(shorten(e.ports()));
+            String text = e.status().equals("allowed") ? "" : lines(e.ports(), (a[0] * 0.4 + b[0] * 0.6));
             sb.append(String.format(java.util.Locale.ROOT, "<g class=\"edge %s\" data-from=\"%s\" data-to=\"%s\" data-ports=\"%s\">"
                             + "<title>%s -> %s: %s (%s)</title>"
                             + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" marker-end=\"url(#arrow)\"/>"
@@ -128,13 +133,35 @@ public final class ReviewHtml {
         return esc(g.nodes().stream().filter(n -> n.id().equals(id)).findFirst().map(ReviewReport.GraphNode::label).orElse(id));
     }
 
-    private static String shorten(String ports) {
-        return ports.length() > 28 ? ports.substring(0, 26) + "…" : ports;
+    /**
+     * The whole label, never cut: ports broken at commas into lines of about 28 characters, one {@code tspan} each
+     * (SVG text does not wrap by itself).
+     */
+    private static String lines(String ports, double x) {
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String part : java.util.regex.Pattern.compile(",").splitAsStream(ports).toList()) {
+            if (line.length() > 0 && line.length() + part.length() + 1 > 28) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? "" : ",").append(part);
+        }
+        lines.add(line.toString());
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            sb.append(String.format(java.util.Locale.ROOT, "<tspan x=\"%.1f\" dy=\"%s\">%s</tspan>", x, i == 0 ? "0" : "1.1em",
+                    esc(lines.get(i) + (i < lines.size() - 1 ? "," : ""))));
+        }
+        return sb.toString();
     }
 
     private static void table(StringBuilder sb, String title, String peer, List<ReviewReport.Row> rows) {
         sb.append("<table class=\"").append(title.toLowerCase()).append("\"><caption>").append(title).append("</caption>\n<tr><th>Type</th><th>")
                 .append(peer).append("</th><th>Port</th><th>Reason</th><th>Enabled in policy</th></tr>\n");
+        if (rows.isEmpty()) {
+            sb.append("<tr class=\"none\"><td colspan=\"5\">none: no documented flow in this direction</td></tr>\n");
+        }
         for (ReviewReport.Row r : rows) {
             sb.append("<tr class=\"").append(esc(r.enabled())).append("\"><td>").append(esc(r.type())).append("</td><td>").append(esc(r.peer()))
                     .append("</td><td>").append(esc(r.port())).append("</td><td>").append(esc(r.reason())).append("</td><td>")
