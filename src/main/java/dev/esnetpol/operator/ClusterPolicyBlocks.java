@@ -15,6 +15,13 @@ import dev.esnetpol.verify.VerifyReport;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 
 import java.util.ArrayList;
@@ -24,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The documented flows of an installation that an administrator's cluster-scoped policy denies, with the
@@ -52,6 +60,35 @@ final class ClusterPolicyBlocks {
     }
 
     private ClusterPolicyBlocks() {
+    }
+
+    /**
+     * One informer per served kind, read only (list and watch, never a write). A subject or peer may select any
+     * namespace, by labels the operator does not read, so a change may concern every resource: each is checked again
+     * (those it does not concern find the same condition and write nothing).
+     */
+    static <R extends HasMetadata> List<EventSource<?, R>> sources(List<ClusterPolicyKinds.Kind> kinds, Class<R> type,
+                                                                     EventSourceContext<R> context) {
+        List<EventSource<?, R>> sources = new ArrayList<>();
+        for (ClusterPolicyKinds.Kind kind : kinds) {
+            sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(kind.gvk(), type)
+                    .withName(kind.kind())
+                    .withSecondaryToPrimaryMapper(p -> context.getPrimaryCache().list().map(ResourceID::fromResource)
+                            .collect(Collectors.toSet()))
+                    .build(), context));
+        }
+        return sources;
+    }
+
+    /** The objects of every kind's informer cache ({@link #sources}). */
+    @SuppressWarnings("unchecked")
+    static <R extends HasMetadata> List<GenericKubernetesResource> cached(List<ClusterPolicyKinds.Kind> kinds, Context<R> context) {
+        List<GenericKubernetesResource> objects = new ArrayList<>();
+        for (ClusterPolicyKinds.Kind kind : kinds) {
+            ((InformerEventSource<GenericKubernetesResource, R>) context.eventSourceRetriever()
+                    .getEventSourceFor(GenericKubernetesResource.class, kind.kind())).list().forEach(objects::add);
+        }
+        return objects;
     }
 
     /**

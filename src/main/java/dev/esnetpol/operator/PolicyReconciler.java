@@ -9,7 +9,6 @@ import dev.esnetpol.model.Installations;
 import dev.esnetpol.model.ResourceReader;
 import dev.esnetpol.model.ResourceStatus;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -105,15 +104,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         for (Class<? extends EventStreamsResource> kind : relatedKinds()) {
             sources.add(source(kind, context));
         }
-        for (ClusterPolicyKinds.Kind kind : clusterPolicyKinds()) {
-            // Read only: an informer (list and watch), never a write. A subject or peer may select any namespace, by
-            // labels the operator does not read, so a change may concern every resource: each is checked again.
-            sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(kind.gvk(), type)
-                    .withName(kind.kind())
-                    .withSecondaryToPrimaryMapper(p -> context.getPrimaryCache().list().map(ResourceID::fromResource)
-                            .collect(Collectors.toSet()))
-                    .build(), context));
-        }
+        sources.addAll(ClusterPolicyBlocks.sources(clusterPolicyKinds(), type, context));
         return sources;
     }
 
@@ -237,15 +228,8 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
      * own included), that the cluster policies in the informers' caches deny; counted in the gauge, as a condition.
      */
     private Condition clusterPolicyBlocks(R resource, Installation installation, List<NetworkPolicy> generated, Context<R> context) {
-        List<GenericKubernetesResource> objects = new ArrayList<>();
-        for (ClusterPolicyKinds.Kind kind : clusterPolicyKinds()) {
-            @SuppressWarnings("unchecked")
-            InformerEventSource<GenericKubernetesResource, R> source = (InformerEventSource<GenericKubernetesResource, R>)
-                    context.eventSourceRetriever().getEventSourceFor(GenericKubernetesResource.class, kind.kind());
-            source.list().forEach(objects::add);
-        }
         List<ClusterPolicyBlocks.Block> blocks = ClusterPolicyBlocks.of(installation.resources(), generated,
-                ClusterPolicyBlocks.read(objects), generator.options());
+                ClusterPolicyBlocks.read(ClusterPolicyBlocks.cached(clusterPolicyKinds(), context)), generator.options());
         metrics.clusterPolicyBlocks(resource.getMetadata().getUid(), blocks.size());
         return ClusterPolicyBlocks.condition(blocks, resource.getMetadata().getGeneration());
     }
@@ -256,12 +240,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
                 policies(context, OTHER_POLICIES)));
     }
 
-    /** Step 4: the condition (written only when it changes), and a Warning Event when a user must act; whether it changed. */
-    private static <R extends CustomResource<?, ResourceStatus>> boolean report(R resource, ReconcileOutcome outcome, Context<R> context) {
-        return report(resource, outcome, List.of(outcome.condition(resource.getMetadata().getGeneration())), context);
-    }
-
-    /** Step 4 with {@code conditions}: the outcome's first, then any other (cluster policy blocks), in one write. */
+    /** Step 4: the conditions (the outcome's, then any cluster policy blocks; one write, only on a change), a Warning Event when a user must act. */
     private static <R extends CustomResource<?, ResourceStatus>> boolean report(R resource, ReconcileOutcome outcome,
                                                                                 List<Condition> conditions, Context<R> context) {
         boolean changed = PoliciesCondition.write(context, resource, conditions);
@@ -277,7 +256,8 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         boolean last = context.getRetryInfo().map(r -> r.isLastAttempt()).orElse(true);
         if (last && !context.isPrimaryResourceDeleted()) {
             try {
-                report(resource, ReconcileOutcome.retriesExhausted(e), context);
+                ReconcileOutcome exhausted = ReconcileOutcome.retriesExhausted(e);
+                report(resource, exhausted, List.of(exhausted.condition(resource.getMetadata().getGeneration())), context);
             } catch (RuntimeException ignored) {
                 // The API is failing: the log and the metric carry it.
             }
