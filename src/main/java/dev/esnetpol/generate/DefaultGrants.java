@@ -133,4 +133,18 @@ public final class DefaultGrants {
         });
         return out;
     }
+
+    /**
+     * What the policies controlled by the resource of {@code uid} grant anywhere only because no option narrows it
+     * (the API server, DNS, connector egress, metrics), one sentence per kind, for the operator's status: the
+     * operator writes exactly these flows.
+     */
+    public static List<String> sentencesOwnedBy(String uid, dev.esnetpol.model.Installation installation, PolicyGenerator generator) {
+        InstallationFacts facts = new InstallationFacts(installation, generator.options().tables());
+        List<Grant> grants = of(generator.flows(installation), generator.options()).stream()
+                .filter(g -> (g.kind().ingress() || generator.options().egress()) && facts.owner(g.group()) != null
+                        && uid.equals(facts.owner(g.group()).getMetadata().getUid()))
+                .toList();
+        return sentences(grants);
+    }
 }
