@@ -1,10 +1,6 @@
 package dev.esnetpol.analyze;
 
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The connectivity between every two pod classes at once, as ids in a {@link ConnectionsTable}: {@code
@@ -51,94 +47,31 @@ public final class ClassMatrix {
         return out;
     }
 
+    /**
+     * Each destination's ingress column, then each source's egress row ({@link EveryClass}: NetworkPolicies, and
+     * the tiers when the cluster has cluster-scoped policies), one rule's matching classes at a time.
+     */
     private int[][] build() {
-        if (analyzer.tiers.any) {
-            return buildThroughTiers();
-        }
-        List<PodClass> classes = analyzer.classes.classes;
-        CompiledPolicies compiled = analyzer.compiled;
-        int n = classes.size();
+        int n = analyzer.classes.classes.size();
+        EveryClass every = new EveryClass(analyzer, table);
         int[][] m = new int[n][n];
         for (int s = 0; s < n; s++) {
             Arrays.fill(m[s], ConnectionsTable.ALL);
         }
-        Map<CompiledRule, Integer> fixedIds = new IdentityHashMap<>();
         int[] column = new int[n];
         for (int d = 0; d < n; d++) {
-            if (compiled.ingressPolicies.get(d).isEmpty()) {
-                continue;
-            }
-            Arrays.fill(column, ConnectionsTable.NONE);
-            Pod dst = classes.get(d).representative;
-            for (CompiledRule r : compiled.ingressRules.get(d)) {
-                int c = r.isFixed() ? fixedIds.computeIfAbsent(r, k -> table.id(k.connectionsTo(null))) : table.id(r.connectionsTo(dst));
-                if (c == ConnectionsTable.NONE) {
-                    continue;
+            if (every.ingressFrom(d, column) != null) {
+                for (int s = 0; s < n; s++) {
+                    m[s][d] = column[s];
                 }
-                if (r.allPeers) {
-                    for (int s = 0; s < n; s++) {
-                        column[s] = table.union(column[s], c);
-                    }
-                } else {
-                    BitSet b = r.podClasses;
-                    for (int s = b.nextSetBit(0); s >= 0; s = b.nextSetBit(s + 1)) {
-                        column[s] = table.union(column[s], c);
-                    }
-                }
-            }
-            for (int s = 0; s < n; s++) {
-                m[s][d] = column[s];
             }
         }
         int[] row = new int[n];
         for (int s = 0; s < n; s++) {
-            if (compiled.egressPolicies.get(s).isEmpty()) {
-                continue;
-            }
-            Arrays.fill(row, ConnectionsTable.NONE);
-            for (CompiledRule r : compiled.egressRules.get(s)) {
-                int fixed = r.isFixed() ? fixedIds.computeIfAbsent(r, k -> table.id(k.connectionsTo(null))) : -1;
-                if (fixed == ConnectionsTable.NONE) {
-                    continue;
-                }
-                if (r.allPeers) {
-                    for (int d = 0; d < n; d++) {
-                        row[d] = table.union(row[d], fixed >= 0 ? fixed : table.id(r.connectionsTo(classes.get(d).representative)));
-                    }
-                } else {
-                    BitSet b = r.podClasses;
-                    for (int d = b.nextSetBit(0); d >= 0; d = b.nextSetBit(d + 1)) {
-                        row[d] = table.union(row[d], fixed >= 0 ? fixed : table.id(r.connectionsTo(classes.get(d).representative)));
-                    }
-                }
-            }
-            int[] ms = m[s];
-            for (int d = 0; d < n; d++) {
-                ms[d] = table.intersect(ms[d], row[d]);
-            }
-        }
-        return stated(m);
-    }
-
-    /**
-     * With cluster-scoped policies: each destination's ingress column and each source's egress row through the
-     * tiers ({@link EveryClass}), one rule's matching classes at a time.
-     */
-    private int[][] buildThroughTiers() {
-        int n = analyzer.classes.classes.size();
-        int[][] m = new int[n][n];
-        for (int d = 0; d < n; d++) {
-            Connections[] column = EveryClass.ingressFrom(analyzer, d);
-            for (int s = 0; s < n; s++) {
-                m[s][d] = column[s] == null ? ConnectionsTable.NONE : column[s] == Connections.ALL ? ConnectionsTable.ALL : table.id(column[s]);
-            }
-        }
-        for (int s = 0; s < n; s++) {
-            Connections[] row = EveryClass.egressTo(analyzer, s);
-            int[] ms = m[s];
-            for (int d = 0; d < n; d++) {
-                if (row[d] != Connections.ALL) {
-                    ms[d] = row[d] == null ? ConnectionsTable.NONE : table.intersect(ms[d], table.id(row[d]));
+            if (every.egressTo(s, row) != null) {
+                int[] ms = m[s];
+                for (int d = 0; d < n; d++) {
+                    ms[d] = table.intersect(ms[d], row[d]);
                 }
             }
         }
