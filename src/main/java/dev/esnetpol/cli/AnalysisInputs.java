@@ -40,8 +40,12 @@ final class AnalysisInputs {
     GeneratorOptionsMixin generation;
 
     static boolean uses(YamlDocument doc) {
-        return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || ResourceReader.isEventStreamsKind(doc);
+        return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || ResourceReader.isEventStreamsKind(doc)
+                || StrictFields.isExposure(doc) || StrictFields.isService(doc);
     }
+
+    /** The Routes and Ingresses of the inputs, with their Services (after {@link #load}). */
+    dev.esnetpol.analyze.Exposures exposures = dev.esnetpol.analyze.Exposures.NONE;
 
     /** The platform of what was loaded: the one forced, else what the inputs look like (its analyzer profile is the default). */
     dev.esnetpol.catalogue.Platform platform(ClusterInputs.Loaded loaded) {
@@ -60,7 +64,12 @@ final class AnalysisInputs {
         options = generation.toOptions(read);
         ClusterInputs.Loaded read0 = ClusterInputs.of(k8s.cluster(), resources, options, !noRender);
         // The router is a peer of every route: shown (and explained) even when the inputs hold none of its pods.
-        ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0)), read0.resources());
+        exposures = dev.esnetpol.analyze.Exposures.read(docs);
+        ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0), !exposures.isEmpty()),
+                read0.resources());
+        List<String> unresolved = new java.util.ArrayList<>();
+        exposures.exposures().forEach(e -> exposures.targets(e, loaded.cluster(), unresolved));
+        unresolved.forEach(u -> spec.commandLine().getErr().println("warning: " + u + "; the " + RouterStandIn.NAME + " reaches nothing through it"));
         warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
         return loaded;
     }

@@ -49,7 +49,13 @@ public final class MatrixCommand implements Callable<Integer> {
     public Integer call() {
         dev.esnetpol.verify.ClusterInputs.Loaded loaded = inputs.load(spec);
         Profile p = ProfileOption.parse(spec, profile, inputs.platform(loaded));
-        Matrix m = Matrix.of(Analyzer.of(loaded.cluster(), p));
+        Analyzer analyzer = Analyzer.of(loaded.cluster(), p);
+        Matrix m = Matrix.of(analyzer);
+        // The router or ingress controller, for the pods behind each Route and Ingress of the inputs.
+        var controller = inputs.exposures.isEmpty() ? java.util.Optional.<dev.esnetpol.analyze.Pod>empty() : RouterStandIn.find(loaded.cluster());
+        if (controller.isPresent()) {
+            m = m.withIngressController(analyzer, controller.get(), inputs.exposures.targets(loaded.cluster()));
+        }
         PrintWriter out = spec.commandLine().getOut();
         MatrixFormats.write(m, output, out);
         out.flush();
