@@ -106,4 +106,17 @@ class RoutesTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertFalse(r.out().contains("route port(s)"), r.out());
     }
+
+    @Test
+    void reviewReportsTheRouteOfADumpWhosePoliciesRefuseTheRouter() {
+        CliRun clean = CliRun.run("review", "-n", "orders", "-f", DUMP);
+        assertEquals(0, clean.code(), clean.out() + clean.err());
+        assertFalse(clean.out().contains("the policies refuse the router"), clean.out());
+
+        CliRun r = CliRun.run("review", "-n", "orders", "-f", DUMP + "/pods.yaml", "-f", DUMP + "/namespaces.yaml",
+                "-f", DUMP + "/resources.yaml", "-f", DUMP + "/routes.yaml", "-f", FIXTURES + "policies-without-router.yaml");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("MISSING  openshift-ingress/router-default-7d9f8c6b5-h2j4k -> orders/orders-brokers-0  TCP 9094  "
+                + "(Route orders/orders-kafka-external-bootstrap"), r.out());
+    }
 }
