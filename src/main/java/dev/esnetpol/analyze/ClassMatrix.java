@@ -52,6 +52,9 @@ public final class ClassMatrix {
     }
 
     private int[][] build() {
+        if (analyzer.tiers.any) {
+            return buildThroughTiers();
+        }
         List<PodClass> classes = analyzer.classes.classes;
         CompiledPolicies compiled = analyzer.compiled;
         int n = classes.size();
@@ -114,13 +117,43 @@ public final class ClassMatrix {
                 ms[d] = table.intersect(ms[d], row[d]);
             }
         }
+        return stated(m);
+    }
+
+    /**
+     * With cluster-scoped policies: each destination's ingress column and each source's egress row through the
+     * tiers ({@link EveryClass}), one rule's matching classes at a time.
+     */
+    private int[][] buildThroughTiers() {
+        int n = analyzer.classes.classes.size();
+        int[][] m = new int[n][n];
+        for (int d = 0; d < n; d++) {
+            Connections[] column = EveryClass.ingressFrom(analyzer, d);
+            for (int s = 0; s < n; s++) {
+                m[s][d] = column[s] == null ? ConnectionsTable.NONE : column[s] == Connections.ALL ? ConnectionsTable.ALL : table.id(column[s]);
+            }
+        }
+        for (int s = 0; s < n; s++) {
+            Connections[] row = EveryClass.egressTo(analyzer, s);
+            int[] ms = m[s];
+            for (int d = 0; d < n; d++) {
+                if (row[d] != Connections.ALL) {
+                    ms[d] = row[d] == null ? ConnectionsTable.NONE : table.intersect(ms[d], table.id(row[d]));
+                }
+            }
+        }
+        return stated(m);
+    }
+
+    /** The matrix as the profile states its sets. */
+    private int[][] stated(int[][] m) {
         if (!analyzer.profile().otherProtocolsDistinct()) {
             int[] stated = new int[table.size()];
             for (int id = 0; id < stated.length; id++) {
                 stated[id] = table.id(analyzer.profile().state(table.get(id)));
             }
             for (int[] ms : m) {
-                for (int d = 0; d < n; d++) {
+                for (int d = 0; d < ms.length; d++) {
                     ms[d] = stated[ms[d]];
                 }
             }

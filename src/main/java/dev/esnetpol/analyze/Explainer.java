@@ -83,6 +83,89 @@ final class Explainer {
         if (other instanceof Node.PodNode o && analyzer.notEndpoint(o.pod()) != null) {
             return Explanation.Side.notEndpoint(o.pod().toString(), ingress, analyzer.notEndpoint(o.pod()));
         }
+        Explanation.Side byNetworkPolicies = networkPolicySide(pod, other, ingress, protocol, port);
+        return analyzer.tiers.any ? throughTiers(pod, other, ingress, protocol, port, byNetworkPolicies) : byNetworkPolicies;
+    }
+
+    /**
+     * The side through the tiers: the first Admin rule that matches the connection decides it (Accept, Deny),
+     * saying what the lower tiers would have said; a Pass, or no Admin rule, leaves it to the NetworkPolicies
+     * when they isolate the pod, else to the first matching Baseline rule, else the default (allowed). A
+     * domainNames rule reached before the decision is named: whether it applies depends on DNS.
+     */
+    private Explanation.Side throughTiers(Pod pod, Node other, boolean ingress, String protocol, int port, Explanation.Side byNetworkPolicies) {
+        int id = analyzer.classOf(pod).id;
+        CompiledTiers tiers = analyzer.tiers;
+        Pod destination = ingress ? pod : (other instanceof Node.PodNode d ? d.pod() : null);
+        java.util.function.Predicate<TierRule> matches = other instanceof Node.PodNode o
+                ? r -> r.matchesClass(analyzer.classOf(o.pod()).id)
+                : r -> r.matchesAddress(((Node.ExternalNode) other).address(), ((Node.ExternalNode) other).ipv6());
+        List<String> dns = new ArrayList<>();
+        TierRule passed = null;
+        for (TierRule r : (ingress ? tiers.adminIngress : tiers.adminEgress).get(id)) {
+            if (!r.connectionsTo(destination).allows(protocol, port)) {
+                continue;
+            }
+            if (other instanceof Node.ExternalNode && !r.domainNames.isEmpty()) {
+                dns.add(r.label() + " (" + r.action() + ") if " + other + " is one of " + r.domainNames);
+            }
+            if (matches.test(r)) {
+                if (r.action() == ClusterPolicy.Action.PASS) {
+                    passed = r;
+                    break;
+                }
+                boolean accept = r.action() == ClusterPolicy.Action.ACCEPT;
+                String lower = byNetworkPolicies.isolated()
+                        ? "its NetworkPolicies alone: " + byNetworkPolicies.summary()
+                        : baselineSays(id, ingress, matches, destination, protocol, port, byNetworkPolicies);
+                String summary = (accept ? "allowed by " : "denied by ") + r.label() + ": no NetworkPolicy is consulted (below it, "
+                        + lower + ")" + dependsOnDns(dns);
+                return new Explanation.Side(pod.toString(), ingress, byNetworkPolicies.isolated(), byNetworkPolicies.isolatingPolicies(),
+                        accept ? List.of(r.label() + " (ports " + r.portsText() + ")") : List.of(), accept, summary);
+            }
+        }
+        String prefix = passed == null ? "" : "passed on by " + passed.label() + "; ";
+        if (byNetworkPolicies.isolated()) {
+            return withSummary(byNetworkPolicies, prefix + byNetworkPolicies.summary() + dependsOnDns(dns));
+        }
+        for (TierRule r : (ingress ? tiers.baselineIngress : tiers.baselineEgress).get(id)) {
+            if (!r.connectionsTo(destination).allows(protocol, port)) {
+                continue;
+            }
+            if (other instanceof Node.ExternalNode && !r.domainNames.isEmpty()) {
+                dns.add(r.label() + " (" + r.action() + ") if " + other + " is one of " + r.domainNames);
+            }
+            if (matches.test(r)) {
+                boolean allows = r.action() != ClusterPolicy.Action.DENY;
+                return new Explanation.Side(pod.toString(), ingress, false, List.of(), allows ? List.of(r.label()) : List.of(), allows,
+                        prefix + (allows ? "allowed by " : "denied by ") + r.label() + " (no NetworkPolicy selects it for "
+                                + (ingress ? "ingress" : "egress") + ")" + dependsOnDns(dns));
+            }
+        }
+        return withSummary(byNetworkPolicies, prefix + byNetworkPolicies.summary() + dependsOnDns(dns));
+    }
+
+    /** What the Baseline tier, or the default, says of the connection (the pod's NetworkPolicies do not isolate it). */
+    private String baselineSays(int id, boolean ingress, java.util.function.Predicate<TierRule> matches, Pod destination, String protocol, int port,
+                                Explanation.Side byNetworkPolicies) {
+        for (TierRule r : (ingress ? analyzer.tiers.baselineIngress : analyzer.tiers.baselineEgress).get(id)) {
+            if (matches.test(r) && r.connectionsTo(destination).allows(protocol, port)) {
+                return (r.action() == ClusterPolicy.Action.DENY ? "denied by " : "allowed by ") + r.label();
+            }
+        }
+        return byNetworkPolicies.summary();
+    }
+
+    private static String dependsOnDns(List<String> rules) {
+        return rules.isEmpty() ? "" : "; depends on DNS: " + String.join(", ", rules);
+    }
+
+    private static Explanation.Side withSummary(Explanation.Side s, String summary) {
+        return new Explanation.Side(s.pod(), s.ingress(), s.isolated(), s.isolatingPolicies(), s.admittingRules(), s.allows(), summary);
+    }
+
+    /** The side as the pod's NetworkPolicies alone decide it. */
+    private Explanation.Side networkPolicySide(Pod pod, Node other, boolean ingress, String protocol, int port) {
         int id = analyzer.classOf(pod).id;
         CompiledPolicies compiled = analyzer.compiled;
         List<CompiledPolicy> isolating = (ingress ? compiled.ingressPolicies : compiled.egressPolicies).get(id);

@@ -57,14 +57,16 @@ public final class Matrix {
         }
         this.classMatrix = new ClassMatrix(analyzer);
         classMatrix.ids();
-        boolean ipv6 = ExternalRanges.anyIpv6(analyzer.cluster().policies());
+        boolean ipv6 = ExternalRanges.anyIpv6(analyzer.cluster().policies()) || analyzer.tiers.anyIpv6();
         ConnectionsTable table = classMatrix.table();
         Map<String, String> names = new HashMap<>();
         for (int c : workloadClass) {
             if (!outbound.containsKey(c)) {
                 CompiledPolicies compiled = analyzer.compiled;
-                inbound.put(c, side(analyzer, c, compiled.ingressRules.get(c), analyzer.isolatedForIngress(c), true, ipv6, table, names));
-                outbound.put(c, side(analyzer, c, compiled.egressRules.get(c), analyzer.isolatedForEgress(c), false, ipv6, table, names));
+                inbound.put(c, side(analyzer, c, compiled.ingressRules.get(c), analyzer.isolatedForIngress(c) || analyzer.tiers.applies(c, true),
+                        true, ipv6, table, names));
+                outbound.put(c, side(analyzer, c, compiled.egressRules.get(c), analyzer.isolatedForEgress(c) || analyzer.tiers.applies(c, false),
+                        false, ipv6, table, names));
             }
         }
         this.rangeNames = names.values().stream().sorted().toList();
@@ -85,6 +87,7 @@ public final class Matrix {
                     blocks.addAll(b.except());
                 }
             }
+            blocks.addAll(analyzer.tiers.addresses(c, ingress));
         }
         List<ExternalRanges.Range> ranges = new ArrayList<>(ExternalRanges.cut(blocks, false).ranges());
         if (ipv6) {

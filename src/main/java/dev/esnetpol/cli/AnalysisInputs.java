@@ -40,7 +40,8 @@ final class AnalysisInputs {
     GeneratorOptionsMixin generation;
 
     static boolean uses(YamlDocument doc) {
-        return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || ResourceReader.isEventStreamsKind(doc)
+        return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || StrictFields.isClusterPolicy(doc)
+                || (doc.kind().equals("Node") && doc.apiVersion().equals("v1")) || ResourceReader.isEventStreamsKind(doc)
                 || StrictFields.isExposure(doc) || StrictFields.isService(doc);
     }
 
@@ -71,7 +72,14 @@ final class AnalysisInputs {
         exposures.exposures().forEach(e -> exposures.targets(e, loaded.cluster(), unresolved));
         unresolved.forEach(u -> spec.commandLine().getErr().println("warning: " + u + "; the " + RouterStandIn.NAME + " reaches nothing through it"));
         warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
+        warnAboutClusterPolicies(loaded.cluster(), spec.commandLine().getErr());
         return loaded;
+    }
+
+    /** Where the answers depend on an open choice of the cluster-scoped policy API, on DNS or on missing Nodes. */
+    static void warnAboutClusterPolicies(Cluster cluster, PrintWriter err) {
+        dev.esnetpol.analyze.ClusterPolicyWarnings.of(cluster).forEach(w -> err.println("warning: " + w));
+        err.flush();
     }
 
     /** A policy in a namespace without pods analyses as nothing: say so rather than let it apply to nothing silently. */

@@ -190,6 +190,7 @@ public final class ReviewCommand implements Callable<Integer> {
         List<String> locations = new ArrayList<>(inputs.locations());
         locations.addAll(offline);
         Snapshot snapshot = locations.isEmpty() ? live() : offline(locations);
+        AnalysisInputs.warnAboutClusterPolicies(snapshot.cluster(), spec.commandLine().getErr());
         dev.esnetpol.generate.GeneratorOptions options = generation.toOptions();
         dev.esnetpol.catalogue.Platform platform = dev.esnetpol.generate.PlatformChoice.ofRun(snapshot.resources(), options.platform());
         dev.esnetpol.analyze.Profile decides = ProfileOption.parse(spec, profile, platform);
@@ -203,7 +204,7 @@ public final class ReviewCommand implements Callable<Integer> {
         }
         if (html != null) {
             try {
-                Files.writeString(html, ReviewHtml.of(report));
+                Files.writeString(html, ReviewHtml.of(report, snapshot.cluster().clusterPolicies()));
             } catch (java.io.IOException e) {
                 throw htmlProblem("cannot write it: " + reason(e));
             }

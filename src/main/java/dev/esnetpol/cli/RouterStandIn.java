@@ -46,7 +46,7 @@ final class RouterStandIn {
         // The ingress operator runs the default router as Deployment router-default.
         pods.add(new Pod(Platform.OpenShift.ROUTER_NAMESPACE, "router-default", Map.of(Platform.OpenShift.ROUTER_POD_LABEL, "default"),
                 List.of(), List.of(), false, new dev.esnetpol.analyze.Owner("Deployment", "router-default")));
-        return new Cluster(namespaces, pods, cluster.policies());
+        return new Cluster(namespaces, pods, cluster.policies(), cluster.clusterPolicies(), cluster.nodes());
     }
 
     /**
@@ -60,7 +60,7 @@ final class RouterStandIn {
         List<Pod> pods = new ArrayList<>(cluster.pods());
         pods.add(new Pod(INGRESS_CONTROLLER_NAMESPACE, INGRESS_CONTROLLER_NAMESPACE, Map.of(), List.of(), List.of(), false,
                 new dev.esnetpol.analyze.Owner("Deployment", INGRESS_CONTROLLER_NAMESPACE)));
-        return new Cluster(cluster.namespaces(), pods, cluster.policies());
+        return new Cluster(cluster.namespaces(), pods, cluster.policies(), cluster.clusterPolicies(), cluster.nodes());
     }
 
     /**

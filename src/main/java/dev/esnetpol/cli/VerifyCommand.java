@@ -1,6 +1,9 @@
 package dev.esnetpol.cli;
 
+import dev.esnetpol.analyze.Cluster;
 import dev.esnetpol.analyze.ClusterLoader;
+import dev.esnetpol.analyze.ClusterPolicy;
+import dev.esnetpol.analyze.HostNode;
 import dev.esnetpol.input.InputProblem;
 import dev.esnetpol.input.InvalidInputException;
 import dev.esnetpol.input.YamlDocument;
@@ -77,12 +80,23 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Inputs read = Inputs.read(spec, "FILE", inputs.locations(), inputs.recursive, namespace, true,
-                d -> ResourceReader.isEventStreamsKind(d) || dev.esnetpol.kube.StrictFields.isExposure(d) || dev.esnetpol.kube.StrictFields.isService(d),
-                System.in);
+                d -> ResourceReader.isEventStreamsKind(d) || isClusterScoped(d) || dev.esnetpol.kube.StrictFields.isExposure(d)
+                        || dev.esnetpol.kube.StrictFields.isService(d), System.in);
         List<EventStreamsResource> resources = read.eventStreamsResources(inputs.strict);
-        Optional<List<NetworkPolicy>> installed = policies == null ? Optional.empty() : Optional.of(readPolicies(policies, read));
-        List<NetworkPolicy> others = foreign == null ? List.of() : readPolicies(foreign, read);
+        // An administrator's cluster-scoped policies (and the Nodes they select) apply to every installation.
+        List<ClusterPolicy> clusterPolicies = new ArrayList<>();
+        List<HostNode> nodes = new ArrayList<>();
+        Cluster fromResources = read.add(() -> ClusterLoader.load(read.documents().stream().filter(VerifyCommand::isClusterScoped).toList())
+                .cluster(), null);
+        if (fromResources != null) {
+            clusterPolicies.addAll(fromResources.clusterPolicies());
+            nodes.addAll(fromResources.nodes());
+        }
+        Optional<List<NetworkPolicy>> installed = policies == null ? Optional.empty()
+                : Optional.of(readPolicies(policies, read, clusterPolicies, nodes));
+        List<NetworkPolicy> others = foreign == null ? List.of() : readPolicies(foreign, read, clusterPolicies, nodes);
         read.failIfProblems();
+        AnalysisInputs.warnAboutClusterPolicies(Cluster.of(List.of(), List.of(), List.of(), clusterPolicies, nodes), spec.commandLine().getErr());
         if (resources.isEmpty()) {
             // Nothing verified is not "verified": a CI gate must not pass on an empty or mistyped folder.
             throw new InvalidInputException(InputProblem.at(String.join(", ", inputs.locations()), "",
@@ -96,8 +110,9 @@ public final class VerifyCommand implements Callable<Integer> {
         dev.esnetpol.analyze.Profile decides = ProfileOption.parse(spec, profile, platform);
         VerifyReport report = new Verifier(options, progress)
                 .withProfiles(Verifier.profilesFor(decides))
-                .verify(resources, null, installed, others);
-        List<dev.esnetpol.verify.RouteChecks.Refused> routes = routeChecks(read, resources, options, installed, others, platform, decides);
+                .verify(resources, null, installed, others, Cluster.of(List.of(), List.of(), List.of(), clusterPolicies, nodes));
+        List<dev.esnetpol.verify.RouteChecks.Refused> routes = routeChecks(read, resources, options, installed, others, platform, decides,
+                Cluster.of(List.of(), List.of(), List.of(), clusterPolicies, nodes));
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {
             case json -> {
@@ -140,7 +155,7 @@ public final class VerifyCommand implements Callable<Integer> {
      */
     private List<dev.esnetpol.verify.RouteChecks.Refused> routeChecks(Inputs read, List<EventStreamsResource> resources,
             dev.esnetpol.generate.GeneratorOptions options, Optional<List<NetworkPolicy>> installed, List<NetworkPolicy> foreign,
-            dev.esnetpol.catalogue.Platform platform, dev.esnetpol.analyze.Profile decides) {
+            dev.esnetpol.catalogue.Platform platform, dev.esnetpol.analyze.Profile decides, Cluster clusterScoped) {
         dev.esnetpol.analyze.Exposures exposures = dev.esnetpol.analyze.Exposures.read(read.documents());
         if (exposures.isEmpty()) {
             return List.of();
@@ -148,8 +163,7 @@ public final class VerifyCommand implements Callable<Integer> {
         List<NetworkPolicy> policies = new java.util.ArrayList<>(installed.orElseGet(
                 () -> new dev.esnetpol.generate.PolicyGenerator(options).generate(resources, null)));
         policies.addAll(foreign);
-        dev.esnetpol.analyze.Cluster pods = dev.esnetpol.verify.ClusterInputs.of(dev.esnetpol.analyze.Cluster.of(List.of(), List.of(), List.of()),
-                resources, options, false).cluster();
+        dev.esnetpol.analyze.Cluster pods = dev.esnetpol.verify.ClusterInputs.of(clusterScoped, resources, options, false).cluster();
         dev.esnetpol.analyze.Cluster cluster = RouterStandIn.add(pods.withPolicies(policies), platform, true);
         List<String> unresolved = new java.util.ArrayList<>();
         exposures.exposures().forEach(e -> exposures.targets(e, cluster, unresolved));
@@ -158,10 +172,18 @@ public final class VerifyCommand implements Callable<Integer> {
                 dev.esnetpol.analyze.Analyzer.of(cluster, decides))).orElse(List.of());
     }
 
-    /** The NetworkPolicies of --policies or --foreign, namespaced by the same rule as the resources; other kinds skipped. */
-    private List<NetworkPolicy> readPolicies(List<String> locations, Inputs resources) {
+    /** The cluster-scoped policy kinds and the Nodes their nodes peers select, read from every input of verify. */
+    private static boolean isClusterScoped(YamlDocument d) {
+        return dev.esnetpol.kube.StrictFields.isClusterPolicy(d) || (d.kind().equals("Node") && d.apiVersion().equals("v1"));
+    }
+
+    /**
+     * The NetworkPolicies of --policies or --foreign, namespaced by the same rule as the resources; the
+     * cluster-scoped policies and Nodes among them added to {@code clusterPolicies} and {@code nodes}; other kinds skipped.
+     */
+    private List<NetworkPolicy> readPolicies(List<String> locations, Inputs resources, List<ClusterPolicy> clusterPolicies, List<HostNode> nodes) {
         Inputs read = Inputs.read(spec, "FILE", locations, inputs.recursive, namespace, true,
-                dev.esnetpol.kube.StrictFields::isNetworkPolicy, System.in);
+                d -> dev.esnetpol.kube.StrictFields.isNetworkPolicy(d) || isClusterScoped(d), System.in);
         if (read.documents().isEmpty() && !read.hasProblems()) {
             // Policies to verify against that hold no policy: a wrong file, not "nothing is in force".
             if (read.skippedDocuments().isEmpty()) {
@@ -171,8 +193,13 @@ public final class VerifyCommand implements Callable<Integer> {
                     "expected a NetworkPolicy (networking.k8s.io/v1), found " + (d.kind().isEmpty() ? "no kind" : d.kind())))));
         }
         read.failIfProblemsInto(resources);
-        List<NetworkPolicy> policies = resources.add(() -> ClusterLoader.load(read.documents()).cluster().policies(), List.of());
-        return policies;
+        Cluster loaded = resources.add(() -> ClusterLoader.load(read.documents()).cluster(), null);
+        if (loaded == null) {
+            return List.of();
+        }
+        clusterPolicies.addAll(loaded.clusterPolicies());
+        nodes.addAll(loaded.nodes());
+        return loaded.policies();
     }
 
     /** The NetworkPolicies of files (objects without a namespace in the resolved one), for tests and tools. */

@@ -39,7 +39,7 @@ public final class StrictFields {
 
     /** Whether {@link #check} reads this document's kind strictly. */
     public static boolean isChecked(YamlDocument doc) {
-        return isNetworkPolicy(doc) || doc.kind().equals("Pod") || doc.kind().equals("Namespace") || WORKLOADS.contains(doc.kind())
+        return isNetworkPolicy(doc) || isClusterPolicy(doc) || doc.kind().equals("Pod") || doc.kind().equals("Namespace") || WORKLOADS.contains(doc.kind())
                 || isExposure(doc) || isService(doc);
     }
 
@@ -52,6 +52,19 @@ public final class StrictFields {
     /** A core {@code v1} Service (the backend of a Route or Ingress). */
     public static boolean isService(YamlDocument doc) {
         return doc.kind().equals("Service") && doc.apiVersion().equals("v1");
+    }
+
+    /**
+     * Whether the document is a cluster-scoped policy: AdminNetworkPolicy or BaselineAdminNetworkPolicy of
+     * {@code policy.networking.k8s.io/v1alpha1}, or ClusterNetworkPolicy of {@code policy.networking.k8s.io/v1alpha2}
+     * (other groups' kinds of the same name, Antrea's or Calico's, are not these).
+     */
+    public static boolean isClusterPolicy(YamlDocument doc) {
+        return switch (doc.kind()) {
+            case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy" -> doc.apiVersion().equals("policy.networking.k8s.io/v1alpha1");
+            case "ClusterNetworkPolicy" -> doc.apiVersion().equals("policy.networking.k8s.io/v1alpha2");
+            default -> false;
+        };
     }
 
     public static boolean isNetworkPolicy(YamlDocument doc) {
@@ -71,7 +84,7 @@ public final class StrictFields {
         Checker c = new Checker(doc, problems, problems);
         walk(doc, new Checker(doc, new ArrayList<>(), problems));
         JsonNode node = doc.node();
-        if (isNetworkPolicy(doc) || doc.kind().equals("Pod") || isExposure(doc)) {
+        if (isNetworkPolicy(doc) || isClusterPolicy(doc) || doc.kind().equals("Pod") || isExposure(doc)) {
             c.name(node, "metadata.name", true);
         } else if (isService(doc)) {
             c.name(node, "metadata.name", false);
@@ -104,6 +117,12 @@ public final class StrictFields {
         JsonNode node = doc.node();
         if (isNetworkPolicy(doc)) {
             c.check(node, "", NETWORK_POLICY);
+        } else if (isClusterPolicy(doc)) {
+            c.check(node, "", switch (kind) {
+                case "AdminNetworkPolicy" -> ADMIN_NETWORK_POLICY;
+                case "BaselineAdminNetworkPolicy" -> BASELINE_ADMIN_NETWORK_POLICY;
+                default -> CLUSTER_NETWORK_POLICY;
+            });
         } else if (kind.equals("Pod")) {
             c.check(node, "", POD);
         } else if (kind.equals("Namespace")) {

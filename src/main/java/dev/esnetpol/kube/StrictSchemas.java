@@ -99,6 +99,54 @@ final class StrictSchemas {
                     "egress", new ListOf(fields("to", new ListOf(PEER), "ports", new ListOf(PORT)))),
             "status", ANY);
 
+    /** network-policy-api's {@code NamespacedPod}: both selectors are values (null reads as {@code {}}). */
+    static final Fields NAMESPACED_POD = fields("namespaceSelector", SELECTOR, "podSelector", SELECTOR);
+
+    static final Fields CLUSTER_SUBJECT = fields("namespaces", SELECTOR, "pods", NAMESPACED_POD);
+
+    static final Fields CLUSTER_INGRESS_PEER = fields("namespaces", SELECTOR, "pods", NAMESPACED_POD);
+
+    /** v1alpha1 BaselineAdminNetworkPolicy egress peer: no domainNames. */
+    static final Fields BASELINE_EGRESS_PEER = fields("namespaces", SELECTOR, "pods", NAMESPACED_POD, "nodes", SELECTOR,
+            "networks", new ListOf(Scalar.STRING));
+
+    static final Fields CLUSTER_EGRESS_PEER = fields("namespaces", SELECTOR, "pods", NAMESPACED_POD, "nodes", SELECTOR,
+            "networks", new ListOf(Scalar.STRING), "domainNames", new ListOf(Scalar.STRING));
+
+    /** v1alpha1 {@code AdminNetworkPolicyPort}: exactly one of the three (checked by the reader). */
+    static final Fields ADMIN_PORT = fields(
+            "portNumber", fields("protocol", Scalar.STRING, "port", Scalar.INT),
+            "namedPort", Scalar.STRING,
+            "portRange", fields("protocol", Scalar.STRING, "start", Scalar.INT, "end", Scalar.INT));
+
+    private static final Fields DESTINATION_PORT = fields("destinationPort",
+            fields("number", Scalar.INT, "range", fields("start", Scalar.INT, "end", Scalar.INT)));
+
+    /** v1alpha2 {@code ClusterNetworkPolicyProtocol}. */
+    static final Fields CLUSTER_PROTOCOL = fields("tcp", DESTINATION_PORT, "udp", DESTINATION_PORT, "sctp", DESTINATION_PORT,
+            "destinationNamedPort", Scalar.STRING);
+
+    private static Fields clusterPolicy(Fields spec) {
+        return fields("apiVersion", Scalar.STRING, "kind", Scalar.STRING, "metadata", OBJECT_META, "spec", spec, "status", ANY);
+    }
+
+    private static Fields rules(String peers, Type peer, String ports, Type port) {
+        return fields("name", Scalar.STRING, "action", Scalar.STRING, peers, new ListOf(peer), ports, new ListOf(port));
+    }
+
+    static final Fields ADMIN_NETWORK_POLICY = clusterPolicy(fields("priority", Scalar.INT, "subject", CLUSTER_SUBJECT,
+            "ingress", new ListOf(rules("from", CLUSTER_INGRESS_PEER, "ports", ADMIN_PORT)),
+            "egress", new ListOf(rules("to", CLUSTER_EGRESS_PEER, "ports", ADMIN_PORT))));
+
+    static final Fields BASELINE_ADMIN_NETWORK_POLICY = clusterPolicy(fields("subject", CLUSTER_SUBJECT,
+            "ingress", new ListOf(rules("from", CLUSTER_INGRESS_PEER, "ports", ADMIN_PORT)),
+            "egress", new ListOf(rules("to", BASELINE_EGRESS_PEER, "ports", ADMIN_PORT))));
+
+    static final Fields CLUSTER_NETWORK_POLICY = clusterPolicy(fields("tier", Scalar.STRING, "priority", Scalar.INT,
+            "subject", CLUSTER_SUBJECT,
+            "ingress", new ListOf(rules("from", CLUSTER_INGRESS_PEER, "protocols", CLUSTER_PROTOCOL)),
+            "egress", new ListOf(rules("to", CLUSTER_EGRESS_PEER, "protocols", CLUSTER_PROTOCOL))));
+
     /** {@code ContainerPort}: a named port is what a policy's named port resolves to. */
     static final Open CONTAINER_PORT = open(Set.of("hostPort", "hostIP"),
             "name", Scalar.STRING, "containerPort", Scalar.INT, "protocol", Scalar.STRING);

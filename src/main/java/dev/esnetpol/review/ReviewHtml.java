@@ -15,6 +15,31 @@ public final class ReviewHtml {
     }
 
     public static String of(ReviewReport r) {
+        return of(r, java.util.List.of());
+    }
+
+    /**
+     * The report, with a table of the administrator's cluster-scoped policies in force (kind, name, tier,
+     * priority, rules per direction): they take part in every verdict above and es-netpol never changes them.
+     */
+    public static String of(ReviewReport r, java.util.List<dev.esnetpol.analyze.ClusterPolicy> clusterPolicies) {
+        String page = page(r);
+        if (clusterPolicies.isEmpty()) {
+            return page;
+        }
+        StringBuilder sb = new StringBuilder("<h2>Cluster-scoped policies</h2>\n<table id=\"cluster-policies\"><tr><th>kind</th><th>name</th>"
+                + "<th>tier</th><th>priority</th><th>ingress rules</th><th>egress rules</th></tr>\n");
+        for (var p : clusterPolicies) {
+            sb.append("<tr><td>").append(esc(p.kind())).append("</td><td>").append(esc(p.name())).append("</td><td>").append(p.tier())
+                    .append("</td><td>").append(p.kind().equals("BaselineAdminNetworkPolicy") ? "" : String.valueOf(p.priority()))
+                    .append("</td><td>").append(p.ingress().size()).append("</td><td>").append(p.egress().size()).append("</td></tr>\n");
+        }
+        sb.append("</table>\n");
+        int end = page.lastIndexOf("</body>");
+        return page.substring(0, end) + sb + page.substring(end);
+    }
+
+    private static String page(ReviewReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>es-netpol review: ").append(esc(r.namespace()))
                 .append("</title>\n<style>\n")

@@ -52,7 +52,7 @@ public final class Reviewer {
         List<Installation> installations = Installations.group(snapshot.resources(), null);
         List<NetworkPolicy> installed = snapshot.cluster().policies();
         List<NetworkPolicy> rendered = new PolicyGenerator(options).generate(snapshot.resources(), null);
-        Cluster context = new Cluster(snapshot.cluster().namespaces(), snapshot.cluster().pods(), List.of());
+        Cluster context = snapshot.cluster().withPolicies(List.of()); // its cluster-scoped policies and nodes kept
         // One synthetic cluster for the policies in force and for each "what if this foreign policy were not there".
         Verifier.Verification verification = new Verifier(options).prepare(snapshot.resources(), null, context);
         VerifyReport report = verification.check(installed, profiles);

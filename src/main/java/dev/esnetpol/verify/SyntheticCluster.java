@@ -113,7 +113,8 @@ final class SyntheticCluster {
         standIns.values().forEach(s -> s.pods().forEach(this::add));
         givenPeers.values().forEach(m -> m.values().forEach(l -> l.stream().filter(e -> e.node() instanceof Node.PodNode).forEach(this::add)));
         List<Pod> pods = everyone.stream().map(e -> ((Node.PodNode) e.node()).pod()).toList();
-        this.cluster = Cluster.of(new ArrayList<>(namespaces.values()), pods, List.of());
+        // The administrator's cluster-scoped policies of the context apply to the synthetic pods as to real ones.
+        this.cluster = Cluster.of(new ArrayList<>(namespaces.values()), pods, List.of(), context.clusterPolicies(), context.nodes());
         standIns.values().forEach(s -> add(s.outside()));
         givenPeers.values().forEach(m -> m.values().forEach(l -> l.stream().filter(e -> e.node() instanceof Node.ExternalNode).forEach(this::add)));
     }
