@@ -45,6 +45,11 @@ public final class Matrix {
     private final Map<String, ExternalRanges.Range> ranges = new HashMap<>();
     /** Whether pairs and ranges with no connection are listed too (an explanation of every pair). */
     private final boolean everyPair;
+    /** The ingress controller's entries ({@link #withIngressController}), printed after the others; empty without exposures. */
+    private List<Entry> ingressController = List.of();
+
+    /** np-guard netpol-analyzer's name for the router or ingress controller of Routes and Ingresses. */
+    public static final String INGRESS_CONTROLLER = "{ingress-controller}";
 
     private Matrix(Analyzer analyzer, boolean everyPair) {
         this.everyPair = everyPair;
@@ -142,6 +147,30 @@ public final class Matrix {
         return ranges.get(name);
     }
 
+    /**
+     * This matrix with the ingress controller as a peer, as netpol-analyzer shows it ({@code {ingress-controller} =>
+     * ns/workload[Kind] : TCP 8080}): per workload, the ports of {@code targets} its policies (and the controller's)
+     * let {@code controller} reach; a workload behind a Route or Ingress that refuses the controller has no entry.
+     *
+     * @param controller a pod standing for the router or ingress controller (analysed as any pod of {@code analyzer})
+     * @param targets    the pods and ports the exposures lead to ({@link Exposures#targets})
+     */
+    public Matrix withIngressController(Analyzer analyzer, Pod controller, List<Exposures.Target> targets) {
+        Map<String, Connections> byWorkload = new TreeMap<>();
+        for (Exposures.Target t : targets) {
+            Connections allowed = analyzer.allowed(Node.of(controller), Node.of(t.pod())).intersect(t.connections());
+            byWorkload.merge(workloadName(t.pod()), allowed, Connections::union);
+        }
+        List<Entry> entries = new ArrayList<>();
+        byWorkload.forEach((to, c) -> {
+            if (!c.isEmpty()) {
+                entries.add(new Entry(INGRESS_CONTROLLER, to, c, c.toString(), false, false));
+            }
+        });
+        this.ingressController = List.copyOf(entries);
+        return this;
+    }
+
     /** Adjacent ranges (same family) with the same connections as one, nothing-allowed ranges left out. */
     private List<RangeFact> merge(List<ExternalRanges.Range> ranges, int[] connections, Map<String, String> names) {
         List<RangeFact> out = new ArrayList<>();
@@ -194,6 +223,7 @@ public final class Matrix {
         while (w < workloads.size()) {
             row(w++, m, table, action);
         }
+        ingressController.forEach(action); // '{' sorts after every name, as in netpol-analyzer's output
     }
 
     /** What workload {@code w} may open: to other workloads and outside ranges, merged in name order. */

@@ -30,8 +30,12 @@ final class AnalysisInputs {
 
     static boolean uses(YamlDocument doc) {
         return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || StrictFields.isClusterPolicy(doc)
-                || (doc.kind().equals("Node") && doc.apiVersion().equals("v1")) || ResourceReader.isEventStreamsKind(doc);
+                || (doc.kind().equals("Node") && doc.apiVersion().equals("v1")) || ResourceReader.isEventStreamsKind(doc)
+                || StrictFields.isExposure(doc) || StrictFields.isService(doc);
     }
+
+    /** The Routes and Ingresses of the inputs, with their Services (after {@link #load}). */
+    dev.esnetpol.analyze.Exposures exposures = dev.esnetpol.analyze.Exposures.NONE;
 
     /** The platform of what was loaded: the one forced, else what the inputs look like (its analyzer profile is the default). */
     dev.esnetpol.catalogue.Platform platform(ClusterInputs.Loaded loaded) {
@@ -39,7 +43,9 @@ final class AnalysisInputs {
     }
 
     ClusterInputs.Loaded load(CommandSpec spec) {
-        return settings.load(spec, inputs.locations(), inputs.recursive, inputs.strict, System.in);
+        ClusterInputs.Loaded loaded = settings.load(spec, inputs.locations(), inputs.recursive, inputs.strict, System.in);
+        exposures = settings.exposures;
+        return loaded;
     }
 
     /** Where the answers depend on an open choice of the cluster-scoped policy API, on DNS or on missing Nodes. */

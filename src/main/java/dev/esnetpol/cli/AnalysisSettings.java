@@ -43,7 +43,12 @@ final class AnalysisSettings {
         options = generation.toOptions(read);
         ClusterInputs.Loaded read0 = ClusterInputs.of(k8s.cluster(), resources, options, !noRender);
         // The router is a peer of every route: shown (and explained) even when the inputs hold none of its pods.
-        ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0)), read0.resources());
+        exposures = dev.esnetpol.analyze.Exposures.read(docs);
+        ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0), !exposures.isEmpty()),
+                read0.resources());
+        List<String> unresolved = new java.util.ArrayList<>();
+        exposures.exposures().forEach(e -> exposures.targets(e, loaded.cluster(), unresolved));
+        unresolved.forEach(u -> spec.commandLine().getErr().println("warning: " + u + "; the " + RouterStandIn.NAME + " reaches nothing through it"));
         AnalysisInputs.warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
         AnalysisInputs.warnAboutClusterPolicies(loaded.cluster(), spec.commandLine().getErr());
         return loaded;
@@ -53,6 +58,9 @@ final class AnalysisSettings {
     dev.esnetpol.catalogue.Platform platform(ClusterInputs.Loaded loaded) {
         return dev.esnetpol.generate.PlatformChoice.ofRun(loaded.resources(), options.platform());
     }
+
+    /** The Routes and Ingresses of the inputs, with their Services (after {@link #load}). */
+    dev.esnetpol.analyze.Exposures exposures = dev.esnetpol.analyze.Exposures.NONE;
 
     /** The generation options of the last load (the platform forced, if any). */
     private dev.esnetpol.generate.GeneratorOptions options = dev.esnetpol.generate.GeneratorOptions.defaults();

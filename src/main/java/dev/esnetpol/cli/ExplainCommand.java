@@ -44,11 +44,13 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "POD|IP|router", description = "The source.")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "POD|IP", description = "The destination.")
+    @Option(names = "--to", required = true, paramLabel = "POD|IP|ROUTE",
+            description = "The destination; a Route or Ingress of the inputs ([NAMESPACE/][route/|ingress/]NAME) means the pods and port it leads to.")
     String to;
 
-    @Option(names = "--port", required = true, paramLabel = "PORT[/PROTOCOL]",
-            description = "The port, a number or a name (resolved on the destination pod's container ports, as the API does), and TCP (default), UDP or SCTP.")
+    @Option(names = "--port", paramLabel = "PORT[/PROTOCOL]",
+            description = "The port, a number or a name (resolved on the destination pod's container ports, as the API does), and TCP "
+                    + "(default), UDP or SCTP; required unless --to is a Route or Ingress (default: the port it leads to).")
     String port;
 
     @Mixin
@@ -66,6 +68,11 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (port == null) {
+            dev.esnetpol.verify.ClusterInputs.Loaded loaded = inputs.load(spec);
+            return explainExposure(loaded, inputs.exposures.named(to).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "--port is required unless --to names a Route or Ingress of the inputs ('" + to + "' names none)")), null, 0);
+        }
         String[] parts = port.split("/", 2);
         String protocol = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : null;
         if (protocol != null && !List.of("TCP", "UDP", "SCTP").contains(protocol)) {
@@ -79,6 +86,11 @@ public final class ExplainCommand implements Callable<Integer> {
         int number = named ? 0 : parseNumber(parts[0]);
         dev.esnetpol.verify.ClusterInputs.Loaded loaded = inputs.load(spec);
         Cluster cluster = loaded.cluster();
+        boolean pod = cluster.pods().stream().anyMatch(p -> p.toString().equals(to) || p.name().equals(to));
+        var exposure = pod ? java.util.Optional.<dev.esnetpol.analyze.Exposure>empty() : inputs.exposures.named(to);
+        if (exposure.isPresent()) {
+            return explainExposure(loaded, exposure.get(), protocol, number);
+        }
         Profile decides = ProfileOption.parse(spec, profile, inputs.platform(loaded));
         ProfileVerdicts verdicts = ProfileVerdicts.of(cluster);
         Node source = resolve(cluster, from, "--from");
@@ -120,6 +132,33 @@ public final class ExplainCommand implements Callable<Integer> {
         String owner = p.owner().name();
         int dash = owner.lastIndexOf('-');
         return "ReplicaSet".equals(p.owner().kind()) && dash > 0 ? List.of(owner, owner.substring(0, dash)) : List.of(owner);
+    }
+
+    /**
+     * {@code --to ROUTE}: each pod and port the Route or Ingress leads to, explained in turn (only the port given,
+     * when {@code protocol} is not null); allowed when every one is.
+     */
+    private int explainExposure(dev.esnetpol.verify.ClusterInputs.Loaded loaded, dev.esnetpol.analyze.Exposure exposure, String protocol, int number) {
+        Cluster cluster = loaded.cluster();
+        List<String> unresolved = new java.util.ArrayList<>();
+        List<dev.esnetpol.analyze.Exposures.Target> targets = inputs.exposures.targets(exposure, cluster, unresolved).stream()
+                .filter(t -> protocol == null || t.protocol().equals(protocol) && t.port() == number).toList();
+        if (targets.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--to: " + exposure + " leads to no pod" + (protocol == null ? "" : " on " + number + "/" + protocol)
+                    + (unresolved.isEmpty() ? "" : " (" + String.join("; ", unresolved) + ")"));
+        }
+        Profile decides = ProfileOption.parse(spec, profile, inputs.platform(loaded));
+        Node source = resolve(cluster, from, "--from");
+        PrintWriter out = spec.commandLine().getOut();
+        boolean allowed = true;
+        for (dev.esnetpol.analyze.Exposures.Target t : targets) {
+            Explanation e = ProfileVerdicts.of(cluster).explain(decides, source, Node.of(t.pod()), t.protocol(), t.port());
+            out.println("# " + exposure + " -> " + t.pod() + " " + t.port() + "/" + t.protocol());
+            out.print(e.text());
+            allowed &= e.allowed();
+        }
+        out.flush();
+        return allowed ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     private Node resolve(Cluster cluster, String name, String option) {

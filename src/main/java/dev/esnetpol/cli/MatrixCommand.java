@@ -69,6 +69,11 @@ public final class MatrixCommand implements Callable<Integer> {
         Profile p = ProfileOption.parse(spec, profile, inputs.platform(loaded));
         Analyzer analyzer = Analyzer.of(loaded.cluster(), p);
         Matrix m = Matrix.of(analyzer);
+        // The router or ingress controller, for the pods behind each Route and Ingress of the inputs.
+        var controller = inputs.exposures.isEmpty() ? java.util.Optional.<dev.esnetpol.analyze.Pod>empty() : RouterStandIn.find(loaded.cluster());
+        if (controller.isPresent()) {
+            m = m.withIngressController(analyzer, controller.get(), inputs.exposures.targets(loaded.cluster()));
+        }
         Focus f = focus.toFocus(spec, m.workloads());
         PrintWriter out = spec.commandLine().getOut();
         if (explain) {

@@ -83,7 +83,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Inputs read = Inputs.read(spec, "FILE", inputs.locations(), inputs.recursive, namespace, true,
-                d -> ResourceReader.isEventStreamsKind(d) || isClusterScoped(d), System.in);
+                d -> ResourceReader.isEventStreamsKind(d) || isClusterScoped(d) || dev.esnetpol.kube.StrictFields.isExposure(d)
+                        || dev.esnetpol.kube.StrictFields.isService(d), System.in);
         List<EventStreamsResource> resources = read.eventStreamsResources(inputs.strict);
         // An administrator's cluster-scoped policies (and the Nodes they select) apply to every installation.
         List<ClusterPolicy> clusterPolicies = new ArrayList<>();
@@ -108,10 +109,13 @@ public final class VerifyCommand implements Callable<Integer> {
         // A line on stderr now and then when the run takes more than 2 s: nothing for a quick one.
         Progress progress = Progress.after(2000, spec.commandLine().getErr());
         dev.esnetpol.generate.GeneratorOptions options = generation.toOptions(read);
+        dev.esnetpol.catalogue.Platform platform = dev.esnetpol.generate.PlatformChoice.ofRun(resources, options.platform());
+        dev.esnetpol.analyze.Profile decides = ProfileOption.parse(spec, profile, platform);
         VerifyReport report = new Verifier(options, progress)
-                .withProfiles(Verifier.profilesFor(ProfileOption.parse(spec, profile,
-                        dev.esnetpol.generate.PlatformChoice.ofRun(resources, options.platform()))))
+                .withProfiles(Verifier.profilesFor(decides))
                 .verify(resources, null, installed, others, Cluster.of(List.of(), List.of(), List.of(), clusterPolicies, nodes));
+        List<dev.esnetpol.verify.RouteChecks.Refused> routes = routeChecks(read, resources, options, installed, others, platform, decides,
+                Cluster.of(List.of(), List.of(), List.of(), clusterPolicies, nodes));
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {
             case json -> {
@@ -123,25 +127,58 @@ public final class VerifyCommand implements Callable<Integer> {
                 json.put("cniDependent", FindingJson.of(report.findings().stream()
                         .filter(f -> f.kind() == dev.esnetpol.verify.Finding.Kind.CNI_DEPENDENT).toList()));
                 json.put("open", report.open().stream().map(dev.esnetpol.verify.OpenGrant::json).toList());
+                json.put("routesMissing", routes.stream().map(r -> Map.of("route", r.target().exposure().toString(),
+                        "from", r.router().toString(), "to", r.target().pod().toString(),
+                        "connections", r.target().protocol() + " " + r.target().port())).toList());
                 out.print(ObjectWriter.json(json));
             }
             case markdown -> {
                 out.print(FindingMarkdown.of(report.findings()));
+                routes.forEach(r -> out.print("\n    " + r.text().strip().replace("\n", "\n    ") + "\n"));
                 out.println();
                 if (!report.open().isEmpty()) {
                     out.print(dev.esnetpol.verify.OpenGrant.markdown(report.open()));
                     out.println();
                 }
-                out.println(report.summary());
+                out.println(report.summary() + routeSummary(routes));
             }
             default -> {
                 report.findings().stream().map(FindingText::of).forEach(out::print);
+                routes.stream().map(dev.esnetpol.verify.RouteChecks.Refused::text).forEach(out::print);
                 report.open().stream().map(dev.esnetpol.verify.OpenGrant::text).forEach(out::print);
-                out.println(report.summary());
+                out.println(report.summary() + routeSummary(routes));
             }
         }
         out.flush();
-        return report.clean(inputs.strict) ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return report.clean(inputs.strict) && routes.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /** The summary's words for the routes, when the inputs hold any that the router cannot reach. */
+    private static String routeSummary(List<dev.esnetpol.verify.RouteChecks.Refused> routes) {
+        return routes.isEmpty() ? "" : "; " + routes.size() + " route port(s) the router cannot reach (MISSING)";
+    }
+
+    /**
+     * The Routes and Ingresses among the inputs, checked against the policies in force over the pods the resources
+     * will run: each pod and port the router cannot reach is MISSING ({@link dev.esnetpol.verify.RouteChecks}).
+     */
+    private List<dev.esnetpol.verify.RouteChecks.Refused> routeChecks(Inputs read, List<EventStreamsResource> resources,
+            dev.esnetpol.generate.GeneratorOptions options, Optional<List<NetworkPolicy>> installed, List<NetworkPolicy> foreign,
+            dev.esnetpol.catalogue.Platform platform, dev.esnetpol.analyze.Profile decides, Cluster clusterScoped) {
+        dev.esnetpol.analyze.Exposures exposures = dev.esnetpol.analyze.Exposures.read(read.documents());
+        if (exposures.isEmpty()) {
+            return List.of();
+        }
+        List<NetworkPolicy> policies = new java.util.ArrayList<>(installed.orElseGet(
+                () -> new dev.esnetpol.generate.PolicyGenerator(options).generate(resources, null)));
+        policies.addAll(foreign);
+        dev.esnetpol.analyze.Cluster pods = dev.esnetpol.verify.ClusterInputs.of(clusterScoped, resources, options, false).cluster();
+        dev.esnetpol.analyze.Cluster cluster = RouterStandIn.add(pods.withPolicies(policies), platform, true);
+        List<String> unresolved = new java.util.ArrayList<>();
+        exposures.exposures().forEach(e -> exposures.targets(e, cluster, unresolved));
+        unresolved.forEach(u -> spec.commandLine().getErr().println("warning: " + u + "; verify cannot check it"));
+        return RouterStandIn.find(cluster).map(router -> dev.esnetpol.verify.RouteChecks.check(cluster, router, exposures,
+                dev.esnetpol.analyze.Analyzer.of(cluster, decides))).orElse(List.of());
     }
 
     /** The cluster-scoped policy kinds and the Nodes their nodes peers select, read from every input of verify. */

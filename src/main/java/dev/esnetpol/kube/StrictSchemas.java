@@ -169,6 +169,48 @@ final class StrictSchemas {
     static final Fields POD = fields("apiVersion", Scalar.STRING, "kind", Scalar.STRING, "metadata", OBJECT_META,
             "spec", POD_SPEC, "status", POD_STATUS);
 
+    /**
+     * {@code route.openshift.io/v1} Route, every field of its spec (OpenShift API reference, "Route
+     * [route.openshift.io/v1]": host, subdomain, path, to, alternateBackends, port, tls, wildcardPolicy,
+     * httpHeaders): the router's backend is read from {@code spec.to} and {@code spec.port.targetPort}, so a
+     * misspelling there would silently expose nothing.
+     */
+    static final Fields ROUTE_BACKEND = fields("kind", Scalar.STRING, "name", Scalar.STRING, "weight", Scalar.INT);
+
+    static final Fields ROUTE = fields("apiVersion", Scalar.STRING, "kind", Scalar.STRING, "metadata", OBJECT_META,
+            "spec", fields("host", Scalar.STRING, "subdomain", Scalar.STRING, "path", Scalar.STRING, "to", ROUTE_BACKEND,
+                    "alternateBackends", new ListOf(ROUTE_BACKEND), "port", fields("targetPort", Scalar.INT_OR_STRING),
+                    "tls", fields("termination", Scalar.STRING, "certificate", Scalar.STRING, "key", Scalar.STRING,
+                            "caCertificate", Scalar.STRING, "destinationCACertificate", Scalar.STRING,
+                            "insecureEdgeTerminationPolicy", Scalar.STRING, "externalCertificate", fields("name", Scalar.STRING)),
+                    "wildcardPolicy", Scalar.STRING, "httpHeaders", ANY),
+            "status", ANY);
+
+    /** {@code IngressServiceBackend}: a Service and its port, by number or by the Service port's name. */
+    static final Fields INGRESS_BACKEND = fields(
+            "service", fields("name", Scalar.STRING, "port", fields("name", Scalar.STRING, "number", Scalar.INT)),
+            "resource", ANY);
+
+    /** {@code networking.k8s.io/v1} Ingress, every field of its spec (Kubernetes API reference, IngressSpec). */
+    static final Fields INGRESS = fields("apiVersion", Scalar.STRING, "kind", Scalar.STRING, "metadata", OBJECT_META,
+            "spec", fields("ingressClassName", Scalar.STRING, "defaultBackend", INGRESS_BACKEND,
+                    "tls", new ListOf(fields("hosts", new ListOf(Scalar.STRING), "secretName", Scalar.STRING)),
+                    "rules", new ListOf(fields("host", Scalar.STRING, "http", fields("paths", new ListOf(
+                            fields("path", Scalar.STRING, "pathType", Scalar.STRING, "backend", INGRESS_BACKEND)))))),
+            "status", ANY);
+
+    /** {@code ServicePort}: which pod port a Route's or Ingress's port reaches. */
+    static final Open SERVICE_PORT = open(Set.of("nodePort", "appProtocol"),
+            "name", Scalar.STRING, "port", Scalar.INT, "targetPort", Scalar.INT_OR_STRING, "protocol", Scalar.STRING);
+
+    /** {@code ServiceSpec}: the selector and ports a Route or Ingress reaches pods through; the rest is the API server's. */
+    static final Open SERVICE_SPEC = open(Set.of("type", "clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy", "sessionAffinity",
+                    "internalTrafficPolicy", "externalTrafficPolicy", "externalName", "externalIPs", "publishNotReadyAddresses"),
+            "selector", new StringMap(), "ports", new ListOf(SERVICE_PORT));
+
+    static final Fields SERVICE = fields("apiVersion", Scalar.STRING, "kind", Scalar.STRING, "metadata", OBJECT_META,
+            "spec", SERVICE_SPEC, "status", ANY);
+
     static final Fields NAMESPACE = fields("apiVersion", Scalar.STRING, "kind", Scalar.STRING, "metadata", OBJECT_META,
             "spec", ANY, "status", ANY);
 }
