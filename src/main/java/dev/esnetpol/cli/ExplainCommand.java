@@ -89,7 +89,7 @@ public final class ExplainCommand implements Callable<Integer> {
         boolean pod = cluster.pods().stream().anyMatch(p -> p.toString().equals(to) || p.name().equals(to));
         var exposure = pod ? java.util.Optional.<dev.esnetpol.analyze.Exposure>empty() : inputs.exposures.named(to);
         if (exposure.isPresent()) {
-            return explainExposure(loaded, exposure.get(), protocol, number);
+            return explainExposure(loaded, exposure.get(), protocol == null ? "TCP" : protocol, number); // a port given: only it
         }
         Profile decides = ProfileOption.parse(spec, profile, inputs.platform(loaded));
         ProfileVerdicts verdicts = ProfileVerdicts.of(cluster);

@@ -140,7 +140,7 @@ public final class DefaultGrants {
      * operator writes exactly these flows.
      */
     public static List<String> sentencesOwnedBy(String uid, dev.esnetpol.model.Installation installation, PolicyGenerator generator) {
-        InstallationFacts facts = new InstallationFacts(installation, generator.options().tables());
+        InstallationFacts facts = new InstallationFacts(installation, generator.options());
         List<Grant> grants = of(generator.flows(installation), generator.options()).stream()
                 .filter(g -> (g.kind().ingress() || generator.options().egress()) && facts.owner(g.group()) != null
                         && uid.equals(facts.owner(g.group()).getMetadata().getUid()))

@@ -53,6 +53,11 @@ public final class InstallationFacts {
         this(installation, Optional.empty());
     }
 
+    /** The facts of an installation as policies are generated with {@code options} (table set, platform, --tables-override). */
+    public InstallationFacts(Installation installation, GeneratorOptions options) {
+        this(installation, options.tables(), options.platform(), options.keepDeclaredTables());
+    }
+
     /**
      * @param forcedTables the table set to use whatever the resource declares, or empty to decide from it
      */

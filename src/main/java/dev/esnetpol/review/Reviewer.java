@@ -146,7 +146,7 @@ public final class Reviewer {
     private static Map<String, List<String>> owners(List<Installation> installations, GeneratorOptions options) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Installation i : installations) {
-            InstallationFacts facts = new InstallationFacts(i, options.tables());
+            InstallationFacts facts = new InstallationFacts(i, options);
             for (PodGroup g : facts.groups()) {
                 EventStreamsResource owner = facts.owner(g);
                 if (owner != null) {

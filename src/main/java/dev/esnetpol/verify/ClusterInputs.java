@@ -69,7 +69,7 @@ public final class ClusterInputs {
                         }));
             }
             for (Installation i : Installations.group(resources, null)) {
-                InstallationPods.of(i, options.tables()).forEach((group, replicas) -> {
+                InstallationPods.of(i, options).forEach((group, replicas) -> {
                     boolean held = running.getOrDefault(i.namespace(), List.of()).stream()
                             .anyMatch(p -> RunningPods.selects(group, p));
                     if (!held) {

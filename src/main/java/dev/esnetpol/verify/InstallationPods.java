@@ -23,8 +23,8 @@ public final class InstallationPods {
     }
 
     /** The stand-ins of every group, in the groups' order. */
-    public static Map<PodGroup, List<Pod>> of(Installation installation, Optional<dev.esnetpol.catalogue.TableSet> tables) {
-        InstallationFacts facts = new InstallationFacts(installation, tables);
+    public static Map<PodGroup, List<Pod>> of(Installation installation, dev.esnetpol.generate.GeneratorOptions options) {
+        InstallationFacts facts = new InstallationFacts(installation, options);
         Map<PodGroup, List<Pod>> pods = new LinkedHashMap<>();
         for (PodGroup g : facts.groups()) {
             List<Pod> replicas = new ArrayList<>();

@@ -63,7 +63,7 @@ final class SyntheticCluster {
         for (Installation i : installations) {
             flows.put(i, generator.flows(i));
             Map<PodGroup, End> groups = new LinkedHashMap<>();
-            InstallationPods.of(i, options.tables()).forEach((g, standIns) -> {
+            InstallationPods.of(i, options).forEach((g, standIns) -> {
                 // The group's real pods when it runs any (matched as its policy's selector matches them), else stand-ins.
                 List<Pod> real = RunningPods.of(g, i.namespace(), context.pods()).stream().filter(p -> !claimed.contains(p)).toList();
                 List<Pod> pods = real.isEmpty() ? standIns : real;

@@ -96,7 +96,7 @@ class ClusterPoliciesTest {
             CliRun with = CliRun.run("matrix", "-o", "connlist", "--profile", profile, PRODUCTION, CLIENT, DENY);
             CliRun without = CliRun.run("matrix", "-o", "connlist", "--profile", profile, PRODUCTION, CLIENT);
             assertEquals(0, with.code(), with.err());
-            String line = "payments/client[Pod] => es-prod/production-kafka-0[Pod] : ";
+            String line = "payments/client[Pod] => es-prod/production-kafka[StrimziPodSet] : ";
             assertTrue(without.out().lines().anyMatch(l -> l.startsWith(line) && l.contains("9093")), profile + ": " + without.out());
             assertFalse(with.out().lines().anyMatch(l -> l.startsWith(line) && l.contains("9093")), profile + ": " + with.out());
             for (String format : List.of("text", "markdown", "json", "csv", "dot")) {

@@ -45,7 +45,7 @@ class DiffCommandTest {
         for (JsonNode c : changes) {
             assertEquals("TCP 9095", c.get("added").get("text").asText(), "only the listener's port is added: " + c);
             assertEquals("No Connections", c.get("removed").get("text").asText(), "nothing removed: " + c);
-            assertEquals("es-prod/production-kafka-0[Pod]", c.get("destination").asText(), "only to the brokers: " + c);
+            assertEquals("es-prod/production-kafka[StrimziPodSet]", c.get("destination").asText(), "only to the brokers: " + c);
             assertTrue(c.get("decidedAfter").get("ingress").get("admittingRules").toString().contains("production-kafka-netpol ingress rule"), c.toString());
             assertTrue(c.get("decidedBefore").get("ingress").get("summary").asText().contains("no rule admits TCP 9095"), c.toString());
             sources.add(c.get("source").asText());
@@ -56,7 +56,7 @@ class DiffCommandTest {
         CliRun back = CliRun.run("diff", "-o", "connlist-diff", PRODUCTION, before.toString());
         assertEquals(1, back.code(), back.err());
         assertTrue(back.out().startsWith("Connectivity diff:\n"), back.out());
-        assertTrue(back.out().contains("source: 10.20.0.0-10.20.98.255, destination: es-prod/production-kafka-0[Pod], ref1: TCP 9094-9095,"), back.out());
+        assertTrue(back.out().contains("source: 10.20.0.0-10.20.98.255, destination: es-prod/production-kafka[StrimziPodSet], ref1: TCP 9094-9095,"), back.out());
         assertEquals(2, back.out().lines().skip(1).filter(l -> l.startsWith("diff-type: changed") && l.contains("ref2: TCP 9094,")).count(), back.out());
     }
 

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MatrixFocusAndExplainTest {
 
     private static final String PRODUCTION = "examples/eventstreams-production.yaml";
-    private static final String KAFKA = "es-prod/production-kafka-0[Pod]";
+    private static final String KAFKA = "es-prod/production-kafka[StrimziPodSet]";
     private static final String NAMED = "src/test/resources/workflows/named-ports.yaml";
 
     private static List<String[]> lines(CliRun r) {
@@ -23,26 +23,26 @@ class MatrixFocusAndExplainTest {
     @Test
     void focusWorkloadKeepsThePairsItIsAnEndOf() {
         List<String[]> all = lines(CliRun.run("matrix", "-o", "connlist", PRODUCTION));
-        List<String[]> focused = lines(CliRun.run("matrix", "-o", "connlist", "--focus-workload", "production-kafka-0", PRODUCTION));
+        List<String[]> focused = lines(CliRun.run("matrix", "-o", "connlist", "--focus-workload", "production-kafka", PRODUCTION));
         assertEquals(all.stream().filter(l -> l[0].equals(KAFKA) || l[1].equals(KAFKA)).map(List::of).toList(),
                 focused.stream().map(List::of).toList());
         // Repeatable and comma-separated, by name, namespace/name or the printed name.
-        List<String[]> two = lines(CliRun.run("matrix", "-o", "connlist", "--focus-workload", "es-prod/production-kafka-0,production-admin-api-0",
-                "--focus-workload", "es-prod/production-zookeeper-0[Pod]", PRODUCTION));
-        assertTrue(two.stream().allMatch(l -> String.join(" ", l).matches(".*(kafka-0|admin-api-0|zookeeper-0)\\[Pod].*")), "every pair has a focus workload");
+        List<String[]> two = lines(CliRun.run("matrix", "-o", "connlist", "--focus-workload", "es-prod/production-kafka,production-ibm-es-admapi",
+                "--focus-workload", "es-prod/production-zookeeper[StrimziPodSet]", PRODUCTION));
+        assertTrue(two.stream().allMatch(l -> String.join(" ", l).matches(".*(production-kafka|production-ibm-es-admapi|production-zookeeper)\\[.*")), "every pair has a focus workload");
         assertTrue(two.size() > focused.size());
     }
 
     @Test
     void focusPeerDirectionAndConnection() {
-        List<String[]> peer = lines(CliRun.run("matrix", "-o", "connlist", "--focus-workload", "production-kafka-0",
-                "--focus-peer", "production-admin-api-0", PRODUCTION));
+        List<String[]> peer = lines(CliRun.run("matrix", "-o", "connlist", "--focus-workload", "production-kafka",
+                "--focus-peer", "production-ibm-es-admapi", PRODUCTION));
         assertFalse(peer.isEmpty());
-        assertTrue(peer.stream().allMatch(l -> List.of(l[0], l[1]).containsAll(List.of(KAFKA, "es-prod/production-admin-api-0[Pod]"))));
-        List<String[]> ingress = lines(CliRun.run("matrix", "-o", "connlist", "--focus-workload", "production-kafka-0", "--focus-direction", "ingress", PRODUCTION));
+        assertTrue(peer.stream().allMatch(l -> List.of(l[0], l[1]).containsAll(List.of(KAFKA, "es-prod/production-ibm-es-admapi[Deployment]"))));
+        List<String[]> ingress = lines(CliRun.run("matrix", "-o", "connlist", "--focus-workload", "production-kafka", "--focus-direction", "ingress", PRODUCTION));
         assertFalse(ingress.isEmpty());
         assertTrue(ingress.stream().allMatch(l -> l[1].equals(KAFKA)), "the focus workload is the destination");
-        List<String[]> egress = lines(CliRun.run("matrix", "-o", "connlist", "--focus-workload", "production-kafka-0", "--focus-direction", "egress", PRODUCTION));
+        List<String[]> egress = lines(CliRun.run("matrix", "-o", "connlist", "--focus-workload", "production-kafka", "--focus-direction", "egress", PRODUCTION));
         assertTrue(egress.stream().allMatch(l -> l[0].equals(KAFKA)), "the focus workload is the source");
         List<String[]> conn = lines(CliRun.run("matrix", "-o", "connlist", "--focus-conn", "TCP/9092", PRODUCTION));
         List<String[]> all = lines(CliRun.run("matrix", "-o", "connlist", PRODUCTION));
@@ -54,11 +54,11 @@ class MatrixFocusAndExplainTest {
 
     @Test
     void focusMistakesAreClearErrors() {
-        CliRun typo = CliRun.run("matrix", "--focus-workload", "production-kafak-0", PRODUCTION);
+        CliRun typo = CliRun.run("matrix", "--focus-workload", "production-kafak", PRODUCTION);
         assertEquals(2, typo.code());
         assertEquals("", typo.out());
-        assertTrue(typo.err().contains("--focus-workload: no workload 'production-kafak-0' in the inputs (did you mean 'production-kafka-0'"), typo.err());
-        CliRun direction = CliRun.run("matrix", "--focus-workload", "production-kafka-0", "--focus-direction", "ingres", PRODUCTION);
+        assertTrue(typo.err().contains("--focus-workload: no workload 'production-kafak' in the inputs (did you mean 'production-kafka'"), typo.err());
+        CliRun direction = CliRun.run("matrix", "--focus-workload", "production-kafka", "--focus-direction", "ingres", PRODUCTION);
         assertEquals(2, direction.code());
         assertTrue(direction.err().contains("did you mean 'ingress'"), direction.err());
         CliRun conn = CliRun.run("matrix", "--focus-conn", "TCP/http", PRODUCTION);

@@ -22,7 +22,7 @@ class OutputFileTest {
         List<List<String>> commands = List.of(
                 List.of("render", PRODUCTION),
                 List.of("verify", PRODUCTION),
-                List.of("explain", "--from", "production-admin-api-0", "--to", "production-kafka-0", "--port", "8091", PRODUCTION),
+                List.of("explain", "--from", "production-ibm-es-admapi-0", "--to", "production-kafka-0", "--port", "8091", PRODUCTION),
                 List.of("matrix", "-o", "csv", PRODUCTION),
                 List.of("diff", PRODUCTION, PRODUCTION),
                 List.of("review", "-f", "examples/es-prod-namespace"),
