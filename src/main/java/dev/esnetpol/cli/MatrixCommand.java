@@ -1,6 +1,7 @@
 package dev.esnetpol.cli;
 
 import dev.esnetpol.analyze.Analyzer;
+import dev.esnetpol.analyze.Exposure;
 import dev.esnetpol.analyze.Matrix;
 import dev.esnetpol.analyze.Profile;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
                 "  es-netpol matrix manifests/ -o markdown > connectivity.md",
                 "  es-netpol matrix manifests/ -o dot | dot -Tsvg > connectivity.svg",
                 "  es-netpol matrix manifests/ -o connlist | diff - <(netpol-analyzer list --dirpath manifests/)",
+                "  es-netpol matrix manifests/ --exposure             # who else could connect, and from where",
                 "",
                 "Exit codes: 0 matrix printed, 2 bad input or usage (nothing printed)."})
 public final class MatrixCommand implements Callable<Integer> {
@@ -43,14 +45,23 @@ public final class MatrixCommand implements Callable<Integer> {
             description = "Semantics where network plugins differ (default: reference, what Kubernetes e2e tests expect).")
     String profile;
 
+    @Option(names = "--exposure",
+            description = "Also say, for each workload, what it is open to and may reach beyond the pods given: pods that may appear in a namespace, in namespaces with given labels, anywhere in the cluster, and outside addresses, with the selector that would match (np-guard netpol-analyzer's list --exposure).")
+    boolean exposure;
+
     enum Format { text, markdown, json, csv, dot, connlist }
 
     @Override
     public Integer call() {
         Profile p = ProfileOption.parse(spec, profile);
-        Matrix m = Matrix.of(Analyzer.of(inputs.load(spec).cluster(), p));
+        Analyzer analyzer = Analyzer.of(inputs.load(spec).cluster(), p);
+        Matrix m = Matrix.of(analyzer);
         PrintWriter out = spec.commandLine().getOut();
-        MatrixFormats.write(m, output, out);
+        if (exposure) {
+            ExposureFormats.write(m, Exposure.of(analyzer, m), output, out);
+        } else {
+            MatrixFormats.write(m, output, out);
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -69,31 +69,41 @@ final class MatrixFormats {
         m.forEach(e -> out.append(quote(e.from())).append(',').append(quote(e.to())).append(',').append(quote(e.connectionsText())).append('\n'));
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     static String json(Matrix m) {
+        return ObjectWriter.json(jsonObject(m));
+    }
+
+    /** The JSON document as a map: {@code workloads}, {@code externalRanges}, {@code connections}. */
+    static Map<String, Object> jsonObject(Matrix m) {
         List<Map<String, Object>> entries = new ArrayList<>();
         m.forEach(e -> {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("source", e.from());
             o.put("destination", e.to());
-            o.put("allConnections", e.connections().isAll());
-            Map<String, String> ports = new LinkedHashMap<>();
-            for (String p : Connections.PROTOCOLS) {
-                if (!e.connections().ports(p).isEmpty()) {
-                    ports.put(p, e.connections().ports(p).toString());
-                }
-            }
-            o.put("ports", ports);
+            putConnections(o, e.connections());
             entries.add(o);
         });
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("workloads", m.workloads());
         all.put("externalRanges", m.externalRanges());
         all.put("connections", entries);
-        return ObjectWriter.json(all);
+        return all;
+    }
+
+    /** {@code allConnections} and {@code ports} (per protocol, the port list as text) of a connection set. */
+    static void putConnections(Map<String, Object> o, Connections c) {
+        o.put("allConnections", c.isAll());
+        Map<String, String> ports = new LinkedHashMap<>();
+        for (String p : Connections.PROTOCOLS) {
+            if (!c.ports(p).isEmpty()) {
+                ports.put(p, c.ports(p).toString());
+            }
+        }
+        o.put("ports", ports);
     }
 
     static void dot(Matrix m, PrintWriter out) {
@@ -116,7 +126,7 @@ final class MatrixFormats {
         out.append("}\n");
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }
