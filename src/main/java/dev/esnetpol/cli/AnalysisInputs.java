@@ -39,11 +39,31 @@ final class AnalysisInputs {
     @Mixin
     GeneratorOptionsMixin generation;
 
+    @Option(names = "--live", description = "Read the cluster instead of files: the pods, NetworkPolicies and namespaces of -n NAMESPACE "
+            + "(default: the context's) or of every namespace with -A; the policies in force, nothing rendered.")
+    boolean live;
+
+    @Option(names = {"-A", "--all-namespaces"}, description = "With --live: every namespace.")
+    boolean allNamespaces;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "With --live: this kubeconfig file instead of kubectl's ($KUBECONFIG, ~/.kube/config).")
+    String kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "With --live: this context of the kubeconfig instead of its current one.")
+    String context;
+
     static boolean uses(YamlDocument doc) {
         return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || ResourceReader.isEventStreamsKind(doc);
     }
 
     ClusterInputs.Loaded load(CommandSpec spec) {
+        if (live) {
+            return loadLive(spec);
+        }
+        List<String> liveOnly = liveOnlyOptionsGiven();
+        if (!liveOnly.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), liveOnly.get(0) + " reads a cluster: give --live too");
+        }
         Inputs read = Inputs.read(spec, "PATH", inputs.locations(), inputs.recursive, namespace, true, AnalysisInputs::uses, System.in, false);
         List<YamlDocument> docs = read.documents();
         // Each stage on its own first, so that the problems of all of them are reported together.
@@ -53,6 +73,45 @@ final class AnalysisInputs {
         ClusterInputs.Loaded loaded = ClusterInputs.of(k8s.cluster(), resources, generation.toOptions(), !noRender);
         warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
         return loaded;
+    }
+
+    private List<String> liveOnlyOptionsGiven() {
+        List<String> given = new java.util.ArrayList<>();
+        if (allNamespaces) {
+            given.add("-A/--all-namespaces");
+        }
+        if (kubeconfig != null) {
+            given.add("--kubeconfig");
+        }
+        if (context != null) {
+            given.add("--context");
+        }
+        return given;
+    }
+
+    /** The cluster, read as {@link LiveCluster} reads it, through {@link LiveConnection} (one-line errors). */
+    private ClusterInputs.Loaded loadLive(CommandSpec spec) {
+        if (!inputs.locations().isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--live reads the cluster: give no files (" + String.join(", ", inputs.locations()) + ")");
+        }
+        if (allNamespaces && namespace != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-n/--namespace and -A/--all-namespaces: give one");
+        }
+        LiveConnection target = LiveConnection.of(kubeconfig, context, "nothing to analyse");
+        String ns = allNamespaces ? null : target.namespace(namespace);
+        if (ns != null && !dev.esnetpol.kube.KubeValidation.isDnsLabel(ns)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-n/--namespace: '" + ns + "' is not a namespace name");
+        }
+        String what = ns == null ? "every namespace" : "namespace '" + ns + "'";
+        target.reachable(what);
+        try (io.fabric8.kubernetes.client.KubernetesClient client = target.client(30_000)) {
+            Cluster cluster = LiveCluster.read(client, ns, spec.commandLine().getErr());
+            ClusterInputs.Loaded loaded = ClusterInputs.of(cluster, List.of(), generation.toOptions(), false);
+            warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
+            return loaded;
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            throw new IllegalStateException("cannot read " + what + " from " + target.where() + ": " + LiveConnection.cause(e), e);
+        }
     }
 
     /** A policy in a namespace without pods analyses as nothing: say so rather than let it apply to nothing silently. */

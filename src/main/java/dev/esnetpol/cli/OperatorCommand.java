@@ -108,9 +108,9 @@ public final class OperatorCommand implements Callable<Integer> {
         ServerTimeouts.install();
         // A few quick retries inside the client for network blips; the operator's own backoff handles the rest.
         // Requests for v1beta2 go to v1 where the cluster serves only v1 (Event Streams 13.0).
-        KubernetesClient client = dev.esnetpol.operator.ServedVersions.client(new KubernetesClientBuilder()
+        KubernetesClient client = dev.esnetpol.model.ServedVersions.client(new KubernetesClientBuilder()
                 .withKubernetesSerialization(dev.esnetpol.model.ResourceReader.tolerantSerialization())
-                .editOrNewConfig().withRequestRetryBackoffLimit(3).endConfig(), new dev.esnetpol.operator.ServedVersions.Rewrite());
+                .editOrNewConfig().withRequestRetryBackoffLimit(3).endConfig(), new dev.esnetpol.model.ServedVersions.Rewrite());
         OperatorMetrics metrics = new OperatorMetrics();
         WebhookServer webhook = null;
         if (webhookCert != null) {

@@ -1,0 +1,89 @@
+package dev.esnetpol.cli;
+
+import dev.esnetpol.analyze.Cluster;
+import dev.esnetpol.analyze.ClusterLoader;
+import dev.esnetpol.analyze.Namespace;
+import dev.esnetpol.analyze.Pod;
+import dev.esnetpol.kube.ApiDiscovery;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What {@code matrix --live} and {@code explain --live} read from the API server: exactly the kinds the
+ * analysis uses — pods (core/v1), NetworkPolicies (networking.k8s.io/v1), and the labels of every namespace
+ * (namespace selectors need them; without the right to list namespaces, only those of the pods read are
+ * known, by their name label) — of one namespace or of all. Pods are read as {@code kubectl get pods -o yaml}
+ * prints them, so their owners, addresses and phases are the cluster's.
+ *
+ * <p>The cluster-scoped policy kinds of {@code policy.networking.k8s.io} (AdminNetworkPolicy and
+ * BaselineAdminNetworkPolicy v1alpha1, ClusterNetworkPolicy v1alpha2) are looked up by API discovery
+ * ({@link ApiDiscovery}); this analysis reads NetworkPolicies only, so where they are served that is said on
+ * stderr (connectivity may differ from what is shown), and where none is, a one-line note says so.
+ */
+final class LiveCluster {
+
+    static final String POLICY_GROUP = "policy.networking.k8s.io";
+    /** Resource name and the version that first served it (network-policy-api). */
+    private static final List<List<String>> CLUSTER_SCOPED = List.of(
+            List.of("adminnetworkpolicies", "v1alpha1"), List.of("baselineadminnetworkpolicies", "v1alpha1"),
+            List.of("clusternetworkpolicies", "v1alpha2"));
+
+    private LiveCluster() {
+    }
+
+    /**
+     * Reads the cluster.
+     *
+     * @param namespace the namespace, or null for all namespaces
+     */
+    static Cluster read(KubernetesClient client, String namespace, PrintWriter err) {
+        List<Pod> pods = (namespace == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(namespace))
+                .list().getItems().stream().map(ClusterLoader::fromPod).toList();
+        List<NetworkPolicy> policies = (namespace == null ? client.network().v1().networkPolicies().inAnyNamespace()
+                : client.network().v1().networkPolicies().inNamespace(namespace)).list().getItems();
+        List<Namespace> namespaces = new ArrayList<>();
+        try {
+            client.namespaces().list().getItems().forEach(n -> namespaces.add(new Namespace(n.getMetadata().getName(), n.getMetadata().getLabels())));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 403) {
+                throw e;
+            }
+            err.println("note: no right to list namespaces: a namespace selector sees only the namespaces' name labels");
+        }
+        clusterScopedPolicies(client, err);
+        err.flush();
+        return Cluster.of(namespaces, pods, policies);
+    }
+
+    /** Says which cluster-scoped policy kinds the cluster serves (left out of this analysis), or that it serves none. */
+    private static void clusterScopedPolicies(KubernetesClient client, PrintWriter err) {
+        List<String> versions = ApiDiscovery.versions(client, POLICY_GROUP);
+        Set<String> served = new TreeSet<>();
+        if (versions != null) {
+            for (String v : versions) {
+                Set<String> resources = ApiDiscovery.resources(client, POLICY_GROUP, v);
+                for (List<String> kind : CLUSTER_SCOPED) {
+                    if (resources.contains(kind.get(0))) {
+                        served.add(POLICY_GROUP + "/" + v + " " + kind.get(0));
+                    }
+                }
+            }
+        }
+        if (versions == null) {
+            err.println("note: could not ask the cluster whether it serves " + POLICY_GROUP + " (AdminNetworkPolicy, ClusterNetworkPolicy): only NetworkPolicies are read");
+        } else if (served.isEmpty()) {
+            err.println("note: the cluster serves no cluster-scoped policy kind (" + POLICY_GROUP + " AdminNetworkPolicy, BaselineAdminNetworkPolicy, "
+                    + "ClusterNetworkPolicy): NetworkPolicies alone decide");
+        } else {
+            err.println("warning: the cluster serves " + String.join(", ", served)
+                    + ", which this analysis does not read: connections they deny or allow are shown as the NetworkPolicies alone decide");
+        }
+    }
+}
