@@ -41,6 +41,7 @@ final class ExposureFormats {
             }
             case csv -> csv(m, x, out);
             case dot -> dot(m, x, out);
+            case svg -> out.print(MatrixSvg.of(m, x));
             default -> throw new IllegalStateException("no exposure for " + format);
         }
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
         footer = {
                 "  es-netpol matrix examples/eventstreams-production.yaml",
                 "  es-netpol matrix manifests/ -o markdown > connectivity.md",
-                "  es-netpol matrix manifests/ -o dot | dot -Tsvg > connectivity.svg",
+                "  es-netpol matrix manifests/ -o svg > connectivity.svg",
                 "  es-netpol matrix manifests/ -o connlist | diff - <(netpol-analyzer list --dirpath manifests/)",
                 "  es-netpol matrix manifests/ --exposure             # who else could connect, and from where",
                 "",
@@ -34,8 +34,8 @@ public final class MatrixCommand implements Callable<Integer> {
     @Mixin
     AnalysisInputs inputs;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|markdown|json|csv|dot|connlist",
-            description = "Output format (connlist: np-guard netpol-analyzer's SRC => DST : CONNS lines).")
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|markdown|json|csv|dot|svg|connlist",
+            description = "Output format (svg: a picture, laid out by the Eclipse Layout Kernel, one box per namespace; connlist: np-guard netpol-analyzer's SRC => DST : CONNS lines).")
     Format output;
 
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
@@ -49,7 +49,7 @@ public final class MatrixCommand implements Callable<Integer> {
             description = "Also say, for each workload, what it is open to and may reach beyond the pods given: pods that may appear in a namespace, in namespaces with given labels, anywhere in the cluster, and outside addresses, with the selector that would match (np-guard netpol-analyzer's list --exposure).")
     boolean exposure;
 
-    enum Format { text, markdown, json, csv, dot, connlist }
+    enum Format { text, markdown, json, csv, dot, svg, connlist }
 
     @Override
     public Integer call() {

@@ -34,6 +34,7 @@ final class MatrixFormats {
             case json -> out.print(json(m));
             case csv -> csv(m, out);
             case dot -> dot(m, out);
+            case svg -> out.print(MatrixSvg.of(m, null));
             case connlist -> connlist(m, out);
         }
     }
