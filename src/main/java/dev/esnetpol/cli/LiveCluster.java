@@ -5,12 +5,11 @@ import dev.esnetpol.analyze.ClusterLoader;
 import dev.esnetpol.analyze.Namespace;
 import dev.esnetpol.analyze.Pod;
 import dev.esnetpol.kube.ApiDiscovery;
+import dev.esnetpol.review.LiveSnapshot;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,8 +17,7 @@ import java.util.TreeSet;
 /**
  * What {@code matrix --live} and {@code explain --live} read from the API server: exactly the kinds the
  * analysis uses — pods (core/v1), NetworkPolicies (networking.k8s.io/v1), and the labels of every namespace
- * (namespace selectors need them; without the right to list namespaces, only those of the pods read are
- * known, by their name label) — of one namespace or of all. Pods are read as {@code kubectl get pods -o yaml}
+ * ({@link LiveSnapshot#namespaces}, as review reads them) — of one namespace or of all. Pods are read as {@code kubectl get pods -o yaml}
  * prints them, so their owners, addresses and phases are the cluster's.
  *
  * <p>The cluster-scoped policy kinds of {@code policy.networking.k8s.io} (AdminNetworkPolicy and
@@ -48,15 +46,7 @@ final class LiveCluster {
                 .list().getItems().stream().map(ClusterLoader::fromPod).toList();
         List<NetworkPolicy> policies = (namespace == null ? client.network().v1().networkPolicies().inAnyNamespace()
                 : client.network().v1().networkPolicies().inNamespace(namespace)).list().getItems();
-        List<Namespace> namespaces = new ArrayList<>();
-        try {
-            client.namespaces().list().getItems().forEach(n -> namespaces.add(new Namespace(n.getMetadata().getName(), n.getMetadata().getLabels())));
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 403) {
-                throw e;
-            }
-            err.println("note: no right to list namespaces: a namespace selector sees only the namespaces' name labels");
-        }
+        List<Namespace> namespaces = LiveSnapshot.namespaces(client, namespace);
         clusterScopedPolicies(client, err);
         err.flush();
         return Cluster.of(namespaces, pods, policies);

@@ -46,6 +46,15 @@ public final class LiveSnapshot {
         resources.addAll(list(client, served, EventStreamsGeoReplicator.class, "eventstreamsgeoreplicators", namespace, notes));
         List<Pod> pods = client.pods().inNamespace(namespace).list().getItems().stream().map(ClusterLoader::fromPod).toList();
         List<NetworkPolicy> policies = client.network().v1().networkPolicies().inNamespace(namespace).list().getItems();
+        return new Snapshot(namespace, resources, Cluster.of(namespaces(client, namespace), pods, policies),
+                client.getMasterUrl() + " namespace " + namespace);
+    }
+
+    /**
+     * Every namespace with its labels (namespace selectors need them); without the right to list namespaces,
+     * only {@code own}'s (none when null): the others are then known by their name label alone.
+     */
+    public static List<Namespace> namespaces(KubernetesClient client, String own) {
         List<Namespace> namespaces = new ArrayList<>();
         try {
             client.namespaces().list().getItems().forEach(n -> namespaces.add(new Namespace(n.getMetadata().getName(), n.getMetadata().getLabels())));
@@ -53,10 +62,12 @@ public final class LiveSnapshot {
             if (e.getCode() != 403) {
                 throw e;
             }
-            var own = client.namespaces().withName(namespace).get();
-            namespaces.add(own == null ? Namespace.named(namespace) : new Namespace(namespace, own.getMetadata().getLabels()));
+            if (own != null) {
+                var ns = client.namespaces().withName(own).get();
+                namespaces.add(ns == null ? Namespace.named(own) : new Namespace(own, ns.getMetadata().getLabels()));
+            }
         }
-        return new Snapshot(namespace, resources, Cluster.of(namespaces, pods, policies), client.getMasterUrl() + " namespace " + namespace);
+        return namespaces;
     }
 
     /** One kind's resources in the namespace; none, with a note, where the cluster does not serve it (discovery, or a 404). */
