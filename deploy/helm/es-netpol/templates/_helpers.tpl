@@ -50,5 +50,7 @@ namespaced, so the same rules serve a ClusterRole (all namespaces) or a Role per
 
 {{/* DNS ports of the operator's own egress: the operator's default (53) when none are given. */}}
 {{- define "es-netpol.dnsPorts" -}}
-{{- if .Values.dnsPorts -}}{{ toJson .Values.dnsPorts }}{{- else -}}[53]{{- end -}}
+{{- if .Values.dnsPorts -}}{{ toJson .Values.dnsPorts }}
+{{- else if or (eq .Values.platform "openshift") (and (not .Values.platform) (.Capabilities.APIVersions.Has "route.openshift.io/v1")) -}}[53,5353]
+{{- else -}}[53]{{- end -}}
 {{- end -}}

@@ -97,6 +97,18 @@ final class CompiledPolicies {
         return out;
     }
 
+    /** The namespace host-network traffic counts as under the profile, with OpenShift's labels where the inputs have none. */
+    Namespace hostNetworkNamespace() {
+        return hostNetworkNamespace(classes.cluster, classes.profile);
+    }
+
+    static Namespace hostNetworkNamespace(Cluster cluster, Profile profile) {
+        String name = profile.hostNetworkNamespace();
+        Namespace given = cluster.namespaces().get(name);
+        // A Namespace read from the inputs says how the cluster labels it; one only named by a pod says nothing.
+        return given != null && given.labels().size() > 1 ? given : new Namespace(name, Profile.OPENSHIFT_HOST_NETWORK_LABELS);
+    }
+
     /** The classes one peer matches (shared, not to be changed). */
     private BitSet peerClasses(NetworkPolicyPeer peer, String policyNamespace) {
         PeerKey key = new PeerKey(peer, peer.getNamespaceSelector() == null && peer.getIpBlock() == null ? policyNamespace : null);
@@ -113,6 +125,9 @@ final class CompiledPolicies {
         if (peer.getIpBlock() != null) {
             out.or(classes.classesIn(peer.getIpBlock()));
             return out;
+        }
+        if (!classes.hostNetworkClasses.isEmpty() && PeerMatcher.matchesHostNetwork(peer, hostNetworkNamespace())) {
+            out.or(classes.hostNetworkClasses);
         }
         for (Map.Entry<String, List<PodClass>> e : classes.byNamespace.entrySet()) {
             Namespace ns = classes.cluster.namespace(e.getKey());

@@ -57,7 +57,13 @@ final class Explainer {
             if (reason != null) {
                 notes.add(pod + " is not an endpoint under profile " + analyzer.profile().id() + ": " + reason);
             } else if (pod.hostNetwork()) {
-                if (!analyzer.profile().hostNetworkPodsArePolicyEndpoints()) {
+                if (analyzer.profile().hostNetworkNamespace() != null) {
+                    Namespace hn = CompiledPolicies.hostNetworkNamespace(analyzer.cluster(), analyzer.profile());
+                    notes.add(pod + " is on the host network: under profile " + analyzer.profile().id() + " no policy selects it, and its "
+                            + "traffic is matched as namespace " + hn.name() + "'s (labels " + new java.util.TreeMap<>(hn.labels()) + ") by namespace selectors "
+                            + "without a pod selector, and by ipBlocks at its node's address "
+                            + (pod.hostIp() == null ? "(unknown: no status.hostIP)" : pod.hostIp()));
+                } else if (!analyzer.profile().hostNetworkPodsArePolicyEndpoints()) {
                     notes.add(pod + " is on the host network: under profile " + analyzer.profile().id()
                             + " no policy selects it and no selector or ipBlock matches it");
                 } else {
@@ -119,6 +125,9 @@ final class Explainer {
             } else if (!c.outsidePolicy
                     && PeerMatcher.matchesPod(peer, r.policy.namespace, other, analyzer.cluster().namespace(other.namespace()))) {
                 return "peer #" + (i + 1);
+            } else if (analyzer.classes.hostNetworkClasses.get(c.id) && PeerMatcher.matchesHostNetwork(peer,
+                    CompiledPolicies.hostNetworkNamespace(analyzer.cluster(), analyzer.profile()))) {
+                return "peer #" + (i + 1) + ", a namespace selector selecting host-network traffic";
             }
         }
         return "no peer";

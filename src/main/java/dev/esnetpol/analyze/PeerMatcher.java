@@ -36,6 +36,20 @@ public final class PeerMatcher {
         return peer.getIpBlock() != null && IpBlockMatcher.of(peer.getIpBlock()).matches(a.address(), a.ipv6());
     }
 
+    /**
+     * Whether the peer matches host-network traffic counted as {@code hostNetwork}'s (Profile#hostNetworkNamespace):
+     * a namespace selector that selects it, with no pod selector or an empty one (the traffic has no pod labels).
+     */
+    static boolean matchesHostNetwork(NetworkPolicyPeer peer, Namespace hostNetwork) {
+        if (peer.getIpBlock() != null || peer.getNamespaceSelector() == null) {
+            return false;
+        }
+        var pods = peer.getPodSelector();
+        boolean noPodLabels = pods == null || ((pods.getMatchLabels() == null || pods.getMatchLabels().isEmpty())
+                && (pods.getMatchExpressions() == null || pods.getMatchExpressions().isEmpty()));
+        return noPodLabels && LabelSelectors.matches(peer.getNamespaceSelector(), hostNetwork.labels());
+    }
+
     static boolean matchesNamespace(NetworkPolicyPeer peer, String policyNamespace, Namespace namespace) {
         if (peer.getIpBlock() != null || (peer.getPodSelector() == null && peer.getNamespaceSelector() == null)) {
             return false;

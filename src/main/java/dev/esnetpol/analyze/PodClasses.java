@@ -46,6 +46,8 @@ final class PodClasses {
     private final Map<Pod, String> notEndpoints = new LinkedHashMap<>();
     private final Map<Address, List<Pod>> byAddress = new HashMap<>();
     private final List<Pod> endpoints = new ArrayList<>();
+    /** The classes of host-network pods whose traffic counts as the profile's host-network namespace's. */
+    final BitSet hostNetworkClasses = new BitSet();
 
     PodClasses(Cluster cluster, Profile profile) {
         this.cluster = cluster;
@@ -59,11 +61,12 @@ final class PodClasses {
                 continue;
             }
             endpoints.add(pod);
-            boolean outside = pod.hostNetwork() && !profile.hostNetworkPodsArePolicyEndpoints();
+            boolean hostNetworkAsNamespace = pod.hostNetwork() && profile.hostNetworkNamespace() != null;
+            boolean outside = pod.hostNetwork() && (!profile.hostNetworkPodsArePolicyEndpoints() || hostNetworkAsNamespace);
             List<Address> addresses = pod.addresses().stream().map(Address::parse).toList();
             addresses.forEach(a -> byAddress.computeIfAbsent(a, k -> new ArrayList<>(1)).add(pod));
             BitSet blocks = new BitSet();
-            if (profile.ipBlocksMatchPods() && !outside) {
+            if (profile.ipBlocksMatchPods() && (!outside || hostNetworkAsNamespace)) {
                 addresses.forEach(a -> ipBlocks.addContaining(a.value(), a.ipv6(), blocks));
             }
             ClassKey key = new ClassKey(pod.namespace(), pod.labels(), Set.copyOf(pod.ports()), outside, blocks);
@@ -75,6 +78,9 @@ final class PodClasses {
             });
             c.members.add(pod);
             classOfPod.put(pod, c);
+            if (hostNetworkAsNamespace && c.members.size() == 1) {
+                hostNetworkClasses.set(c.id);
+            }
         }
         for (int b = 0; b < ipBlocks.blocks().size(); b++) {
             classesOfBlock.add(new BitSet());

@@ -36,16 +36,47 @@ public enum Profile {
     /** Cilium: CIDR rules never select pods or nodes; host-network pods are outside policy. */
     CILIUM("cilium", false, false, false, true),
     /** np-guard netpol-analyzer: ipBlocks match external addresses only; every pod in the input is analysed. */
-    NP_GUARD("np-guard", false, true, true, false);
+    NP_GUARD("np-guard", false, true, true, false),
+    /**
+     * OVN-Kubernetes as OpenShift 4 runs it (the default under {@code --platform openshift}): host-network pods are
+     * selected by no policy, and their traffic is matched as traffic of the {@code openshift-host-network}
+     * namespace, by namespace selectors alone, which OpenShift labels with the policy-group labels.
+     */
+    OVN_KUBERNETES("ovn-kubernetes", true, true, false, true, "openshift-host-network");
+
+    /**
+     * The namespace whose address set OVN-Kubernetes fills with the nodes' addresses on OpenShift (its
+     * {@code host-network-namespace} setting), so that a namespace selector selecting it admits host-network traffic.
+     */
+    public static final String OPENSHIFT_HOST_NETWORK_NAMESPACE = OVN_KUBERNETES.hostNetworkNamespace;
+
+    /**
+     * The labels OpenShift puts on {@code openshift-host-network}, used when the inputs hold no Namespace
+     * of that name: the policy groups of host-network and router (ingress controller) traffic, 4.14 and later, and
+     * the label earlier releases use for the router ("About network policy": "Only allow connections from the
+     * OpenShift Container Platform Ingress Controller").
+     */
+    public static final java.util.Map<String, String> OPENSHIFT_HOST_NETWORK_LABELS = java.util.Map.of(
+            "kubernetes.io/metadata.name", OPENSHIFT_HOST_NETWORK_NAMESPACE,
+            "policy-group.network.openshift.io/host-network", "",
+            "policy-group.network.openshift.io/ingress", "",
+            "network.openshift.io/policy-group", "ingress");
 
     private final String id;
     private final boolean ipBlocksMatchPods;
     private final boolean hostNetworkPodsArePolicyEndpoints;
     private final boolean stoppedPodsAreEndpoints;
     private final boolean otherProtocolsDistinct;
+    private final String hostNetworkNamespace;
 
     Profile(String id, boolean ipBlocksMatchPods, boolean hostNetworkPodsArePolicyEndpoints, boolean stoppedPodsAreEndpoints,
             boolean otherProtocolsDistinct) {
+        this(id, ipBlocksMatchPods, hostNetworkPodsArePolicyEndpoints, stoppedPodsAreEndpoints, otherProtocolsDistinct, null);
+    }
+
+    Profile(String id, boolean ipBlocksMatchPods, boolean hostNetworkPodsArePolicyEndpoints, boolean stoppedPodsAreEndpoints,
+            boolean otherProtocolsDistinct, String hostNetworkNamespace) {
+        this.hostNetworkNamespace = hostNetworkNamespace;
         this.otherProtocolsDistinct = otherProtocolsDistinct;
         this.id = id;
         this.ipBlocksMatchPods = ipBlocksMatchPods;
@@ -53,7 +84,7 @@ public enum Profile {
         this.stoppedPodsAreEndpoints = stoppedPodsAreEndpoints;
     }
 
-    /** Its command-line name: {@code reference}, {@code cilium}, {@code np-guard}. */
+    /** Its command-line name: {@code reference}, {@code cilium}, {@code np-guard}, {@code ovn-kubernetes}. */
     public String id() {
         return id;
     }
@@ -64,6 +95,17 @@ public enum Profile {
 
     public boolean hostNetworkPodsArePolicyEndpoints() {
         return hostNetworkPodsArePolicyEndpoints;
+    }
+
+    /**
+     * The namespace host-network traffic is matched as, or null where host-network pods are matched as pods of their
+     * own namespace (or not at all): {@code hostNetworkAsNamespace}. Under it a host-network pod is selected by no
+     * policy ("Pods with host networking enabled are unaffected by network policy rules", OpenShift "About network
+     * policy"), a peer matches it when the peer has a namespace selector, no pod selector (or an empty one), and the
+     * selector selects this namespace; ipBlocks see its node address.
+     */
+    public String hostNetworkNamespace() {
+        return hostNetworkNamespace;
     }
 
     public boolean stoppedPodsAreEndpoints() {

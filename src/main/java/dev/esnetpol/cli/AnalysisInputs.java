@@ -56,6 +56,13 @@ final class AnalysisInputs {
         return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || ResourceReader.isEventStreamsKind(doc);
     }
 
+    /** The platform of what was loaded: the one forced, else what the inputs look like (its analyzer profile is the default). */
+    dev.esnetpol.catalogue.Platform platform(ClusterInputs.Loaded loaded) {
+        return dev.esnetpol.generate.PlatformChoice.ofRun(loaded.resources(), options.platform());
+    }
+
+    private dev.esnetpol.generate.GeneratorOptions options = dev.esnetpol.generate.GeneratorOptions.defaults();
+
     ClusterInputs.Loaded load(CommandSpec spec) {
         if (live) {
             return loadLive(spec);
@@ -70,7 +77,10 @@ final class AnalysisInputs {
         List<EventStreamsResource> resources = read.add(() -> ClusterInputs.eventStreamsResources(docs), List.of());
         ClusterLoader.Loaded k8s = read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
         read.failIfProblems();
-        ClusterInputs.Loaded loaded = ClusterInputs.of(k8s.cluster(), resources, generation.toOptions(), !noRender);
+        options = generation.toOptions(read);
+        ClusterInputs.Loaded read0 = ClusterInputs.of(k8s.cluster(), resources, options, !noRender);
+        // The router is a peer of every route: shown (and explained) even when the inputs hold none of its pods.
+        ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0)), read0.resources());
         warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
         return loaded;
     }
@@ -106,7 +116,13 @@ final class AnalysisInputs {
         target.reachable(what);
         try (io.fabric8.kubernetes.client.KubernetesClient client = target.client(30_000)) {
             Cluster cluster = LiveCluster.read(client, ns, spec.commandLine().getErr());
-            ClusterInputs.Loaded loaded = ClusterInputs.of(cluster, List.of(), generation.toOptions(), false);
+            options = generation.toOptions();
+            if (options.platform().forced().isEmpty()) {
+                // The cluster's platform, as the operator reads it (OpenShift's API groups): its analyzer profile is the default.
+                options = options.withPlatform(options.platform().withEvidence(dev.esnetpol.operator.ClusterPlatform.openShiftEvidence(client)));
+            }
+            ClusterInputs.Loaded read0 = ClusterInputs.of(cluster, List.of(), options, false);
+            ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0)), read0.resources());
             warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
             return loaded;
         } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {

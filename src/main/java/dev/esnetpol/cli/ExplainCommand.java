@@ -29,14 +29,17 @@ import java.util.concurrent.Callable;
                 "  es-netpol explain --from es-prod/production-admin-api-0 --to es-prod/production-kafka-0 --port 8091 examples/eventstreams-production.yaml",
                 "  es-netpol explain --from 203.0.113.7 --to production-kafka-0 --port 9094 examples/eventstreams-production.yaml",
                 "",
-                "A pod is named namespace/name, name (when unique), or namespace/workload; an address outside the cluster by its IP.",
+                "  es-netpol explain --from router --to orders-brokers-0 --port 9094 -f examples/openshift-namespace",
+                "",
+                "A pod is named namespace/name, name (when unique), or namespace/workload; an address outside the cluster by its IP;",
+                "on OpenShift, 'router' is the router (a pod of openshift-ingress, or a stand-in when the inputs hold none).",
                 "Exit codes: 0 allowed, 1 denied, 2 bad input or usage."})
 public final class ExplainCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "POD|IP", description = "The source.")
+    @Option(names = "--from", required = true, paramLabel = "POD|IP|router", description = "The source.")
     String from;
 
     @Option(names = "--to", required = true, paramLabel = "POD|IP", description = "The destination.")
@@ -51,8 +54,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
-    @Option(names = "--profile", defaultValue = "reference", paramLabel = "reference|cilium|np-guard",
-            description = "The semantics that decide (default: reference); the others are shown where they differ.")
+    @Option(names = "--profile", paramLabel = ProfileOption.LABEL,
+            description = "The semantics that decide (default: ovn-kubernetes on OpenShift, else reference); the others are shown where they differ.")
     String profile;
 
     @Override
@@ -68,8 +71,9 @@ public final class ExplainCommand implements Callable<Integer> {
         if (number < 1 || number > 65535 || !List.of("TCP", "UDP", "SCTP").contains(protocol)) {
             throw new ParameterException(spec.commandLine(), "--port: expected 1-65535 and TCP, UDP or SCTP, got '" + port + "'");
         }
-        Cluster cluster = inputs.load(spec).cluster();
-        Profile decides = ProfileOption.parse(spec, profile);
+        dev.esnetpol.verify.ClusterInputs.Loaded loaded = inputs.load(spec);
+        Cluster cluster = loaded.cluster();
+        Profile decides = ProfileOption.parse(spec, profile, inputs.platform(loaded));
         Explanation e = ProfileVerdicts.of(cluster).explain(decides, resolve(cluster, from, "--from"), resolve(cluster, to, "--to"), protocol, number);
         PrintWriter out = spec.commandLine().getOut();
         out.print(e.text());
@@ -82,6 +86,9 @@ public final class ExplainCommand implements Callable<Integer> {
             return Node.ExternalNode.parse(name);
         }
         List<Pod> matches = cluster.pods().stream().filter(p -> p.toString().equals(name)).toList();
+        if (matches.isEmpty() && RouterStandIn.NAME.equals(name)) {
+            matches = RouterStandIn.find(cluster).map(List::of).orElse(List.of());
+        }
         if (matches.isEmpty()) {
             matches = cluster.pods().stream().filter(p -> p.name().equals(name)
                     || Matrix.workloadName(p).startsWith(name + "[") || (p.namespace() + "/" + p.owner().name()).equals(name)).toList();

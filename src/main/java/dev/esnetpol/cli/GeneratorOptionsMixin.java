@@ -24,7 +24,7 @@ public final class GeneratorOptionsMixin {
     Map<String, String> operatorNamespaceLabels = new LinkedHashMap<>();
 
     @Option(names = "--dns-port", paramLabel = "PORT", split = ",",
-            description = "Port(s) of the cluster DNS as pods reach it (default: 53; add 5353 on OpenShift).")
+            description = "Port(s) of the cluster DNS as a policy sees them (default: the platform's, 53 on Kubernetes, 53 and 5353 on OpenShift).")
     List<Integer> dnsPorts = new ArrayList<>();
 
     @Option(names = "--api-server-cidr", paramLabel = "CIDR", split = ",",
@@ -36,12 +36,25 @@ public final class GeneratorOptionsMixin {
                     + "(10.1-11.7, 11.8-13.0). Default: decided per instance from what it declares (docs/generator.md).")
     String tables;
 
+    @Option(names = "--platform", paramLabel = "kubernetes|openshift",
+            description = "The platform the policies are written for: its DNS ports, its router for route listeners, its analyzer "
+                    + "profile. Default: openshift for a resource with a route listener or endpoint or when the inputs hold *.openshift.io "
+                    + "objects, kubernetes otherwise (docs/generator.md).")
+    String platform;
+
     @Option(names = "--metrics-from", paramLabel = "PEER",
             description = "Who scrapes metrics, as a NetworkPolicy peer in YAML flow form, e.g. "
                     + "'{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}' (repeatable). Narrows every "
                     + "metrics and readiness row that says Anywhere (9404, 9999, 7888, 8443) to these peers and opens Kafka Exporter's 9404 "
-                    + "to them. Default: anywhere, as documented; Kafka Exporter closed.")
+                    + "to them. 'openshift' names OpenShift's platform and user-workload monitoring namespaces. Default: anywhere, as "
+                    + "documented; Kafka Exporter closed.")
     List<String> metricsFrom = new ArrayList<>();
+
+    /** The options, with what the inputs show of OpenShift for resources that say nothing themselves. */
+    GeneratorOptions toOptions(Inputs read) {
+        GeneratorOptions o = toOptions();
+        return o.withPlatform(o.platform().withEvidence(read.openShiftEvidence()));
+    }
 
     public GeneratorOptions toOptions() {
         List<InputProblem> problems = new ArrayList<>();
@@ -67,8 +80,21 @@ public final class GeneratorOptionsMixin {
             }
         }
         List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> scrapers = new ArrayList<>();
+        java.util.Optional<dev.esnetpol.catalogue.Platform> forced = java.util.Optional.empty();
+        if (platform != null) {
+            try {
+                forced = java.util.Optional.of(dev.esnetpol.catalogue.Platform.parse(platform));
+            } catch (IllegalArgumentException e) {
+                problems.add(InputProblem.at("<command line>", "--platform", e.getMessage()));
+            }
+        }
         for (int i = 0; i < metricsFrom.size(); i++) {
             String at = "--metrics-from[" + i + "]";
+            if (dev.esnetpol.catalogue.Platform.OPENSHIFT.id().equals(metricsFrom.get(i).trim())) {
+                // The preset: OpenShift's platform Prometheus and the one for user workloads.
+                scrapers.addAll(dev.esnetpol.catalogue.Platform.OPENSHIFT.monitoringPeers());
+                continue;
+            }
             try {
                 io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer peer = new com.fasterxml.jackson.databind.ObjectMapper(
                         new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
@@ -89,8 +115,8 @@ public final class GeneratorOptionsMixin {
             throw new InvalidInputException(problems);
         }
         GeneratorOptions defaults = GeneratorOptions.defaults();
-        return new GeneratorOptions(egress, operatorNamespaceLabels,
-                dnsPorts.isEmpty() ? defaults.dnsPorts() : dnsPorts,
-                defaults.apiServerPorts(), apiServerCidrs, set, scrapers);
+        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts,
+                defaults.apiServerPorts(), apiServerCidrs, set, scrapers,
+                new dev.esnetpol.generate.PlatformChoice.Setting(forced, java.util.Optional.empty()));
     }
 }

@@ -31,6 +31,8 @@ final class Inputs {
     private final List<InputProblem> problems = new ArrayList<>();
     private final List<YamlDocument> used = new ArrayList<>();
     private final List<YamlDocument> skippedDocuments = new ArrayList<>();
+    /** The first object of an {@code *.openshift.io} API group read, as {@code Kind name (apiVersion)}. */
+    private java.util.Optional<String> openShiftObject = java.util.Optional.empty();
     private Inputs() {
     }
 
@@ -92,6 +94,12 @@ final class Inputs {
                 names.forEach(p -> err.println("warning: " + p + " (the API server refuses it; analysed anyway)"));
             }
             inputs.problems.addAll(strict);
+            if (inputs.openShiftObject.isEmpty() && doc.apiVersion().contains(".openshift.io/")) {
+                inputs.openShiftObject = java.util.Optional.of("the inputs hold " + doc.kind() + " " + doc.name() + " (" + doc.apiVersion()
+                        + "), which only OpenShift serves");
+            } else if (inputs.openShiftObject.isEmpty() && "Namespace".equals(doc.kind()) && doc.name().startsWith("openshift-")) {
+                inputs.openShiftObject = java.util.Optional.of("the inputs hold namespace " + doc.name() + ", which OpenShift creates");
+            }
             if (!uses.test(doc)) {
                 skipped.add(doc);
                 inputs.skippedDocuments.add(doc);
@@ -110,6 +118,11 @@ final class Inputs {
     /** The documents of the kinds the command uses that read without a problem. */
     List<YamlDocument> documents() {
         return used;
+    }
+
+    /** Why the inputs look like OpenShift (an object of an {@code *.openshift.io} API group), or empty. */
+    java.util.Optional<String> openShiftEvidence() {
+        return openShiftObject;
     }
 
     /** The documents of kinds the command does not use (counted on the skip line). */

@@ -41,8 +41,8 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
-    @Option(names = "--profile", defaultValue = "reference", paramLabel = "reference|cilium|np-guard",
-            description = "Semantics where network plugins differ (default: reference, what Kubernetes e2e tests expect).")
+    @Option(names = "--profile", paramLabel = ProfileOption.LABEL,
+            description = "Semantics where network plugins differ (default: ovn-kubernetes on OpenShift, else reference, what Kubernetes e2e tests expect).")
     String profile;
 
     @Option(names = "--exposure",
@@ -53,8 +53,9 @@ public final class MatrixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile p = ProfileOption.parse(spec, profile);
-        Analyzer analyzer = Analyzer.of(inputs.load(spec).cluster(), p);
+        dev.esnetpol.verify.ClusterInputs.Loaded loaded = inputs.load(spec);
+        Profile p = ProfileOption.parse(spec, profile, inputs.platform(loaded));
+        Analyzer analyzer = Analyzer.of(loaded.cluster(), p);
         Matrix m = Matrix.of(analyzer);
         PrintWriter out = spec.commandLine().getOut();
         if (exposure) {

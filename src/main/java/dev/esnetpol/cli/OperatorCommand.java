@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -111,6 +112,13 @@ public final class OperatorCommand implements Callable<Integer> {
         KubernetesClient client = dev.esnetpol.model.ServedVersions.client(new KubernetesClientBuilder()
                 .withKubernetesSerialization(dev.esnetpol.model.ResourceReader.tolerantSerialization())
                 .editOrNewConfig().withRequestRetryBackoffLimit(3).endConfig(), new dev.esnetpol.model.ServedVersions.Rewrite());
+        if (settings.generator().platform().forced().isEmpty()) {
+            // Resources that say nothing of their platform take the cluster's: OpenShift when it serves OpenShift's API groups.
+            Optional<String> openShift = dev.esnetpol.operator.ClusterPlatform.openShiftEvidence(client);
+            settings = settings.withGenerator(settings.generator().withPlatform(settings.generator().platform().withEvidence(openShift)));
+            err.println("es-netpol: platform " + (openShift.isPresent() ? "openshift (" + openShift.get() + ")"
+                    : "decided per resource (the API server serves no OpenShift group)"));
+        }
         OperatorMetrics metrics = new OperatorMetrics();
         WebhookServer webhook = null;
         if (webhookCert != null) {

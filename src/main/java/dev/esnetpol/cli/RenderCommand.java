@@ -65,7 +65,7 @@ public final class RenderCommand implements Callable<Integer> {
                     "no Event Streams resource (EventStreams, KafkaConnect, KafkaMirrorMaker2, EventStreamsGeoReplicator of "
                             + "eventstreams.ibm.com): nothing to render"));
         }
-        PolicyGenerator generator = new PolicyGenerator(generation.toOptions());
+        PolicyGenerator generator = new PolicyGenerator(generation.toOptions(read));
         List<NetworkPolicy> policies = generator.generate(resources, null);
         PrintWriter err = spec.commandLine().getErr();
         generator.warnings(resources, null).forEach(w -> err.println("warning: " + w));

@@ -61,8 +61,8 @@ public final class ReviewCommand implements Callable<Integer> {
     @Mixin
     GeneratorOptionsMixin generation;
 
-    @Option(names = "--profile", defaultValue = "reference", paramLabel = "reference|cilium|np-guard",
-            description = "The NetworkPolicy semantics that decide (default: ${DEFAULT-VALUE}, the Kubernetes reference). Flows whose "
+    @Option(names = "--profile", paramLabel = ProfileOption.LABEL,
+            description = "The NetworkPolicy semantics that decide (default: ovn-kubernetes on OpenShift, else reference, the Kubernetes reference). Flows whose "
                     + "verdict differs under the reference and Cilium are reported as depending on the network plugin.")
     String profile;
 
@@ -105,7 +105,9 @@ public final class ReviewCommand implements Callable<Integer> {
         List<String> locations = new ArrayList<>(inputs.locations());
         locations.addAll(offline);
         Snapshot snapshot = locations.isEmpty() ? live() : offline(locations);
-        ReviewReport report = new Reviewer(generation.toOptions(), Verifier.profilesFor(ProfileOption.parse(spec, profile))).review(snapshot);
+        dev.esnetpol.generate.GeneratorOptions options = generation.toOptions();
+        ReviewReport report = new Reviewer(options, Verifier.profilesFor(ProfileOption.parse(spec, profile,
+                dev.esnetpol.generate.PlatformChoice.ofRun(snapshot.resources(), options.platform())))).review(snapshot);
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {
             case json -> out.print(ObjectWriter.json(report));

@@ -64,8 +64,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     GeneratorOptionsMixin generation;
 
-    @Option(names = "--profile", defaultValue = "reference", paramLabel = "reference|cilium|np-guard",
-            description = "The NetworkPolicy semantics that decide (default: ${DEFAULT-VALUE}, the Kubernetes reference). Flows whose "
+    @Option(names = "--profile", paramLabel = ProfileOption.LABEL,
+            description = "The NetworkPolicy semantics that decide (default: ovn-kubernetes on OpenShift, else reference, the Kubernetes reference). Flows whose "
                     + "verdict differs under the reference and Cilium are reported as depending on the network plugin.")
     String profile;
 
@@ -90,8 +90,10 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         // A line on stderr now and then when the run takes more than 2 s: nothing for a quick one.
         Progress progress = Progress.after(2000, spec.commandLine().getErr());
-        VerifyReport report = new Verifier(generation.toOptions(), progress)
-                .withProfiles(Verifier.profilesFor(ProfileOption.parse(spec, profile)))
+        dev.esnetpol.generate.GeneratorOptions options = generation.toOptions(read);
+        VerifyReport report = new Verifier(options, progress)
+                .withProfiles(Verifier.profilesFor(ProfileOption.parse(spec, profile,
+                        dev.esnetpol.generate.PlatformChoice.ofRun(resources, options.platform()))))
                 .verify(resources, null, installed, others);
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {

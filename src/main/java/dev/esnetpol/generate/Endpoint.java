@@ -129,11 +129,38 @@ public sealed interface Endpoint {
     record GivenPeers(Source source, String name, List<NetworkPolicyPeer> peers) implements Endpoint {
 
         /** Where the user gave them. */
-        public enum Source { LISTENER, METRICS_SCRAPERS }
+        public enum Source {
+            LISTENER("listener peers", "listener-peer"),
+            METRICS_SCRAPERS("metrics scrapers", "metrics-scraper"),
+            ROUTER("the router (route traffic)", "router");
+
+            private final String words;
+            private final String id;
+
+            Source(String words, String id) {
+                this.words = words;
+                this.id = id;
+            }
+
+            /** How a review names peers of this source. */
+            public String words() {
+                return words;
+            }
+
+            /** How verify names their stand-ins. */
+            public String id() {
+                return id;
+            }
+        }
 
         /** A listener's {@code networkPolicyPeers}. */
         public static GivenPeers ofListener(String listener, List<NetworkPolicyPeer> peers) {
             return new GivenPeers(Source.LISTENER, listener, peers);
+        }
+
+        /** The platform's router, for a narrowed route listener ({@code Platform#routerPeers}). */
+        public static GivenPeers router(List<NetworkPolicyPeer> peers) {
+            return new GivenPeers(Source.ROUTER, "router", peers);
         }
 
         /** The {@code --metrics-from} peers (named so that no listener can share the name: listener names have no '-'). */

@@ -73,6 +73,13 @@ public final class FlowResolver {
                     if (l.kind() == enabled.listener()) {
                         Endpoint from = l.openToAnywhere() ? new Endpoint.Anywhere() : Endpoint.GivenPeers.ofListener(l.getName(), l.peers());
                         add(from, to, l.getPort(), TCP, row.reason() + " (listener " + l.getName() + ")", Flow.Basis.SPEC_INGRESS, true, false);
+                        List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> router = facts.platform(destination).platform().routerPeers();
+                        if (!l.openToAnywhere() && "route".equals(l.getType()) && !router.isEmpty()) {
+                            // A route reaches the brokers through the router: narrowing the listener's peers to the
+                            // clients' namespaces would otherwise cut every client of the route off.
+                            add(Endpoint.GivenPeers.router(router), to, l.getPort(), TCP, "Route traffic through the router (listener "
+                                    + l.getName() + ")", Flow.Basis.SUPPLEMENT, true, false);
+                        }
                     }
                 }
                 continue;
@@ -223,7 +230,7 @@ public final class FlowResolver {
         }
         for (PodGroup g : facts.groups()) {
             Endpoint from = new Endpoint.Pods(g);
-            for (int port : options.dnsPorts()) {
+            for (int port : options.dnsPorts(facts.platform(g).platform())) {
                 add(from, new Endpoint.Dns(), port, "UDP", "DNS lookups", Flow.Basis.SUPPLEMENT, false, true);
                 add(from, new Endpoint.Dns(), port, TCP, "DNS lookups", Flow.Basis.SUPPLEMENT, false, true);
             }

@@ -23,18 +23,30 @@ import java.util.Map;
  * @param metricsFrom            who scrapes metrics: when not empty, every metrics and readiness row that says
  *                               "Anywhere" (9404, 9999, 7888, 8443) admits these peers only, and Kafka Exporter's
  *                               9404 opens to them; empty keeps the documentation's "Anywhere"
+ * @param platform               the platform forced ({@code --platform}) and what the run shows of OpenShift; each
+ *                               resource's platform is decided from it and the resource ({@link PlatformChoice}).
+ *                               An empty {@code dnsPorts} means the DNS ports of that platform
  */
 public record GeneratorOptions(boolean egress, Map<String, String> operatorNamespaceLabels, List<Integer> dnsPorts,
                                List<Integer> apiServerPorts, List<String> apiServerCidrs, Optional<TableSet> tables,
-                               List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> metricsFrom) {
+                               List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> metricsFrom,
+                               PlatformChoice.Setting platform) {
 
     public GeneratorOptions {
+        Objects.requireNonNull(platform);
         operatorNamespaceLabels = Map.copyOf(operatorNamespaceLabels);
         dnsPorts = List.copyOf(dnsPorts);
         apiServerPorts = List.copyOf(apiServerPorts);
         apiServerCidrs = List.copyOf(apiServerCidrs);
         Objects.requireNonNull(tables);
         metricsFrom = List.copyOf(metricsFrom);
+    }
+
+    /** Options whose platform is decided from each resource. */
+    public GeneratorOptions(boolean egress, Map<String, String> operatorNamespaceLabels, List<Integer> dnsPorts,
+                            List<Integer> apiServerPorts, List<String> apiServerCidrs, Optional<TableSet> tables,
+                            List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> metricsFrom) {
+        this(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, PlatformChoice.Setting.DETECT);
     }
 
     /** Options with the documentation's "Anywhere" for metrics. */
@@ -50,25 +62,35 @@ public record GeneratorOptions(boolean egress, Map<String, String> operatorNames
     }
 
     public static GeneratorOptions defaults() {
-        return new GeneratorOptions(true, Map.of(), List.of(dev.esnetpol.catalogue.Catalogue.DNS_PORT),
+        return new GeneratorOptions(true, Map.of(), List.of(),
                 dev.esnetpol.catalogue.Catalogue.API_SERVER_PORTS, List.of());
     }
 
     public GeneratorOptions withEgress(boolean on) {
-        return new GeneratorOptions(on, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom);
+        return new GeneratorOptions(on, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, platform);
     }
 
     public GeneratorOptions withOperatorNamespaceLabels(Map<String, String> labels) {
-        return new GeneratorOptions(egress, labels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom);
+        return new GeneratorOptions(egress, labels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, platform);
     }
 
     /** These options with the table set forced (empty: decided from each resource). */
     public GeneratorOptions withTables(Optional<TableSet> set) {
-        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, set, metricsFrom);
+        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, set, metricsFrom, platform);
     }
 
     /** These options with the metrics scrapers narrowed to these peers (empty: anywhere, as documented). */
     public GeneratorOptions withMetricsFrom(List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> peers) {
-        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, peers);
+        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, peers, platform);
+    }
+
+    /** These options with the platform forced or detected as {@code setting} says. */
+    public GeneratorOptions withPlatform(PlatformChoice.Setting setting) {
+        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, setting);
+    }
+
+    /** The DNS ports of a policy written for {@code p}: those given ({@code --dns-port}), else the platform's. */
+    public List<Integer> dnsPorts(dev.esnetpol.catalogue.Platform p) {
+        return dnsPorts.isEmpty() ? p.dnsPorts() : dnsPorts;
     }
 }

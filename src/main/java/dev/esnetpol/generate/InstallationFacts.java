@@ -39,6 +39,7 @@ public final class InstallationFacts {
     private final List<Listener> listeners = new ArrayList<>();
     private final boolean rackAware;
     private final TableChoice tables;
+    private final PlatformChoice.Setting platformSetting;
     private final Map<PodGroup, List<KafkaTarget>> kafkaTargets = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
@@ -58,7 +59,16 @@ public final class InstallationFacts {
      * @param forcedTables the table set to use whatever the resource declares, or empty to decide from it
      */
     public InstallationFacts(Installation installation, Optional<TableSet> forcedTables) {
+        this(installation, forcedTables, PlatformChoice.Setting.DETECT);
+    }
+
+    /**
+     * @param forcedTables the table set to use whatever the resource declares, or empty to decide from it
+     * @param platform     the platform forced, and what the rest of the run shows of OpenShift
+     */
+    public InstallationFacts(Installation installation, Optional<TableSet> forcedTables, PlatformChoice.Setting platform) {
         this.installation = installation;
+        this.platformSetting = platform;
         Optional<EventStreams> es = installation.eventStreams();
         this.tables = TableChoice.of(es, forcedTables);
         boolean internalTls = es.map(InstallationFacts::internalTls).orElse(true);
@@ -99,6 +109,15 @@ public final class InstallationFacts {
                 kafkaTargets.put(g, readKafkaTargets(g));
             }
         }
+        warnings.addAll(PlatformChoice.warnings(installation, platform));
+    }
+
+    /**
+     * The platform a group's policy is written for: its own resource's (a Kafka Connect's policy does not depend on
+     * its instance being among the inputs, as its table set does not).
+     */
+    public PlatformChoice platform(PodGroup group) {
+        return PlatformChoice.of(owners.get(group), platformSetting);
     }
 
     /**

@@ -129,7 +129,7 @@ final class PolicyRenderer {
         return labels;
     }
 
-    /** Which documented table set the policy was written from, and why (docs/generator.md). */
+    /** Which documented table set and which platform the policy was written for, and why (docs/generator.md). */
     private static Map<String, String> annotations(InstallationFacts facts, PodGroup group) {
         // Kafka Connect and the geo-replicator have the same rows in every set: their policy says so, whatever
         // instance is (or is not) rendered with them, so that it does not depend on the other inputs.
@@ -137,6 +137,9 @@ final class PolicyRenderer {
         Map<String, String> annotations = new TreeMap<>();
         annotations.put(Labels.TABLE_SET_ANNOTATION, tables.id());
         annotations.put(Labels.TABLE_SET_REASON_ANNOTATION, tables.reason());
+        PlatformChoice platform = facts.platform(group);
+        annotations.put(dev.esnetpol.catalogue.Platform.ANNOTATION, platform.platform().id());
+        annotations.put(dev.esnetpol.catalogue.Platform.REASON_ANNOTATION, platform.reason());
         return annotations;
     }
 

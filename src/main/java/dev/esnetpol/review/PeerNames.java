@@ -71,7 +71,7 @@ final class PeerNames {
 
         @Override
         public String givenPeer(Role.GivenPeer p) {
-            return p.source() == dev.esnetpol.generate.Endpoint.GivenPeers.Source.LISTENER ? "listener peers" : "metrics scrapers";
+            return p.source().words();
         }
 
         @Override

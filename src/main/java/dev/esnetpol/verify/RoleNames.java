@@ -50,7 +50,7 @@ public final class RoleNames {
 
             @Override
             public String givenPeer(Role.GivenPeer p) {
-                return p.source() == dev.esnetpol.generate.Endpoint.GivenPeers.Source.LISTENER ? "listener-peer" : "metrics-scraper";
+                return p.source().id();
             }
 
             @Override

@@ -82,7 +82,8 @@ class ProfilesTest {
             assertFalse(Analyzer.of(c, p).allowed(a, b).allows("TCP", 80), p + ": CIDR rules never select pods");
         }
         Map<Profile, Boolean> verdicts = ProfileVerdicts.of(c).allows(a, b, "TCP", 80);
-        assertEquals(Map.of(Profile.REFERENCE, true, Profile.CILIUM, false, Profile.NP_GUARD, false), verdicts);
+        assertEquals(Map.of(Profile.REFERENCE, true, Profile.CILIUM, false, Profile.NP_GUARD, false, Profile.OVN_KUBERNETES, true), verdicts,
+                "OVN-Kubernetes matches ipBlocks against pod addresses, as the reference does");
         assertFalse(ProfileVerdicts.of(c).agree(a, b, "TCP", 80));
     }
 

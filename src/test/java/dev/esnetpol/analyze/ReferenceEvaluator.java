@@ -37,7 +37,14 @@ final class ReferenceEvaluator {
     }
 
     private boolean outsidePolicy(Pod p) {
-        return p.hostNetwork() && !profile.hostNetworkPodsArePolicyEndpoints();
+        return p.hostNetwork() && (!profile.hostNetworkPodsArePolicyEndpoints() || profile.hostNetworkNamespace() != null);
+    }
+
+    /** Under a profile with a host-network namespace: its labels, OpenShift's where the cluster does not label it. */
+    private Map<String, String> hostNetworkLabels() {
+        Namespace given = cluster.namespaces().get(profile.hostNetworkNamespace());
+        return given != null && given.labels().size() > 1 ? given.labels()
+                : new Namespace(profile.hostNetworkNamespace(), Profile.OPENSHIFT_HOST_NETWORK_LABELS).labels();
     }
 
     /** The address others see: the node's for a host-network pod with a known node address. */
@@ -125,7 +132,8 @@ final class ReferenceEvaluator {
         for (NetworkPolicyPeer peer : peers) {
             if (peer.getIpBlock() != null) {
                 List<String> candidates = otherIp != null ? List.of(otherIp)
-                        : profile.ipBlocksMatchPods() && !outsidePolicy(otherPod) ? addresses(otherPod) : List.of();
+                        : profile.ipBlocksMatchPods() && (!outsidePolicy(otherPod) || profile.hostNetworkNamespace() != null)
+                        ? addresses(otherPod) : List.of();
                 for (String ip : candidates) {
                     Cidr address = Cidr.ofAddress(ip);
                     boolean in = Cidr.parse(peer.getIpBlock().getCidr()).contains(address);
@@ -137,6 +145,16 @@ final class ReferenceEvaluator {
                     if (in) {
                         return true;
                     }
+                }
+                continue;
+            }
+            if (otherPod != null && otherPod.hostNetwork() && profile.hostNetworkNamespace() != null) {
+                // Host-network traffic is the host-network namespace's, and carries no pod labels.
+                LabelSelector pods = peer.getPodSelector();
+                boolean emptyPods = pods == null || (selects(pods, Map.of()) && (pods.getMatchExpressions() == null
+                        || pods.getMatchExpressions().isEmpty()));
+                if (peer.getNamespaceSelector() != null && emptyPods && selects(peer.getNamespaceSelector(), hostNetworkLabels())) {
+                    return true;
                 }
                 continue;
             }

@@ -211,7 +211,8 @@ class VerifierTest {
         named(policies, "production-zookeeper-netpol").getSpec().getEgress().add(new NetworkPolicyEgressRuleBuilder().build());
         CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--policies", write(dir, policies).toString());
         assertEquals(1, r.code());
-        assertTrue(r.out().contains("EXCESS   es-prod/production-zookeeper-0 -> 203.0.113.10  TCP 1-52,54-65535,UDP 1-52,54-65535,SCTP 1-65535"), r.out());
+        // The production example's route listener makes it OpenShift's: DNS is 53 and 5353, so both stay out of the excess.
+        assertTrue(r.out().contains("EXCESS   es-prod/production-zookeeper-0 -> 203.0.113.10  TCP 1-52,54-5352,5354-65535,UDP 1-52,54-5352,5354-65535,SCTP 1-65535"), r.out());
         assertTrue(r.out().contains("egress of es-prod/production-zookeeper-0: admitted by es-prod/production-zookeeper-netpol egress rule #"), r.out());
     }
 
