@@ -150,13 +150,12 @@ public final class VerifyBench {
         }
     }
 
-    /** N instances named production-1 ... production-N (distinct uids), all in the example's namespace. */
+    /** N instances named production-1 ... production-N, all in the example's namespace (no uid: no owner references). */
     static String copies(String example, int n) {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= n; i++) {
             sb.append("---\n").append(example
-                    .replace("name: production\n", "name: production-" + i + "\n")
-                    .replaceFirst("uid: [0-9a-f-]+", String.format(Locale.ROOT, "uid: 7d3c1f0e-2a41-4d7b-9a7e-%012d", i)));
+                    .replace("name: production\n", "name: production-" + i + "\n"));
         }
         return sb.toString();
     }

@@ -25,6 +25,8 @@ public final class Catalogue {
     public static final int BROKER_API_PORT = 8091;
     /** 11.8-13.0: the controllers' control plane ("Kafka control plane"). */
     public static final int CONTROL_PLANE_PORT = 9090;
+    /** 10.1-11.7: ZooKeeper's client port ("ZooKeeper client connections"), which brokers and the operators reach. */
+    public static final int ZOOKEEPER_CLIENT_PORT = 2181;
     /** 11.8-13.0: "Kafka readiness metrics" on brokers and controllers (Strimzi's KafkaAgent). */
     public static final int READINESS_PORT = 8443;
     /** The "External access to API" port of the admin API, REST producer and schema registry. */

@@ -74,7 +74,7 @@ final class AnalysisInputs {
         Inputs read = Inputs.read(spec, "PATH", inputs.locations(), inputs.recursive, namespace, true, AnalysisInputs::uses, System.in, false);
         List<YamlDocument> docs = read.documents();
         // Each stage on its own first, so that the problems of all of them are reported together.
-        List<EventStreamsResource> resources = read.add(() -> ClusterInputs.eventStreamsResources(docs), List.of());
+        List<EventStreamsResource> resources = read.eventStreamsResources(inputs.strict);
         ClusterLoader.Loaded k8s = read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
         read.failIfProblems();
         options = generation.toOptions(read);

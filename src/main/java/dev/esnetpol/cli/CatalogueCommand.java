@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         description = "Print every connection of the Event Streams network-policy documentation as es-netpol holds it: per pod, the ingress rows (origin, port, reason, condition) and the egress rows (destination, pod label, port, reason), and the egress rows that es-netpol also admits at their destination (reconciliations).",
         versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
-        footer = {"  es-netpol catalogue", "  es-netpol catalogue --tables 12.3", "  es-netpol catalogue -o json | jq '.ingress[] | select(.port == 9091)'",
+        footer = {"  es-netpol catalogue", "  es-netpol catalogue --tables 12.3", "  es-netpol catalogue -o json | jq '.tableSets[].ingress[] | select(.port == 9091)'",
                 "",
                 "Exit codes: 0 printed, 2 usage error."})
 public final class CatalogueCommand implements Callable<Integer> {
@@ -57,7 +57,8 @@ public final class CatalogueCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output == Format.json) {
-            out.print(ObjectWriter.json(sets.size() == 1 ? asData(sets.get(0)) : Map.of("tableSets", sets.stream().map(CatalogueCommand::asData).toList())));
+            // One shape whatever --tables says (a list of one set, or of all), so one jq program reads both.
+            out.print(ObjectWriter.json(Map.of("tableSets", sets.stream().map(CatalogueCommand::asData).toList())));
         } else {
             out.print(sets.size() == 1 ? markdown(sets.get(0)) : markdown());
         }

@@ -42,6 +42,11 @@ public final class GeneratorOptionsMixin {
                     + "objects, kubernetes otherwise (docs/generator.md).")
     String platform;
 
+    @Option(names = "--tables-override",
+            description = "With --tables: where the set forced contradicts what an instance declares (a controller pool, ZooKeeper, v1, the "
+                    + "KRaft preview annotation), write the forced set's rows and keep the declared set's, instead of refusing.")
+    boolean tablesOverride;
+
     @Option(names = "--metrics-from", paramLabel = "PEER",
             description = "Who scrapes metrics, as a NetworkPolicy peer in YAML flow form, e.g. "
                     + "'{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}' (repeatable). Narrows every "
@@ -95,6 +100,11 @@ public final class GeneratorOptionsMixin {
                 scrapers.addAll(dev.esnetpol.catalogue.Platform.OPENSHIFT.monitoringPeers());
                 continue;
             }
+            List<InputProblem> strict = strictPeer(metricsFrom.get(i), at);
+            if (!strict.isEmpty()) {
+                problems.addAll(strict);
+                continue;
+            }
             try {
                 io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer peer = new com.fasterxml.jackson.databind.ObjectMapper(
                         new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
@@ -117,6 +127,33 @@ public final class GeneratorOptionsMixin {
         GeneratorOptions defaults = GeneratorOptions.defaults();
         return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts,
                 defaults.apiServerPorts(), apiServerCidrs, set, scrapers,
-                new dev.esnetpol.generate.PlatformChoice.Setting(forced, java.util.Optional.empty()));
+                new dev.esnetpol.generate.PlatformChoice.Setting(forced, java.util.Optional.empty()), tablesOverride);
+    }
+
+    /**
+     * A {@code --metrics-from} peer read as the API server reads a policy file's peer: placed in a NetworkPolicy
+     * ({@code spec.ingress[0].from[0]}) and checked by {@link dev.esnetpol.kube.StrictFields}, so that
+     * {@code namespaceSelecter} gets the same "did you mean" there as in a file. Empty when the peer reads cleanly
+     * (or is no mapping: the typed read below says so).
+     */
+    private static List<InputProblem> strictPeer(String text, String at) {
+        com.fasterxml.jackson.databind.JsonNode peer;
+        try {
+            peer = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(text);
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+        if (peer == null || !peer.isObject()) {
+            return List.of();
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode policy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        policy.put("apiVersion", "networking.k8s.io/v1").put("kind", "NetworkPolicy").putObject("metadata").put("name", "metrics-from");
+        com.fasterxml.jackson.databind.node.ObjectNode spec = policy.putObject("spec");
+        spec.putObject("podSelector");
+        spec.putArray("ingress").addObject().putArray("from").add(peer);
+        String inside = "spec.ingress[0].from[0]";
+        return dev.esnetpol.kube.StrictFields.check(new dev.esnetpol.input.YamlDocument("<command line>", 0, policy)).stream()
+                .map(p -> InputProblem.at("<command line>", p.path().startsWith(inside) ? at + p.path().substring(inside.length()) : at, p.message()))
+                .toList();
     }
 }

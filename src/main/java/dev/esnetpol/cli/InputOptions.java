@@ -19,6 +19,10 @@ final class InputOptions {
     @Option(names = {"-R", "--recursive"}, description = "Read the directories given with -f (or as paths) recursively, as kubectl -R does.")
     boolean recursive;
 
+    @Option(names = "--strict", description = "Refuse keys of Event Streams resources that es-netpol neither reads nor finds close to a key it reads "
+            + "(a warning otherwise: the product's API server decides about them). Misspellings of keys es-netpol reads are refused either way.")
+    boolean strict;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "The same as -f PATH.")
     List<String> paths = new ArrayList<>();
 

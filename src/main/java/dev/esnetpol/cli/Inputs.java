@@ -8,6 +8,9 @@ import dev.esnetpol.input.YamlDocument;
 import dev.esnetpol.input.YamlSources;
 import dev.esnetpol.kube.Kubeconfig;
 import dev.esnetpol.kube.StrictFields;
+import dev.esnetpol.model.ApiGroupKinds;
+import dev.esnetpol.model.EventStreamsResource;
+import dev.esnetpol.model.ResourceReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -15,6 +18,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +37,8 @@ final class Inputs {
     private final List<YamlDocument> skippedDocuments = new ArrayList<>();
     /** The first object of an {@code *.openshift.io} API group read, as {@code Kind name (apiVersion)}. */
     private java.util.Optional<String> openShiftObject = java.util.Optional.empty();
+    private PrintWriter err = new PrintWriter(java.io.Writer.nullWriter());
+
     private Inputs() {
     }
 
@@ -74,9 +80,16 @@ final class Inputs {
         YamlSources.Read read = YamlSources.readAll(locations, recursive, stdin);
         inputs.problems.addAll(read.problems());
         PrintWriter err = spec.commandLine().getErr();
+        inputs.err = err;
         read.notes().forEach(n -> err.println("note: " + n));
         // Mismatches are refused only against -n: without it, nothing to compare with (and no kubeconfig to read).
-        Namespaces.Filled filled = Namespaces.fill(read.documents(), () -> resolveNamespace(namespaceFlag), refuseMismatch && namespaceFlag != null);
+        for (java.nio.file.Path dir : read.kustomizations()) {
+            inputs.problems.add(InputProblem.at(dir.toString(), "", "a kustomization (" + dev.esnetpol.input.Kustomizations.fileOf(dir)
+                    + "): its files are bases and patches that kustomize assembles, not the objects it applies; " + spec.name()
+                    + " its build: kubectl kustomize " + dir + " | es-netpol " + spec.name() + " -f -"));
+        }
+        Namespaces.Filled filled = Namespaces.fill(read.documents(), () -> resolveNamespace(namespaceFlag), refuseMismatch && namespaceFlag != null,
+                uses);
         inputs.problems.addAll(filled.problems());
         String nsNote = filled.note();
         if (nsNote != null) {
@@ -100,7 +113,10 @@ final class Inputs {
             } else if (inputs.openShiftObject.isEmpty() && "Namespace".equals(doc.kind()) && doc.name().startsWith("openshift-")) {
                 inputs.openShiftObject = java.util.Optional.of("the inputs hold namespace " + doc.name() + ", which OpenShift creates");
             }
-            if (!uses.test(doc)) {
+            Optional<InputProblem> unknownKind = ApiGroupKinds.unknownKind(doc);
+            if (unknownKind.isPresent()) {
+                inputs.problems.add(unknownKind.get()); // an error, not one of the kinds skipped
+            } else if (!uses.test(doc)) {
                 skipped.add(doc);
                 inputs.skippedDocuments.add(doc);
             } else if (strict.isEmpty()) {
@@ -123,6 +139,19 @@ final class Inputs {
     /** Why the inputs look like OpenShift (an object of an {@code *.openshift.io} API group), or empty. */
     java.util.Optional<String> openShiftEvidence() {
         return openShiftObject;
+    }
+
+    /**
+     * The Event Streams resources among the documents used, each checked ({@link ResourceReader}): keys near
+     * no key es-netpol reads are printed as {@code warning: FILE:LINE: path: ...} (errors with {@code strict}),
+     * problems kept with the others.
+     */
+    List<EventStreamsResource> eventStreamsResources(boolean strict) {
+        List<YamlDocument> resources = used.stream().filter(ResourceReader::isEventStreamsKind).toList();
+        List<EventStreamsResource> read = add(() -> ResourceReader.readAll(resources, strict, w -> err.println("warning: " + w)).resources(),
+                List.of());
+        err.flush();
+        return read;
     }
 
     /** The documents of kinds the command does not use (counted on the skip line). */

@@ -148,8 +148,8 @@ final class LiveConnection {
             return word + (e.getStatus() != null && e.getStatus().getMessage() != null ? ": " + e.getStatus().getMessage() : "");
         }
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        while (t.getCause() != null && t.getCause() != t && !(t instanceof java.net.ConnectException)) {
+            t = t.getCause(); // the innermost cause, or the connection refusal on the way (its cause is a closed channel)
         }
         String kind = t instanceof java.net.ConnectException ? "connection refused"
                 : t instanceof java.net.UnknownHostException ? "unknown host"

@@ -112,6 +112,14 @@ public final class OperatorCommand implements Callable<Integer> {
         KubernetesClient client = dev.esnetpol.model.ServedVersions.client(new KubernetesClientBuilder()
                 .withKubernetesSerialization(dev.esnetpol.model.ResourceReader.tolerantSerialization())
                 .editOrNewConfig().withRequestRetryBackoffLimit(3).endConfig(), new dev.esnetpol.model.ServedVersions.Rewrite());
+        try {
+            // One request before anything starts: a cluster that cannot be reached is one line, as for review,
+            // not an informer per kind failing with its stack trace.
+            client.getKubernetesVersion();
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            client.close();
+            throw new IllegalStateException("cannot reach the Kubernetes API server at " + client.getMasterUrl() + ": " + LiveConnection.cause(e));
+        }
         if (settings.generator().platform().forced().isEmpty()) {
             // Resources that say nothing of their platform take the cluster's: OpenShift when it serves OpenShift's API groups.
             Optional<String> openShift = dev.esnetpol.operator.ClusterPlatform.openShiftEvidence(client);
@@ -130,9 +138,14 @@ public final class OperatorCommand implements Callable<Integer> {
             err.println("es-netpol: operator running against " + client.getMasterUrl() + " (namespaces: "
                     + (settings.namespaces().isEmpty() ? "all" : String.join(",", settings.namespaces())) + "); metrics on :" + served.port());
             err.flush();
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            stop.await();
+            // SIGTERM: the JVM runs shutdown hooks and halts, without waiting for this thread; so the hook itself stops
+            // the operator and hands the Lease over, and a standby takes over at once (docs/operator.md).
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                operator.close();
+                stopped.countDown();
+            }, "es-netpol-shutdown"));
+            stopped.await();
         } finally {
             if (webhook != null) {
                 webhook.close();

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 /** {@code es-netpol render}: the NetworkPolicies an Event Streams installation needs, offline. */
 @Command(name = "render", mixinStandardHelpOptions = true,
         header = "Print the NetworkPolicies that Event Streams resources need, offline.",
-        description = "Print the NetworkPolicies that the given Event Streams resources need, one per pod the configuration runs. Reads EventStreams (v1beta2), KafkaConnect, KafkaMirrorMaker2 and EventStreamsGeoReplicator resources. Nothing is printed unless every resource is understood: errors name the file and the field.",
+        description = "Print the NetworkPolicies that the given Event Streams resources need, one per pod the configuration runs. Reads EventStreams, KafkaConnect and KafkaMirrorMaker2 (eventstreams.ibm.com/v1beta1, v1beta2 and v1) and EventStreamsGeoReplicator (v1beta1) resources. Nothing is printed unless every resource is understood: errors name the file and the field.",
         versionProvider = VersionProvider.class,
         sortOptions = false,
         footerHeading = "%nExamples:%n",
@@ -54,11 +54,33 @@ public final class RenderCommand implements Callable<Integer> {
 
     enum OutputFormat { yaml, json }
 
+    /**
+     * Says which uids become owner references: those read from a cluster (with a resourceVersion), which bind the
+     * policies to that cluster; and which are ignored (a uid without one was not issued by the cluster the policies
+     * go to: the garbage collector would delete them at once). docs/generator.md, "Owner references".
+     */
+    private static void ownerReferenceNotes(List<EventStreamsResource> resources, PrintWriter err) {
+        List<String> used = resources.stream().filter(r -> dev.esnetpol.generate.ClusterUid.of(r).isPresent()).map(RenderCommand::name).toList();
+        List<String> ignored = resources.stream().filter(dev.esnetpol.generate.ClusterUid::ignored).map(RenderCommand::name).toList();
+        if (!used.isEmpty()) {
+            err.println("note: owner references to " + String.join(", ", used) + " from their metadata.uid (read from a cluster: "
+                    + "metadata.resourceVersion is set); apply the policies to that cluster only: elsewhere the garbage collector deletes them");
+        }
+        if (!ignored.isEmpty()) {
+            err.println("note: metadata.uid of " + String.join(", ", ignored) + " ignored: without metadata.resourceVersion it was not "
+                    + "read from a cluster; the policies get no owner reference (the operator adopts them when it sees the resource)");
+        }
+    }
+
+    private static String name(EventStreamsResource r) {
+        return r.getKind() + " " + (r.getMetadata().getNamespace() == null ? "" : r.getMetadata().getNamespace() + "/") + r.getMetadata().getName();
+    }
+
     @Override
     public Integer call() {
         Inputs read = Inputs.read(spec, "FILE", inputs.locations(), inputs.recursive, namespace, true,
                 ResourceReader::isEventStreamsKind, System.in);
-        List<EventStreamsResource> resources = read.add(() -> ResourceReader.readAll(read.documents()), List.of());
+        List<EventStreamsResource> resources = read.eventStreamsResources(inputs.strict);
         read.failIfProblems();
         if (resources.isEmpty()) {
             throw new InvalidInputException(InputProblem.at(String.join(", ", inputs.locations()), "",
@@ -69,6 +91,7 @@ public final class RenderCommand implements Callable<Integer> {
         List<NetworkPolicy> policies = generator.generate(resources, null);
         PrintWriter err = spec.commandLine().getErr();
         generator.warnings(resources, null).forEach(w -> err.println("warning: " + w));
+        ownerReferenceNotes(resources, err);
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.print(output == OutputFormat.json ? ObjectWriter.jsonList(policies) : ObjectWriter.yaml(policies));

@@ -26,13 +26,13 @@ import java.util.concurrent.Callable;
 /** {@code es-netpol review}: what the policies in force allow, against the documentation. */
 @Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Review a namespace against the documentation: missing, excess, drift, foreign.",
-        description = "Review a namespace: compare what the NetworkPolicies in force (es-netpol's and everyone else's) allow with what the Event Streams documentation lists. Reports missing flows (documented but blocked), excess flows (open but not documented), drift (es-netpol's policies edited), deleted or stale policies, and foreign policies that change the installation's connectivity; prints each pod's effective ingress and egress tables in the documentation's shape. Reads the cluster (kubeconfig or in-cluster) or, with --offline, YAML files.",
+        description = "Review a namespace: compare what the NetworkPolicies in force (es-netpol's and everyone else's) allow with what the Event Streams documentation lists. Reports missing flows (documented but blocked), excess flows (open but not documented), drift (es-netpol's policies edited), deleted or stale policies, and foreign policies that change the installation's connectivity; prints each pod's effective ingress and egress tables in the documentation's shape. Reads the cluster (kubeconfig or in-cluster) or, with -f, YAML files.",
         versionProvider = VersionProvider.class,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  es-netpol review -n kafka",
                 "  es-netpol review -n kafka --html review.html -o markdown > review.md",
-                "  es-netpol review --offline dump/                  # kubectl get eventstreams,pods,ns,netpol -o yaml > dump/all.yaml",
+                "  es-netpol review -f dump/                         # kubectl get eventstreams,pods,ns,netpol -o yaml > dump/all.yaml",
                 "",
                 "Exit codes: 0 as documented, 1 findings, 2 error (bad input, unreachable cluster)."})
 public final class ReviewCommand implements Callable<Integer> {
@@ -73,8 +73,7 @@ public final class ReviewCommand implements Callable<Integer> {
 
     private Snapshot offline(List<String> locations) {
         Inputs read = Inputs.read(spec, "PATH", locations, inputs.recursive, namespace, false, AnalysisInputs::uses, System.in);
-        read.add(() -> dev.esnetpol.model.ResourceReader.readAll(read.documents().stream()
-                .filter(dev.esnetpol.model.ResourceReader::isEventStreamsKind).toList()), List.of());
+        read.eventStreamsResources(inputs.strict);
         read.failIfProblems();
         // Without -n, OfflineSnapshot takes the one namespace the resources are in (those without one are in the resolved one).
         return OfflineSnapshot.of(read.documents(), namespace, String.join(", ", locations));
@@ -102,12 +101,20 @@ public final class ReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkHtmlDestination(); // before reading a cluster or printing anything
         List<String> locations = new ArrayList<>(inputs.locations());
         locations.addAll(offline);
         Snapshot snapshot = locations.isEmpty() ? live() : offline(locations);
         dev.esnetpol.generate.GeneratorOptions options = generation.toOptions();
         ReviewReport report = new Reviewer(options, Verifier.profilesFor(ProfileOption.parse(spec, profile,
                 dev.esnetpol.generate.PlatformChoice.ofRun(snapshot.resources(), options.platform())))).review(snapshot);
+        if (html != null) {
+            try {
+                Files.writeString(html, ReviewHtml.of(report));
+            } catch (java.io.IOException e) {
+                throw htmlProblem("cannot write it: " + reason(e));
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         switch (output) {
             case json -> out.print(ObjectWriter.json(report));
@@ -115,9 +122,35 @@ public final class ReviewCommand implements Callable<Integer> {
             default -> out.print(ReviewText.text(report));
         }
         out.flush();
-        if (html != null) {
-            Files.writeString(html, ReviewHtml.of(report));
-        }
         return report.clean() ? ExitCodes.OK : ExitCodes.FINDINGS;
+    }
+
+    /**
+     * {@code --html FILE} must be writable before the review starts: a report printed and then a failed write
+     * would leave half of what was asked for. The page is written before standard output.
+     */
+    private void checkHtmlDestination() {
+        if (html == null) {
+            return;
+        }
+        Path dir = html.toAbsolutePath().getParent();
+        if (Files.isDirectory(html)) {
+            throw htmlProblem("it is a directory; name a file in it");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw htmlProblem("directory " + (dir == null ? "" : dir) + " does not exist");
+        }
+        if (!Files.isWritable(dir) || (Files.exists(html) && !Files.isWritable(html))) {
+            throw htmlProblem("not writable (permission denied)");
+        }
+    }
+
+    private dev.esnetpol.input.InvalidInputException htmlProblem(String why) {
+        return new dev.esnetpol.input.InvalidInputException(dev.esnetpol.input.InputProblem.at("<command line>", "--html", html + ": " + why));
+    }
+
+    private static String reason(java.io.IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
     }
 }

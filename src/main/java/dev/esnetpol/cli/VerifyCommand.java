@@ -78,7 +78,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Inputs read = Inputs.read(spec, "FILE", inputs.locations(), inputs.recursive, namespace, true,
                 ResourceReader::isEventStreamsKind, System.in);
-        List<EventStreamsResource> resources = read.add(() -> ResourceReader.readAll(read.documents()), List.of());
+        List<EventStreamsResource> resources = read.eventStreamsResources(inputs.strict);
         Optional<List<NetworkPolicy>> installed = policies == null ? Optional.empty() : Optional.of(readPolicies(policies, read));
         List<NetworkPolicy> others = foreign == null ? List.of() : readPolicies(foreign, read);
         read.failIfProblems();

@@ -228,6 +228,17 @@ public final class FlowResolver {
                         "Cluster operator checks the controller quorum during rolling updates", Flow.Basis.SUPPLEMENT, true, false);
             }
         }
+        if (facts.tables().zookeeper() && facts.tables().kraft()) {
+            // The ZooKeeper to KRaft migration (both sets): the controllers run with zookeeper.connect and copy the
+            // metadata out of ZooKeeper (KIP-866; Strimzi's KRaft migration, proposal 059), so they are ZooKeeper
+            // clients until the migration ends. Neither table lists it; without it the migration stalls.
+            for (PodGroup controller : facts.groupsOf(Component.KAFKA_CONTROLLER)) {
+                for (PodGroup zookeeper : facts.groupsOf(Component.ZOOKEEPER)) {
+                    add(new Endpoint.Pods(controller), new Endpoint.Pods(zookeeper), Catalogue.ZOOKEEPER_CLIENT_PORT, TCP,
+                            "Controllers read and mirror ZooKeeper's metadata during the ZooKeeper to KRaft migration", Flow.Basis.SUPPLEMENT, true, true);
+                }
+            }
+        }
         for (PodGroup g : facts.groups()) {
             Endpoint from = new Endpoint.Pods(g);
             for (int port : options.dnsPorts(facts.platform(g).platform())) {
@@ -257,13 +268,16 @@ public final class FlowResolver {
     /**
      * Why a group talks to the Kubernetes API server, or null when it does not: the entity operator
      * watches KafkaTopic and KafkaUser resources, the admin API manages them for the UI and CLI, and a
-     * rack-aware broker's init container reads its node's zone label.
+     * broker's init container reads its node through the API: its zone label for rack awareness, its address for
+     * a {@code nodeport} listener's advertised address (Strimzi's KafkaCluster runs the init container when
+     * {@code rack != null || isExposedWithNodePort()}, on broker nodes).
      */
     private String apiServerReason(PodGroup g) {
         return switch (g.component()) {
             case ENTITY_OPERATOR -> "Topic and user operators watch their resources";
             case ADMIN_API -> "Manages KafkaTopic and KafkaUser resources";
-            case KAFKA -> facts.rackAware() ? "Rack awareness reads the node's zone" : null;
+            case KAFKA -> facts.rackAware() ? "Rack awareness reads the node's zone"
+                    : facts.nodePortListener() && g.serves(Component.KAFKA) ? "A nodeport listener's init container reads the node's address" : null;
             default -> null;
         };
     }

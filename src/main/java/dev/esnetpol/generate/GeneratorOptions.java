@@ -26,11 +26,13 @@ import java.util.Map;
  * @param platform               the platform forced ({@code --platform}) and what the run shows of OpenShift; each
  *                               resource's platform is decided from it and the resource ({@link PlatformChoice}).
  *                               An empty {@code dnsPorts} means the DNS ports of that platform
+ * @param keepDeclaredTables     {@code --tables-override}: a forced {@code tables} that contradicts what an instance
+ *                               declares is written together with the declared set instead of being refused
  */
 public record GeneratorOptions(boolean egress, Map<String, String> operatorNamespaceLabels, List<Integer> dnsPorts,
                                List<Integer> apiServerPorts, List<String> apiServerCidrs, Optional<TableSet> tables,
                                List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> metricsFrom,
-                               PlatformChoice.Setting platform) {
+                               PlatformChoice.Setting platform, boolean keepDeclaredTables) {
 
     public GeneratorOptions {
         Objects.requireNonNull(platform);
@@ -40,6 +42,14 @@ public record GeneratorOptions(boolean egress, Map<String, String> operatorNames
         apiServerCidrs = List.copyOf(apiServerCidrs);
         Objects.requireNonNull(tables);
         metricsFrom = List.copyOf(metricsFrom);
+    }
+
+    /** Options whose forced table set is refused where it contradicts an instance. */
+    public GeneratorOptions(boolean egress, Map<String, String> operatorNamespaceLabels, List<Integer> dnsPorts,
+                            List<Integer> apiServerPorts, List<String> apiServerCidrs, Optional<TableSet> tables,
+                            List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> metricsFrom,
+                            PlatformChoice.Setting platform) {
+        this(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, platform, false);
     }
 
     /** Options whose platform is decided from each resource. */
@@ -67,26 +77,31 @@ public record GeneratorOptions(boolean egress, Map<String, String> operatorNames
     }
 
     public GeneratorOptions withEgress(boolean on) {
-        return new GeneratorOptions(on, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, platform);
+        return new GeneratorOptions(on, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, platform, keepDeclaredTables);
     }
 
     public GeneratorOptions withOperatorNamespaceLabels(Map<String, String> labels) {
-        return new GeneratorOptions(egress, labels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, platform);
+        return new GeneratorOptions(egress, labels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, platform, keepDeclaredTables);
     }
 
     /** These options with the table set forced (empty: decided from each resource). */
     public GeneratorOptions withTables(Optional<TableSet> set) {
-        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, set, metricsFrom, platform);
+        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, set, metricsFrom, platform, keepDeclaredTables);
     }
 
     /** These options with the metrics scrapers narrowed to these peers (empty: anywhere, as documented). */
     public GeneratorOptions withMetricsFrom(List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> peers) {
-        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, peers, platform);
+        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, peers, platform, keepDeclaredTables);
     }
 
     /** These options with the platform forced or detected as {@code setting} says. */
     public GeneratorOptions withPlatform(PlatformChoice.Setting setting) {
-        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, setting);
+        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, setting, keepDeclaredTables);
+    }
+
+    /** These options with {@code --tables-override} on or off. */
+    public GeneratorOptions withKeepDeclaredTables(boolean keep) {
+        return new GeneratorOptions(egress, operatorNamespaceLabels, dnsPorts, apiServerPorts, apiServerCidrs, tables, metricsFrom, platform, keep);
     }
 
     /** The DNS ports of a policy written for {@code p}: those given ({@code --dns-port}), else the platform's. */

@@ -59,18 +59,22 @@ public final class InstallationFacts {
      * @param forcedTables the table set to use whatever the resource declares, or empty to decide from it
      */
     public InstallationFacts(Installation installation, Optional<TableSet> forcedTables) {
-        this(installation, forcedTables, PlatformChoice.Setting.DETECT);
+        this(installation, forcedTables, PlatformChoice.Setting.DETECT, false);
     }
 
     /**
-     * @param forcedTables the table set to use whatever the resource declares, or empty to decide from it
+     * @param forcedTables the table set to use, or empty to decide from the resource
      * @param platform     the platform forced, and what the rest of the run shows of OpenShift
+     * @param keepDeclared whether a forced set that contradicts the resource is written with the declared one
+     *                     ({@code --tables-override}) rather than refused ({@link TableChoice#of(Optional, Optional, boolean)})
      */
-    public InstallationFacts(Installation installation, Optional<TableSet> forcedTables, PlatformChoice.Setting platform) {
+    public InstallationFacts(Installation installation, Optional<TableSet> forcedTables, PlatformChoice.Setting platform,
+                             boolean keepDeclared) {
         this.installation = installation;
         this.platformSetting = platform;
         Optional<EventStreams> es = installation.eventStreams();
-        this.tables = TableChoice.of(es, forcedTables);
+        this.tables = TableChoice.of(es, forcedTables, keepDeclared);
+        es.map(TableChoice::contradiction).ifPresent(warnings::add);
         boolean internalTls = es.map(InstallationFacts::internalTls).orElse(true);
         boolean rack = false;
         if (es.isPresent()) {
@@ -79,7 +83,7 @@ public final class InstallationFacts {
             StrimziOverrides o = spec.getStrimziOverrides();
             KafkaSpec kafka = o == null ? null : o.getKafka();
             Condition.Features kafkaFeatures = new Condition.Features(
-                    kafka != null && kafka.getMetricsConfig() != null, kafka != null && kafka.getJmxOptions() != null, internalTls);
+                    kafka != null && kafka.exportsMetrics(), kafka != null && kafka.getJmxOptions() != null, internalTls);
             addKafka(instance, o, kafkaFeatures);
             if (kafka != null && kafka.getListeners() != null) {
                 listeners.addAll(kafka.getListeners().all());
@@ -234,6 +238,11 @@ public final class InstallationFacts {
         return rackAware;
     }
 
+    /** Whether a listener has {@code type: nodeport}: its brokers' init container then reads their node's address. */
+    public boolean nodePortListener() {
+        return listeners.stream().anyMatch(l -> "nodeport".equals(l.getType()));
+    }
+
     /**
      * The REST endpoints a group's component declares ({@code spec.adminApi.endpoints}, ...), in the order
      * written; empty for components without them.
@@ -279,7 +288,7 @@ public final class InstallationFacts {
     }
 
     private static Condition.Features features(MetricsSpec spec, boolean internalTls) {
-        return new Condition.Features(spec != null && spec.getMetricsConfig() != null, false, internalTls);
+        return new Condition.Features(spec != null && spec.exportsMetrics(), false, internalTls);
     }
 
     private static Object specOf(EventStreamsResource r) {

@@ -36,7 +36,7 @@ public final class PolicyGenerator {
     }
 
     public List<NetworkPolicy> generate(Installation installation) {
-        InstallationFacts facts = new InstallationFacts(installation, options.tables(), options.platform());
+        InstallationFacts facts = new InstallationFacts(installation, options.tables(), options.platform(), options.keepDeclaredTables());
         List<Flow> flows = FlowResolver.resolve(facts, options);
         return facts.groups().stream().map(g -> PolicyRenderer.render(facts, g, flows, options)).toList();
     }
@@ -48,13 +48,13 @@ public final class PolicyGenerator {
     public List<String> warnings(List<? extends EventStreamsResource> resources, String namespaceOverride) {
         List<String> out = new ArrayList<>();
         for (Installation installation : Installations.group(resources, namespaceOverride)) {
-            out.addAll(new InstallationFacts(installation, options.tables(), options.platform()).warnings());
+            out.addAll(new InstallationFacts(installation, options.tables(), options.platform(), options.keepDeclaredTables()).warnings());
         }
         return out;
     }
 
     /** The flows the policies of this installation are written from (for verify, review and docs). */
     public List<Flow> flows(Installation installation) {
-        return FlowResolver.resolve(new InstallationFacts(installation, options.tables(), options.platform()), options);
+        return FlowResolver.resolve(new InstallationFacts(installation, options.tables(), options.platform(), options.keepDeclaredTables()), options);
     }
 }

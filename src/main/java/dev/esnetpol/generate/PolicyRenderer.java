@@ -143,8 +143,9 @@ final class PolicyRenderer {
         return annotations;
     }
 
+    /** A controller reference to the owner, only if its uid came from a cluster ({@link ClusterUid}). */
     private static List<OwnerReference> ownerReference(EventStreamsResource owner) {
-        if (owner == null || owner.getMetadata().getUid() == null || owner.getMetadata().getUid().isEmpty()) {
+        if (owner == null || ClusterUid.of(owner).isEmpty()) {
             return new ArrayList<>();
         }
         return List.of(new OwnerReferenceBuilder()

@@ -75,6 +75,16 @@ public final class Namespaces {
      *                kubeconfig, which a run on files that all name their namespace does not need
      */
     public static Filled fill(List<YamlDocument> documents, java.util.function.Supplier<Resolved> resolve, boolean refuseMismatch) {
+        return fill(documents, resolve, refuseMismatch, doc -> true);
+    }
+
+    /**
+     * {@link #fill(List, java.util.function.Supplier, boolean)}, refusing a mismatch only in the documents
+     * {@code used}: an object the command skips (a ConfigMap of another namespace in a multi-namespace GitOps
+     * folder) is no object of the run, whatever its namespace.
+     */
+    public static Filled fill(List<YamlDocument> documents, java.util.function.Supplier<Resolved> resolve, boolean refuseMismatch,
+                              java.util.function.Predicate<YamlDocument> used) {
         Resolved[] resolved = {null};
         java.util.function.Supplier<Resolved> ns = () -> resolved[0] == null ? (resolved[0] = resolve.get()) : resolved[0];
         int count = 0;
@@ -95,7 +105,7 @@ public final class Namespaces {
                 m.put("namespace", ns.get().name());
                 count++;
                 kinds.add(doc.kind());
-            } else if (refuseMismatch && current.isTextual() && ns.get().fromFlag() && !current.asText().equals(ns.get().name())) {
+            } else if (refuseMismatch && used.test(doc) && current.isTextual() && ns.get().fromFlag() && !current.asText().equals(ns.get().name())) {
                 problems.add(doc.problem("metadata.namespace", "the object is in namespace '" + current.asText() + "', not '" + ns.get().name()
                         + "' as -n says (kubectl refuses this too); drop -n or pass -n " + current.asText()));
             }

@@ -90,21 +90,25 @@ public final class YamlSources {
      * and what was passed over, for one line on standard error: templates and files below directories
      * not walked ({@code notes}), and documents that are not objects (a JSON patch, a list of tool output).
      */
-    public record Read(List<YamlDocument> documents, List<InputProblem> problems, List<String> notes, int notObjects, List<String> templates) {
+    public record Read(List<YamlDocument> documents, List<InputProblem> problems, List<String> notes, int notObjects, List<String> templates,
+                       List<Path> kustomizations) {
     }
+
 
     /**
      * Reads every location as kubectl's {@code -f} does: a file, {@code -} for standard input, or a directory's
      * {@code .yaml}, {@code .yml} and {@code .json} files (and those of its subdirectories with {@code recursive},
      * kubectl's {@code -R}). Problems are collected, not thrown. A file in a directory that is a template
      * rather than YAML (it holds {@code {{ }}}, as Helm charts do) is passed over with a note naming its file
-     * and line ({@code templates}, as {@code file:line}); a file named on its own must parse.
+     * and line ({@code templates}, as {@code file:line}); a file named on its own must parse. A directory walked
+     * that holds a kustomization file is not read, but listed ({@code kustomizations}; {@link Kustomizations}).
      */
     public static Read readAll(List<String> locations, boolean recursive, InputStream stdin) {
         List<YamlDocument> documents = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<String> templates = new ArrayList<>();
+        List<Path> kustomizations = new ArrayList<>();
         int[] notObjects = {0};
         for (String location : locations) {
             if (STDIN.equals(location)) {
@@ -126,7 +130,7 @@ public final class YamlSources {
             boolean directory = Files.isDirectory(path);
             List<Path> files;
             try {
-                files = directory ? walk(path, recursive, notes) : List.of(path);
+                files = directory ? walk(path, recursive, notes, kustomizations) : List.of(path);
             } catch (IOException e) {
                 problems.add(InputProblem.at(location, "", "cannot read: " + describe(e)));
                 continue;
@@ -151,7 +155,7 @@ public final class YamlSources {
                 }
             }
         }
-        return new Read(documents, problems, notes, notObjects[0], templates);
+        return new Read(documents, problems, notes, notObjects[0], templates, kustomizations);
     }
 
     /** Parses with non-objects skipped, adding how many were to {@code notObjects[0]} (the text is parsed once). */
@@ -159,9 +163,11 @@ public final class YamlSources {
         return parse(file, text, true, notObjects);
     }
 
-    private static List<Path> walk(Path dir, boolean recursive, List<String> notes) throws IOException {
+    private static List<Path> walk(Path dir, boolean recursive, List<String> notes, List<Path> kustomizations) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> all = walk.filter(Files::isRegularFile).filter(YamlSources::isManifest).sorted().toList();
+            List<Path> regular = walk.filter(Files::isRegularFile).sorted().toList();
+            List<Path> found = Kustomizations.directories(regular, dir, recursive, kustomizations);
+            List<Path> all = regular.stream().filter(YamlSources::isManifest).filter(p -> found.stream().noneMatch(p::startsWith)).toList();
             if (recursive) {
                 return all;
             }
@@ -260,10 +266,7 @@ public final class YamlSources {
         }
         try (Stream<Path> walk = Files.walk(location)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        String n = p.getFileName().toString();
-                        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
-                    })
+                    .filter(YamlSources::isManifest)
                     .sorted()
                     .toList();
         }

@@ -3,12 +3,11 @@ package dev.esnetpol.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** {@code spec.strimziOverrides.kafka}: listeners, metrics, JMX and rack awareness. */
+/** {@code spec.strimziOverrides.kafka}: listeners, metrics (as every {@link MetricsSpec}), JMX and rack awareness. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KafkaSpec extends KeptFields {
+public class KafkaSpec extends MetricsSpec {
     private Listeners listeners;
-    private Presence metricsConfig;
     private Presence jmxOptions;
     private Presence rack;
 
@@ -18,14 +17,6 @@ public class KafkaSpec extends KeptFields {
 
     public void setListeners(Listeners listeners) {
         this.listeners = listeners;
-    }
-
-    public Presence getMetricsConfig() {
-        return metricsConfig;
-    }
-
-    public void setMetricsConfig(Presence metricsConfig) {
-        this.metricsConfig = metricsConfig;
     }
 
     public Presence getJmxOptions() {

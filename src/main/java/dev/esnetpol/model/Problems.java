@@ -18,6 +18,7 @@ final class Problems {
     private final int line;
     private final LineIndex lines;
     private final List<InputProblem> list = new ArrayList<>();
+    private final List<InputProblem> warnings = new ArrayList<>();
 
     Problems(YamlDocument doc) {
         this.file = doc.file();
@@ -31,6 +32,18 @@ final class Problems {
 
     void add(String path, String message) {
         list.add(new InputProblem(file, lines.lineOf(path, line), path, message));
+    }
+
+    /**
+     * A key es-netpol neither reads nor resembles: the product's API server, not es-netpol, decides whether it is
+     * valid, so it is a warning unless the user asked for {@code --strict}.
+     */
+    void warn(String path, String message) {
+        warnings.add(new InputProblem(file, lines.lineOf(path, line), path, message));
+    }
+
+    List<InputProblem> warnings() {
+        return warnings;
     }
 
     List<InputProblem> list() {

@@ -54,13 +54,31 @@ public final class ResourceReader {
         return TYPES.containsKey(doc.kind()) && doc.apiVersion().startsWith(EventStreamsResource.GROUP + "/");
     }
 
-    /** Reads every document as an Event Streams resource; any other kind is an error. */
+    /** Reads every document as an Event Streams resource; any other kind is an error. Warnings are dropped. */
     public static List<EventStreamsResource> readAll(List<YamlDocument> documents) {
+        return readAll(documents, false, w -> { }).resources();
+    }
+
+    /** The resources read and the warnings about keys es-netpol does not know (see {@link #check(YamlDocument, boolean)}). */
+    public record Read(List<EventStreamsResource> resources, List<InputProblem> warnings) {
+    }
+
+    /**
+     * Reads every document as an Event Streams resource; any other kind is an error.
+     *
+     * @param strict   whether keys near no key es-netpol reads are errors ({@code --strict}) rather than warnings
+     * @param warnings receives the warnings as they are found, even when the reading then fails
+     * @throws InvalidInputException with every problem of every document
+     */
+    public static Read readAll(List<YamlDocument> documents, boolean strict, java.util.function.Consumer<InputProblem> warnings) {
         Map<YamlDocument, EventStreamsResource> read = new java.util.LinkedHashMap<>();
         List<InputProblem> problems = new ArrayList<>();
+        List<InputProblem> warned = new ArrayList<>();
         for (YamlDocument doc : documents) {
-            Result r = check(doc);
+            Result r = check(doc, strict);
             problems.addAll(r.problems());
+            warned.addAll(r.warnings());
+            r.warnings().forEach(warnings);
             if (r.resource() != null) {
                 read.put(doc, r.resource());
             }
@@ -71,7 +89,7 @@ public final class ResourceReader {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return resources;
+        return new Read(resources, warned);
     }
 
     /**
@@ -129,21 +147,34 @@ public final class ResourceReader {
         return r.resource();
     }
 
-    /** The resource (when it could be read) and all of its problems. */
-    public record Result(EventStreamsResource resource, List<InputProblem> problems) {
+    /**
+     * The resource (when it could be read), all of its problems, and its warnings: keys near no key es-netpol
+     * reads, which the product's API server (not es-netpol) decides about.
+     */
+    public record Result(EventStreamsResource resource, List<InputProblem> problems, List<InputProblem> warnings) {
     }
 
+    /** {@link #check(YamlDocument, boolean)}, not strict: what the API server accepts is read, with warnings. */
     public static Result check(YamlDocument doc) {
+        return check(doc, false);
+    }
+
+    /**
+     * Reads one document and checks everything es-netpol reads in it.
+     *
+     * @param strict whether a key near no key es-netpol reads is an error rather than a warning
+     */
+    public static Result check(YamlDocument doc, boolean strict) {
         Problems problems = new Problems(doc);
         String kind = doc.kind();
         Class<? extends EventStreamsResource> type = TYPES.get(kind);
         if (kind.isEmpty()) {
             problems.add("kind", "missing kind (expected one of " + String.join(", ", API_VERSIONS.keySet().stream().sorted().toList()) + ")");
-            return new Result(null, problems.list());
+            return new Result(null, problems.list(), List.of());
         }
         if (type == null) {
             problems.add("kind", "unknown kind '" + kind + "' (es-netpol reads " + String.join(", ", API_VERSIONS.keySet().stream().sorted().toList()) + ")");
-            return new Result(null, problems.list());
+            return new Result(null, problems.list(), List.of());
         }
         List<String> expected = API_VERSIONS.get(kind);
         if (!expected.contains(doc.apiVersion())) {
@@ -167,7 +198,13 @@ public final class ResourceReader {
             StrictKeys.check(resource, doc.node(), problems);
             ResourceValidator.validate(resource, problems);
         }
-        return new Result(problems.isEmpty() ? resource : null, problems.list());
+        List<InputProblem> all = new ArrayList<>(problems.list());
+        List<InputProblem> warnings = new ArrayList<>();
+        for (InputProblem w : problems.warnings()) {
+            (strict ? all : warnings).add(new InputProblem(w.file(), w.line(), w.path(), w.message()
+                    + (strict ? " (refused by --strict)" : ": the API server decides whether it is valid (--strict refuses it)")));
+        }
+        return new Result(all.isEmpty() ? resource : null, all, warnings);
     }
 
     /**

@@ -11,8 +11,10 @@ import java.util.Set;
 /**
  * Unknown keys where es-netpol reads an Event Streams resource. Inside the objects whose keys decide what is
  * opened (a listener, {@code strimziOverrides}, a node pool, {@code security}, an endpoint) every unknown key is
- * refused, with "did you mean": {@code networkPolicyPeer:} would otherwise open a listener to anywhere, and
- * {@code zookeper:} drop the ZooKeeper policy. In the larger blocks that configure much else ({@code spec},
+ * that is a near miss of a known one is refused, with "did you mean": {@code networkPolicyPeer:} would otherwise
+ * open a listener to anywhere, and {@code zookeper:} drop the ZooKeeper policy. A key near none of them is a
+ * warning ({@code --strict} makes it an error): the product's schema has fields es-netpol does not model, and
+ * what the API server accepted (a resource exported from a running cluster) must render. In the larger blocks that configure much else ({@code spec},
  * {@code kafka}, {@code zookeeper}), whose full schemas belong to Event Streams and Strimzi, a key is refused only
  * when it is not one of theirs and is a near miss of a key es-netpol reads ({@code metricConfig:} for
  * {@code metricsConfig:}); other keys stay free (conventions.md).
@@ -37,10 +39,10 @@ final class StrictKeys {
 
     private static final Loose SPEC = new Loose(Set.of("adminApi", "adminUI", "restProducer", "apicurioRegistry", "collector", "security",
             "strimziOverrides"), Set.of("version", "license", "images", "requestIbmServices", "kafkaProxy"));
-    private static final Loose KAFKA = new Loose(Set.of("listeners", "metricsConfig", "jmxOptions", "rack"), Set.of("version",
+    private static final Loose KAFKA = new Loose(Set.of("listeners", "metricsConfig", "metrics", "jmxOptions", "rack"), Set.of("version",
             "metadataVersion", "replicas", "image", "config", "storage", "authorization", "brokerRackInitImage", "livenessProbe",
             "readinessProbe", "jvmOptions", "resources", "logging", "template", "tieredStorage", "quotas"));
-    private static final Loose METRICS_BLOCK = new Loose(Set.of("metricsConfig"), Set.of("replicas", "image", "storage", "config",
+    private static final Loose METRICS_BLOCK = new Loose(Set.of("metricsConfig", "metrics"), Set.of("replicas", "image", "storage", "config",
             "livenessProbe", "readinessProbe", "jvmOptions", "jmxOptions", "resources", "logging", "template"));
 
     private StrictKeys() {
@@ -84,11 +86,28 @@ final class StrictKeys {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             String key = it.next().getKey();
-            if (!known.contains(key)) {
-                problems.add(at + "." + key, "unknown field '" + key + "'" + Suggestions.didYouMean(key, known)
+            if (known.contains(key)) {
+                continue;
+            }
+            if (nearMisses(key, known).isEmpty()) {
+                // Near nothing es-netpol knows here: a field of the product's schema es-netpol does not model
+                // (an exported 11.x resource holds endpoints[].tlsTermination), which the API server decides.
+                problems.warn(at + "." + key, "unknown field '" + key + "', near no field es-netpol reads");
+            } else {
+                problems.add(at + "." + key, "unknown field '" + key + "'" + Suggestions.didYouMean(key, nearMisses(key, known))
                         + " (es-netpol reads this object; a misspelt key here changes what is opened)");
             }
         }
+    }
+
+    /**
+     * The known keys {@code key} may be a misspelling of. A known key followed by a capitalised word
+     * ({@code kafkaProxy} after {@code kafka}) is another camelCase field, not a misspelling of it.
+     */
+    private static List<String> nearMisses(String key, Set<String> known) {
+        return Suggestions.closest(key, known).stream()
+                .filter(k -> !(key.length() > k.length() && key.startsWith(k) && Character.isUpperCase(key.charAt(k.length()))))
+                .toList();
     }
 
     private static void loose(JsonNode node, String at, Loose block, Problems problems) {
@@ -100,9 +119,8 @@ final class StrictKeys {
             if (block.read().contains(key) || block.alsoKnown().contains(key)) {
                 continue;
             }
-            List<String> close = Suggestions.closest(key, block.read());
-            if (!close.isEmpty()) {
-                problems.add(at + "." + key, "unknown field '" + key + "'" + Suggestions.didYouMean(key, block.read())
+            if (!nearMisses(key, block.read()).isEmpty()) {
+                problems.add(at + "." + key, "unknown field '" + key + "'" + Suggestions.didYouMean(key, nearMisses(key, block.read()))
                         + " (es-netpol reads that one; as written it is ignored)");
             }
         }

@@ -26,6 +26,7 @@ public final class EsNetpolOperator implements AutoCloseable {
     private final KubernetesClient client;
     private final OperatorMetrics metrics;
     private volatile boolean started;
+    private volatile boolean closed;
     /** Empty with generation off. */
     private final java.util.Optional<PolicyApplier> applier;
 
@@ -50,12 +51,13 @@ public final class EsNetpolOperator implements AutoCloseable {
                             .withExitOnStopLeading(le.exitOnLoss())
                             .build()));
         });
-        this.applier = settings.generation() ? java.util.Optional.of(new PolicyApplier(client, metrics)) : java.util.Optional.empty();
+        ServedVersions served = settings.generation() ? ServedVersions.discover(client) : null;
+        this.applier = settings.generation() ? java.util.Optional.of(new PolicyApplier(client, metrics, served)) : java.util.Optional.empty();
         if (settings.generation()) {
             PolicyGenerator generator = new PolicyGenerator(settings.generator());
             PolicyApplier applier = this.applier.orElseThrow();
             // 13.0 removed EventStreamsGeoReplicator: no controller, and no watch, for a kind the cluster does not have.
-            boolean geoReplicators = ServedVersions.discover(client).geoReplicators();
+            boolean geoReplicators = served.geoReplicators();
             List<Reconciler<?>> reconcilers = new java.util.ArrayList<>(List.of(new EventStreamsReconciler(generator, applier, metrics, geoReplicators),
                     new KafkaConnectReconciler(generator, applier, metrics),
                     new KafkaMirrorMaker2Reconciler(generator, applier, metrics)));
@@ -77,6 +79,7 @@ public final class EsNetpolOperator implements AutoCloseable {
             // A resource's policies follow its spec and its metadata (the eventstreams.ibm.com/cluster label, the
             // es-netpol/external-egress annotation); metadata changes leave metadata.generation alone, so the filter
             // is ours: a new generation, labels or annotations. Status-only updates (our own writes among them) are not events.
+            o.withItemStore(SlimStore.primary());
             o.withRetry(retry).withReconciliationMaxInterval(settings.resync()).withTriggerReconcilerOnAllEvents(true)
                     .withGenerationAware(false)
                     .withOnUpdateFilter((newer, older) -> !java.util.Objects.equals(newer.getMetadata().getGeneration(), older.getMetadata().getGeneration())
@@ -126,12 +129,22 @@ public final class EsNetpolOperator implements AutoCloseable {
         return metrics;
     }
 
+    /**
+     * Stops the reconcilers, then hands the Lease over if this replica holds it, so that a standby takes over at its
+     * next retry instead of waiting out the lease (15 s): what client-go's {@code ReleaseOnCancel} does, which the
+     * SDK does not ask of fabric8's elector. Called on SIGTERM (the command's shutdown hook).
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!started && closed) {
+            return;
+        }
         if (settings.generation()) {
             operator.stop();
         }
+        settings.leaderElection().ifPresent(le -> LeaseRelease.release(client, le));
         started = false;
+        closed = true;
     }
 
     /** The kinds whose resources es-netpol reads (for docs and RBAC). */

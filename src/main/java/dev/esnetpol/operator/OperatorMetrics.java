@@ -20,8 +20,12 @@ import java.util.function.LongSupplier;
  */
 public final class OperatorMetrics {
 
-    /** What a reconcile did: wrote policies, found nothing to do, found the resource invalid, forgot a deleted one. */
-    static final List<String> RESULTS = List.of("applied", "unchanged", "invalid", "deleted");
+    /**
+     * What a reconcile did: wrote policies, found nothing to do, found the resource invalid, forgot a deleted one,
+     * left alone one being deleted (its own deletion or its namespace's), or met another writer's change (a 409,
+     * requeued: not a failure).
+     */
+    static final List<String> RESULTS = List.of("applied", "unchanged", "invalid", "deleted", "terminating", "conflict");
     static final List<String> VERBS = List.of("create", "update", "delete");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

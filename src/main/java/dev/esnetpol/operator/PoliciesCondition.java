@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 import java.net.HttpURLConnection;
 import java.time.Instant;
@@ -60,8 +61,8 @@ final class PoliciesCondition {
 
     /**
      * Writes the condition unless the resource already has it; returns whether it wrote. A 409 (someone else
-     * wrote the status since the cache saw it) is not retried here: it fails the reconcile, which the SDK
-     * retries from the fresh resource.
+     * wrote the resource since the cache saw it) is not retried here: the reconciler requeues the resource and
+     * starts again from the fresh version.
      */
     static <R extends CustomResource<?, ResourceStatus>> boolean write(Context<R> context, R resource, Condition wanted) {
         if (sameAs(current(resource), wanted)) {
@@ -69,8 +70,11 @@ final class PoliciesCondition {
         }
         KubernetesClient client = context.getClient();
         try {
-            PrimaryUpdateAndCacheUtils.updateAndCacheResource(resource, context, r -> withCondition(client, r, wanted),
-                    r -> client.resource(r).updateStatus(), 0, 0, 0);
+            // What PrimaryUpdateAndCacheUtils.updateAndCacheResource does, without its retry: on a 409 it logs the whole
+            // resource at WARN; here a 409 goes to the reconciler, which requeues quietly (another writer's change).
+            R updated = client.resource(withCondition(client, resource, wanted)).updateStatus();
+            context.eventSourceRetriever().getControllerEventSource()
+                    .handleRecentResourceUpdate(ResourceID.fromResource(resource), updated, resource);
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
                 throw e;

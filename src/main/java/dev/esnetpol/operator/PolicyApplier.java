@@ -1,5 +1,6 @@
 package dev.esnetpol.operator;
 
+import dev.esnetpol.model.ServedVersions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -17,8 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Makes the installed policies of one resource what the generator says, writing only what differs: create
  * what is missing, update what changed (with the cached resourceVersion, so a concurrent edit is a 409
- * and a retry, never a lost write), delete what the resource no longer needs. A policy of the same name
- * that es-netpol does not own is left alone and reported; it is seen in the cache (the reconciler passes the
+ * and a retry, never a lost write), delete what the resource no longer needs. A policy of the wanted name that
+ * carries es-netpol's label and no controller (rendered and applied before the resource existed, or its owner
+ * reference removed by hand) is adopted: the update that makes it the desired one adds the owner reference
+ * ({@link OwnedPolicies#adoptable}). A policy of the same name that is someone else's is left alone and reported; it is seen in the cache (the reconciler passes the
  * policies holding a wanted name), so it costs no request. Reads come from the informer cache; the only GET
  * is the one that tells a foreign policy from a cache that has not caught up, after a create said 409 (a race).
  */
@@ -26,45 +29,62 @@ final class PolicyApplier {
 
     private final KubernetesClient client;
     private final OperatorMetrics metrics;
-    /** Per owner uid: the specs last written or confirmed, to tell drift (a hand edit) from a new desire. */
-    private final Map<String, Map<String, NetworkPolicy>> lastApplied = new ConcurrentHashMap<>();
+    /**
+     * Per owner uid, per policy name: a fingerprint of the policy last written or confirmed, to tell drift (a hand
+     * edit) from a new desire. A fingerprint, not the policy: the desired state is not kept a second time (the
+     * informer's cache has the policies; issue 26, 10,000 policies at 1,000 instances).
+     */
+    private final Map<String, Map<String, Integer>> lastApplied = new ConcurrentHashMap<>();
 
-    PolicyApplier(KubernetesClient client, OperatorMetrics metrics) {
+    /** What the cluster serves: owner references name the preferred version of the owner's kind. */
+    private final ServedVersions served;
+
+    /** @param served the cluster's discovery; null: owner references as the generator wrote them */
+    PolicyApplier(KubernetesClient client, OperatorMetrics metrics, ServedVersions served) {
         this.client = client;
         this.metrics = metrics;
+        this.served = served;
     }
 
     ApplyResult apply(HasMetadata owner, List<NetworkPolicy> desired, PolicyCache cache) {
         String ns = owner.getMetadata().getNamespace();
         String uid = owner.getMetadata().getUid();
-        Map<String, NetworkPolicy> previous = lastApplied.getOrDefault(uid, Map.of());
+        Map<String, Integer> previous = lastApplied.getOrDefault(uid, Map.of());
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> foreign = new ArrayList<>();
+        List<String> adopted = new ArrayList<>();
         int drift = 0;
-        Map<String, NetworkPolicy> now = new HashMap<>();
-        for (NetworkPolicy want : desired) {
+        Map<String, Integer> now = new HashMap<>();
+        for (NetworkPolicy generated : desired) {
+            NetworkPolicy want = withPreferredOwnerVersion(generated, owner);
             String name = want.getMetadata().getName();
             NetworkPolicy have = cache.named(name).orElse(null);
-            boolean wasApplied = previous.containsKey(name) && OwnedPolicies.same(want, previous.get(name));
+            boolean wasApplied = previous.containsKey(name) && previous.get(name) == OwnedPolicies.fingerprint(want);
             if (have != null && !OwnedPolicies.ownedBy(have, owner)) {
-                foreign.add(name);
-                continue;
+                if (!OwnedPolicies.adoptable(have, owner)) {
+                    foreign.add(name);
+                    continue;
+                }
+                adopted.add(name);
             }
             if (have == null) {
                 Optional<NetworkPolicy> existing = create(ns, want, cache);
                 if (existing.isEmpty()) {
                     created.add(name);
                     drift += wasApplied ? 1 : 0;
-                    now.put(name, want);
+                    now.put(name, OwnedPolicies.fingerprint(want));
                     continue;
                 }
                 have = existing.get();
                 if (!OwnedPolicies.ownedBy(have, owner)) {
-                    foreign.add(name);
-                    continue;
+                    if (!OwnedPolicies.adoptable(have, owner)) {
+                        foreign.add(name);
+                        continue;
+                    }
+                    adopted.add(name);
                 }
             }
             if (OwnedPolicies.same(want, have)) {
@@ -74,7 +94,7 @@ final class PolicyApplier {
                 updated.add(name);
                 drift += wasApplied ? 1 : 0;
             }
-            now.put(name, want);
+            now.put(name, OwnedPolicies.fingerprint(want));
         }
         for (NetworkPolicy have : cache.owned()) {
             String name = have.getMetadata().getName();
@@ -91,7 +111,20 @@ final class PolicyApplier {
         if (!foreign.isEmpty()) {
             metrics.conflict();
         }
-        return new ApplyResult(created, updated, deleted, unchanged, foreign, drift);
+        return new ApplyResult(created, updated, deleted, unchanged, foreign, adopted, drift);
+    }
+
+    /** The policy with its owner reference naming the version the cluster prefers for the owner's kind. */
+    private NetworkPolicy withPreferredOwnerVersion(NetworkPolicy p, HasMetadata owner) {
+        if (served == null || p.getMetadata().getOwnerReferences() == null || p.getMetadata().getOwnerReferences().isEmpty()) {
+            return p;
+        }
+        String plural = HasMetadata.getPlural(owner.getClass());
+        List<io.fabric8.kubernetes.api.model.OwnerReference> refs = p.getMetadata().getOwnerReferences().stream()
+                .map(r -> new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder(r)
+                        .withApiVersion(served.ownerApiVersion(plural, r.getApiVersion())).build())
+                .toList();
+        return new NetworkPolicyBuilder(p).editMetadata().withOwnerReferences(refs).endMetadata().build();
     }
 
     /** Creates the policy; if one of that name exists already (409), returns it instead. */

@@ -22,6 +22,10 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.net.HttpURLConnection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,12 +51,16 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
     private final PolicyGenerator generator;
     private final PolicyApplier applier;
     private final OperatorMetrics metrics;
+    private final LifecycleLog lifecycle;
+    /** After a 409 from another writer: long enough for the informer to deliver that writer's version. */
+    static final Duration CONFLICT_REQUEUE = Duration.ofMillis(300);
 
     protected PolicyReconciler(Class<R> type, PolicyGenerator generator, PolicyApplier applier, OperatorMetrics metrics) {
         this.type = type;
         this.generator = generator;
         this.applier = applier;
         this.metrics = metrics;
+        this.lifecycle = new LifecycleLog(HasMetadata.getKind(type));
     }
 
     /** The policy components this kind owns, as a label selector expression on app.kubernetes.io/component. */
@@ -71,7 +79,8 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
                 .withName(POLICIES)
                 .withNamespacesInheritedFromController()
                 .withLabelSelector(OwnedPolicies.SELECTOR + "," + componentSelector())
-                .withSecondaryToPrimaryMapper(this::ownerOf)
+                .withItemStore(SlimStore.ownPolicy())
+                .withSecondaryToPrimaryMapper(p -> ownerOrClaimants(p, context))
                 .build(), context);
         // The gauge reads the cache: what a resource of this kind controls (two kinds share a component label).
         metrics.countManaged(() -> owned.list(p -> !ownerOf(p).isEmpty()).count());
@@ -80,6 +89,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
                 .withName(OTHER_POLICIES)
                 .withNamespacesInheritedFromController()
                 .withLabelSelector(OwnedPolicies.NOT_OURS_SELECTOR)
+                .withItemStore(SlimStore.foreignPolicy())
                 .withSecondaryToPrimaryMapper(p -> claimants(p, context))
                 .build(), context));
         for (Class<? extends EventStreamsResource> kind : relatedKinds()) {
@@ -92,6 +102,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         SecondaryToPrimaryMapper<S> mapper = related -> concerns(related, context);
         return new InformerEventSource<>(InformerEventSourceConfiguration.from(kind, type)
                 .withName(kind.getSimpleName())
+                .withItemStore(SlimStore.related())
                 .withNamespacesInheritedFromController()
                 .withSecondaryToPrimaryMapper(mapper)
                 .build(), context);
@@ -110,6 +121,16 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
     }
 
     /**
+     * Where an event on one of es-netpol's policies goes: its controlling resource, or, for a policy that has none
+     * (applied from {@code render} before the resource existed, or its owner reference removed by hand), the
+     * resources that may want its name, one of which adopts it.
+     */
+    private Set<ResourceID> ownerOrClaimants(NetworkPolicy p, EventSourceContext<R> context) {
+        Set<ResourceID> owner = ownerOf(p);
+        return owner.isEmpty() && OwnedPolicies.controllerUid(p).isEmpty() ? claimants(p, context) : owner;
+    }
+
+    /**
      * The resources that may want the name of a policy es-netpol does not own (names are
      * {@code <resource>-<component>-netpol}): when it goes, they take the name at once. A reconcile of one
      * that did not want it costs nothing.
@@ -125,19 +146,44 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
     public UpdateControl<R> reconcile(R resource, Context<R> context) {
         long start = System.nanoTime();
         String kind = HasMetadata.getKind(type);
+        String uid = resource.getMetadata().getUid();
         if (context.isPrimaryResourceDeleted()) {
             // Its policies go with it (owner references); what the operator remembers of it goes now.
-            applier.forget(resource.getMetadata().getUid());
+            applier.forget(uid);
             metrics.reconciled(kind, "deleted", System.nanoTime() - start);
+            lifecycle.deleted(resource);
             return UpdateControl.noUpdate();
         }
-        List<InputProblem> problems = validate(resource);
-        ReconcileOutcome outcome = problems.isEmpty()
-                ? ReconcileOutcome.applied(apply(resource, desired(resource, context), context))
-                : ReconcileOutcome.invalid(problems);
-        report(resource, outcome, context);
-        metrics.reconciled(kind, outcome.result(), System.nanoTime() - start);
-        return UpdateControl.noUpdate();
+        if (resource.getMetadata().getDeletionTimestamp() != null) {
+            // Being deleted (a finalizer of someone else's holds it, or foreground deletion is removing its policies):
+            // writing policies now would only feed the garbage collector.
+            lifecycle.beingDeleted(resource);
+            metrics.reconciled(kind, "terminating", System.nanoTime() - start);
+            return UpdateControl.noUpdate();
+        }
+        try {
+            List<InputProblem> problems = validate(resource);
+            ApplyResult applied = problems.isEmpty() ? apply(resource, desired(resource, context), context) : null;
+            ReconcileOutcome outcome = applied != null ? ReconcileOutcome.applied(applied) : ReconcileOutcome.invalid(problems);
+            lifecycle.reconciled(resource, outcome, applied, report(resource, outcome, context));
+            metrics.reconciled(kind, outcome.result(), System.nanoTime() - start);
+            return UpdateControl.noUpdate();
+        } catch (KubernetesClientException e) {
+            if (ApiRefusals.namespaceTerminating(e)) {
+                // The namespace controller is deleting everything in it, the resource included: no fight, no failure.
+                lifecycle.namespaceTerminating(resource);
+                metrics.reconciled(kind, "terminating", System.nanoTime() - start);
+                return UpdateControl.noUpdate();
+            }
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                // Another writer changed the resource or a policy since the cache saw it: not a failure. Start again
+                // from the fresh version shortly (a status-only change of someone else's sends us no event).
+                lifecycle.conflict(resource, e);
+                metrics.reconciled(kind, "conflict", System.nanoTime() - start);
+                return UpdateControl.<R>noUpdate().rescheduleAfter(CONFLICT_REQUEUE);
+            }
+            throw e;
+        }
     }
 
     /** Step 1: the same checks as render and the webhook, with field paths. */
@@ -162,11 +208,13 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
                 policies(context, OTHER_POLICIES)));
     }
 
-    /** Step 4: the condition (written only when it changes), and a Warning Event when a user must act. */
-    private static <R extends CustomResource<?, ResourceStatus>> void report(R resource, ReconcileOutcome outcome, Context<R> context) {
-        if (PoliciesCondition.write(context, resource, outcome.condition(resource.getMetadata().getGeneration())) && outcome.warns()) {
+    /** Step 4: the condition (written only when it changes), and a Warning Event when a user must act; whether it changed. */
+    private static <R extends CustomResource<?, ResourceStatus>> boolean report(R resource, ReconcileOutcome outcome, Context<R> context) {
+        boolean changed = PoliciesCondition.write(context, resource, outcome.condition(resource.getMetadata().getGeneration()));
+        if (changed && outcome.warns()) {
             PoliciesCondition.event(context.getClient(), resource, outcome.reason().name(), outcome.message());
         }
+        return changed;
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class LiveSnapshot {
      * should follow the served version ({@link ServedVersions#client}).
      */
     public static Snapshot read(KubernetesClient client, String namespace, Consumer<String> notes) {
-        ServedVersions served = ServedVersions.discover(client);
+        ServedVersions served = ServedVersions.discoverQuietly(client);
         List<EventStreamsResource> resources = new ArrayList<>();
         resources.addAll(list(client, served, EventStreams.class, "eventstreams", namespace, notes));
         resources.addAll(list(client, served, KafkaConnect.class, "kafkaconnects", namespace, notes));

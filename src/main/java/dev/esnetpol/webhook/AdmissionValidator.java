@@ -67,7 +67,10 @@ public final class AdmissionValidator {
             return deny(uid, kind + " " + (namespace.isEmpty() ? "" : namespace + "/") + name + " would produce wrong network policies: "
                     + result.problems().stream().map(AdmissionValidator::describe).collect(Collectors.joining("; ")));
         }
-        return allow(uid, RiskWarnings.of(result.resource(), options));
+        // Keys es-netpol does not know are the API server's to judge: told to kubectl as warnings, never denied.
+        List<String> warnings = new java.util.ArrayList<>(result.warnings().stream().map(AdmissionValidator::describe).toList());
+        warnings.addAll(RiskWarnings.of(result.resource(), options));
+        return allow(uid, warnings);
     }
 
     private static String describe(InputProblem p) {

@@ -47,13 +47,27 @@ class CommandTreeTest {
             assertEquals(Main.SUBCOMMANDS.size(), Main.newCommandLine(args).getSubcommands().values().stream().distinct().count(),
                     String.join(" ", args));
         }
-        assertEquals(List.of("0", "es-netpol development build\n", ""), List.of(run(Main.newCommandLine("--version"), "--version")),
-                "--version alone needs no subcommand");
+        assertEquals(List.of("0", "es-netpol 0.1.0-SNAPSHOT (commit " + headCommit() + ")\n", ""),
+                List.of(run(Main.newCommandLine("--version"), "--version")), "--version alone needs no subcommand; it names the commit built");
         String[] help = run(Main.newCommandLine("help", "matrix"), "help", "matrix");
         assertEquals("0", help[0]);
         assertTrue(help[1].contains("Usage: es-netpol matrix"), help[1]);
         String[] typo = run(Main.newCommandLine("rendr"), "rendr");
         assertEquals("2", typo[0]);
         assertTrue(typo[2].contains("render"), "the closest command is suggested: " + typo[2]);
+    }
+
+    /** git's HEAD as the build records it (12 hex digits), or "unknown" outside git. */
+    private static String headCommit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD").redirectErrorStream(false).start();
+            String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 ? out : "unknown";
+        } catch (java.io.IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
     }
 }

@@ -31,7 +31,7 @@ class GitOpsFolderTest {
         String skip = skips.get(0);
         assertTrue(skip.startsWith("note: skipped 6 objects of 6 kinds that render does not use (ConfigMap 1, "
                 + "KafkaConnect.kafka.strimzi.io 1, KafkaTopic.eventstreams.ibm.com 1, KafkaUser.kafka.strimzi.io 1, "
-                + "Kustomization.kustomize.config.k8s.io 1, Secret 1)"), skip);
+                + "Kustomization.kustomize.toolkit.fluxcd.io 1, Secret 1)"), skip);
         assertTrue(skip.contains("1 document that is not a Kubernetes object"), "the JSON patch: " + skip);
         assertTrue(skip.contains("1 template that YAML cannot read") && skip.contains(FOLDER + "/deployment-template.yaml:4"), skip);
         assertEquals(folder.err().lines().count(), folder.err().lines().filter(l -> l.startsWith("note: ")).count(), "notes only");
@@ -83,5 +83,59 @@ class GitOpsFolderTest {
         CliRun r = CliRun.runWithStdin(list, "matrix", "-f", "-");
         assertEquals(ExitCodes.ERROR, r.code());
         assertTrue(r.err().contains("spec.ingres: unknown field 'ingres' (did you mean 'ingress'?)"), r.err());
+    }
+
+    @Test
+    void aKustomizationIsRecognisedAndTheErrorSaysHowToRenderItsBuild() throws Exception {
+        String repo = "src/test/resources/gitops/kustomize";
+        for (String command : List.of("render", "verify", "matrix")) {
+            CliRun r = CliRun.run(command, "-R", "-f", repo);
+            assertEquals(ExitCodes.ERROR, r.code(), command);
+            assertEquals("", r.out());
+            List<String> errors = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+            assertEquals(List.of(
+                    "error: " + repo + "/base: a kustomization (kustomization.yaml): its files are bases and patches that kustomize assembles, "
+                            + "not the objects it applies; " + command + " its build: kubectl kustomize " + repo + "/base | es-netpol " + command + " -f -",
+                    "error: " + repo + "/overlays/prod: a kustomization (kustomization.yaml): its files are bases and patches that kustomize "
+                            + "assembles, not the objects it applies; " + command + " its build: kubectl kustomize " + repo + "/overlays/prod | es-netpol "
+                            + command + " -f -"), errors, "no 'already declared' for the patch: " + r.err());
+        }
+        CliRun one = CliRun.run("render", "-f", repo + "/overlays/prod");
+        assertTrue(one.err().contains("kubectl kustomize " + repo + "/overlays/prod | es-netpol render -f -"), one.err());
+        // The advice works: the build of the overlay (kubectl's own kustomize, where installed) renders in its namespace.
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/usr/bin/kubectl"))
+                || System.getenv("PATH").contains("kubectl"), "kubectl not installed");
+        Process build = new ProcessBuilder("kubectl", "kustomize", repo + "/overlays/prod").redirectErrorStream(false).start();
+        String built = new String(build.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assumptions.assumeTrue(build.waitFor() == 0, "kubectl kustomize failed");
+        CliRun rendered = CliRun.runWithStdin(built, "render", "-f", "-");
+        assertEquals(0, rendered.code(), rendered.err());
+        assertTrue(rendered.out().contains("namespace: es-prod"), rendered.out());
+    }
+
+    @Test
+    void minusNNeverRefusesObjectsTheCommandSkips(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of(ALONE), dir.resolve("a-eventstreams.yaml"));
+        Files.writeString(dir.resolve("b-other-team.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                  namespace: monitoring
+                data: {a: b}
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: token
+                  namespace: kube-system
+                """);
+        CliRun ok = CliRun.run("render", "-n", "es-dev", "-f", dir.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertEquals(CliRun.run("render", "-f", ALONE).out(), ok.out());
+        CliRun refused = CliRun.run("render", "-n", "elsewhere", "-f", dir.toString());
+        assertEquals(ExitCodes.ERROR, refused.code(), "an object render uses, in another namespace than -n, is still refused");
+        assertEquals(1, refused.err().lines().filter(l -> l.startsWith("error: ")).count(), refused.err());
+        assertTrue(refused.err().contains("a-eventstreams.yaml:8: metadata.namespace: the object is in namespace 'es-dev'"), refused.err());
     }
 }

@@ -63,4 +63,16 @@ class MetricsFromTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--metrics-from[0]"), r.err());
     }
+
+    @Test
+    void aMisspeltPeerFieldGetsTheDidYouMeanOfAPolicyFile() {
+        CliRun r = CliRun.run("render", "-f", "examples/eventstreams-production.yaml", "--metrics-from",
+                "{namespaceSelecter: {matchLabels: {team: obs}}}", "--metrics-from", "{podSelector: {matchLabel: {app: prometheus}}}");
+        assertEquals(2, r.code());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("error: <command line>: --metrics-from[0].namespaceSelecter: unknown field 'namespaceSelecter' "
+                + "(did you mean 'namespaceSelector'?)"), r.err());
+        assertTrue(r.err().contains("error: <command line>: --metrics-from[1].podSelector.matchLabel: unknown field 'matchLabel' "
+                + "(did you mean 'matchLabels'"), r.err());
+    }
 }

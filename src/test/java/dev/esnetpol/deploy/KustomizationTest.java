@@ -39,7 +39,7 @@ class KustomizationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"deploy", "deploy/crds"})
+    @ValueSource(strings = {"deploy", "deploy/crds", "deploy/crds/13.0"})
     void theReadingEqualsKubectlKustomize(String dir) throws IOException, InterruptedException {
         Path kubectl = kubectl();
         assumeTrue(kubectl != null, "kubectl is not installed");

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,8 +62,16 @@ class KRaftRulesTest {
         assertEquals(Set.of(TableSet.ZOOKEEPER, TableSet.KRAFT), migration.sets());
         assertEquals("10.1-11.7+11.8-13.0", migration.id());
         assertTrue(migration.reason().contains("migration"), migration.reason());
-        assertEquals(Set.of(TableSet.KRAFT), TableChoice.of(Optional.of(instance("v1beta2", "", "zookeeper: {}")), Optional.of(TableSet.KRAFT)).sets(),
-                "--tables wins");
+        assertEquals(Set.of(TableSet.KRAFT), TableChoice.of(Optional.of(instance("v1beta2", "", "")), Optional.of(TableSet.KRAFT)).sets(),
+                "--tables wins where the resource declares nothing");
+        assertThrows(dev.esnetpol.input.InvalidInputException.class,
+                () -> TableChoice.of(Optional.of(instance("v1beta2", "", "zookeeper: {}")), Optional.of(TableSet.KRAFT)),
+                "--tables that contradicts a declared ZooKeeper is refused");
+        assertEquals(Set.of(TableSet.ZOOKEEPER, TableSet.KRAFT),
+                TableChoice.of(Optional.of(instance("v1beta2", "", "zookeeper: {}")), Optional.of(TableSet.KRAFT), true).sets(),
+                "--tables-override keeps the declared set");
+        assertEquals(Set.of(TableSet.ZOOKEEPER), choice(instance("v1", "", "zookeeper: {replicas: 3}")).sets(),
+                "ZooKeeper in a v1 resource: an earlier instance read through v1 still runs ZooKeeper");
     }
 
     @Test

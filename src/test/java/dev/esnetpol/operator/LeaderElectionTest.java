@@ -35,6 +35,34 @@ class LeaderElectionTest {
         return m.registry().find("es_netpol_policy_writes_total").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
+    /**
+     * A leader that stops (SIGTERM runs close) gives the Lease up: with a 30 s lease, the standby holds it within its
+     * retry period, not after 30 s.
+     */
+    @Test
+    void aStoppedLeaderReleasesItsLeaseAndTheStandbyTakesOverAtOnce() throws Exception {
+        java.util.function.Function<String, OperatorSettings> longLease = identity -> OperatorSettings.defaults().withRetry(OperatorTest.FAST_RETRY)
+                .withLeaderElection(new OperatorSettings.LeaderElection("es-netpol", "default", identity, Duration.ofSeconds(30),
+                        Duration.ofSeconds(20), Duration.ofMillis(200), false));
+        a = new EsNetpolOperator(cluster.client, longLease.apply("replica-a"), metricsA);
+        a.start();
+        MockCluster.await("replica-a holds the lease", Duration.ofSeconds(10), () -> "replica-a".equals(holder()));
+        b = new EsNetpolOperator(cluster.client, longLease.apply("replica-b"), metricsB);
+        b.start();
+        long stopped = System.nanoTime();
+        a.close();
+        MockCluster.await("replica-b holds the lease", Duration.ofSeconds(20), () -> "replica-b".equals(holder()));
+        long tookMillis = (System.nanoTime() - stopped) / 1_000_000;
+        assertTrue(tookMillis < 15_000, "the standby took over after " + tookMillis + " ms of a 30 s lease: it was not released");
+        cluster.apply(OperatorTest.INSTANCE);
+        MockCluster.await("the new leader writes", Duration.ofSeconds(20), () -> cluster.policies("ns").size() == 4);
+    }
+
+    private String holder() {
+        Lease l = cluster.client.leases().inNamespace("default").withName("es-netpol").get();
+        return l == null || l.getSpec() == null ? null : l.getSpec().getHolderIdentity();
+    }
+
     @Test
     void oneLeaderWritesAndTheOtherTakesOver() throws Exception {
         a = new EsNetpolOperator(cluster.client, settings("replica-a"), metricsA);
@@ -47,8 +75,7 @@ class LeaderElectionTest {
         b.start();
         cluster.apply(OperatorTest.INSTANCE);
         MockCluster.await("the policies", Duration.ofSeconds(20), () -> cluster.policies("ns").size() == 4);
-        Thread.sleep(500);
-        assertTrue(writes(metricsA) >= 4, "the leader wrote");
+        MockCluster.await("the leader's writes counted", Duration.ofSeconds(10), () -> writes(metricsA) >= 4);
         assertEquals(0.0, writes(metricsB), "the standby wrote");
         assertEquals("replica-a", cluster.client.leases().inNamespace("default").withName("es-netpol").get().getSpec().getHolderIdentity());
 

@@ -80,6 +80,29 @@ final class MockCluster implements AutoCloseable {
         }
     }
 
+    /** Creates and starts an operator on this cluster with default settings and the tests' quick retry. */
+    EsNetpolOperator startOperator(OperatorMetrics metrics) {
+        EsNetpolOperator operator = new EsNetpolOperator(client, OperatorSettings.defaults().withRetry(OperatorTest.FAST_RETRY), metrics);
+        operators.add(operator);
+        operator.start();
+        return operator;
+    }
+
+    /** The operators {@link #startOperator} started: stopped by {@link #close}, before the server. */
+    private final List<EsNetpolOperator> operators = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The tests' instance, EventStreams ns/es, as the API server has it now (null if none). */
+    EventStreams instance() {
+        return client.resources(EventStreams.class).inNamespace("ns").withName("es").get();
+    }
+
+    /** es-netpol's condition on the tests' instance, if written. */
+    java.util.Optional<io.fabric8.kubernetes.api.model.Condition> policiesCondition() {
+        EventStreams es = instance();
+        return es == null || es.getStatus() == null ? java.util.Optional.empty()
+                : es.getStatus().getConditions().stream().filter(c -> c.getType().equals(PoliciesCondition.TYPE)).findFirst();
+    }
+
     Map<String, NetworkPolicy> policies(String namespace) {
         return client.network().v1().networkPolicies().inNamespace(namespace).list().getItems().stream()
                 .collect(Collectors.toMap(p -> p.getMetadata().getName(), p -> p));
@@ -106,6 +129,43 @@ final class MockCluster implements AutoCloseable {
         return deleted;
     }
 
+    private volatile Thread collector;
+
+    /**
+     * Runs {@link #collectGarbage} every 100 ms from now on, as kube-controller-manager's garbage collector runs
+     * continuously: a policy whose owners are all gone does not outlive them for long, whoever wrote it when.
+     */
+    void startGarbageCollector() {
+        collector = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    collectGarbage();
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // the server is going away at the end of a test
+                }
+            }
+        }, "mock-garbage-collector");
+        collector.setDaemon(true);
+        collector.start();
+    }
+
+    /**
+     * What kube-controller-manager's namespace controller does once a namespace is deleted: the API server refuses
+     * creates in it from now on (403, NamespaceTerminating), and its content is deleted: the policies first, then
+     * every resource of the four kinds.
+     */
+    void deleteNamespace(String namespace) {
+        dispatcher.terminate(namespace);
+        client.network().v1().networkPolicies().inNamespace(namespace).delete();
+        for (Class<? extends io.fabric8.kubernetes.client.CustomResource<?, ?>> kind : List.of(EventStreams.class, KafkaConnect.class,
+                KafkaMirrorMaker2.class, EventStreamsGeoReplicator.class)) {
+            client.resources(kind).inNamespace(namespace).delete();
+        }
+    }
+
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -129,6 +189,10 @@ final class MockCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        operators.forEach(EsNetpolOperator::close);
+        if (collector != null) {
+            collector.interrupt();
+        }
         client.close();
         server.destroy();
     }

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.mockwebserver.http.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The operator over a resource's whole life: created, changed, deleted, against an API server that answers a
  * stale status write with 409 as kube-apiserver does ({@link FaultyCrudDispatcher}).
  */
-class OperatorLifecycleTest {
+class OperatorLifecycleTest extends OperatorOnMockCluster {
 
     static final String CONNECT = """
             apiVersion: eventstreams.ibm.com/v1beta2
@@ -33,26 +32,6 @@ class OperatorLifecycleTest {
             spec: {bootstrapServers: "es-kafka-bootstrap:9092"}
             """;
 
-    private MockCluster cluster;
-    private EsNetpolOperator operator;
-    private OperatorMetrics metrics;
-
-    private void start() {
-        cluster = cluster == null ? new MockCluster() : cluster;
-        metrics = new OperatorMetrics();
-        operator = new EsNetpolOperator(cluster.client, OperatorSettings.defaults().withRetry(OperatorTest.FAST_RETRY), metrics);
-        operator.start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (operator != null) {
-            operator.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void everyMetricIsPublishedAtStartAtZero() {
