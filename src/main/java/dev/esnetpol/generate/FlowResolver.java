@@ -245,7 +245,7 @@ public final class FlowResolver {
                 add(from, new Endpoint.Dns(), port, "UDP", "DNS lookups", Flow.Basis.SUPPLEMENT, false, true);
                 add(from, new Endpoint.Dns(), port, TCP, "DNS lookups", Flow.Basis.SUPPLEMENT, false, true);
             }
-            String apiReason = apiServerReason(g);
+            String apiReason = facts.apiServerReason(g);
             if (apiReason != null) {
                 for (int port : options.apiServerPorts()) {
                     add(from, new Endpoint.ApiServer(), port, TCP, apiReason, Flow.Basis.SUPPLEMENT, false, true);
@@ -263,23 +263,6 @@ public final class FlowResolver {
                 }
             }
         }
-    }
-
-    /**
-     * Why a group talks to the Kubernetes API server, or null when it does not: the entity operator
-     * watches KafkaTopic and KafkaUser resources, the admin API manages them for the UI and CLI, and a
-     * broker's init container reads its node through the API: its zone label for rack awareness, its address for
-     * a {@code nodeport} listener's advertised address (Strimzi's KafkaCluster runs the init container when
-     * {@code rack != null || isExposedWithNodePort()}, on broker nodes).
-     */
-    private String apiServerReason(PodGroup g) {
-        return switch (g.component()) {
-            case ENTITY_OPERATOR -> "Topic and user operators watch their resources";
-            case ADMIN_API -> "Manages KafkaTopic and KafkaUser resources";
-            case KAFKA -> facts.rackAware() ? "Rack awareness reads the node's zone"
-                    : facts.nodePortListener() && g.serves(Component.KAFKA) ? "A nodeport listener's init container reads the node's address" : null;
-            default -> null;
-        };
     }
 
     /**

@@ -2,8 +2,6 @@ package dev.esnetpol.generate;
 
 import dev.esnetpol.catalogue.TableSet;
 import dev.esnetpol.model.NodePool;
-import dev.esnetpol.model.BootstrapServers;
-import dev.esnetpol.model.EventStreamsGeoReplicator;
 import dev.esnetpol.model.Installations;
 import dev.esnetpol.model.RestComponentSpec;
 import dev.esnetpol.model.RestEndpoint;
@@ -110,7 +108,7 @@ public final class InstallationFacts {
         }
         for (PodGroup g : groups.keySet()) {
             if (g.component().hasOwnResource()) {
-                kafkaTargets.put(g, readKafkaTargets(g));
+                kafkaTargets.put(g, KafkaTargetReader.read(owners.get(g), instanceOf(g), installation.eventStreams().isPresent(), listeners, warnings));
             }
         }
         warnings.addAll(PlatformChoice.warnings(installation, platform));
@@ -125,36 +123,22 @@ public final class InstallationFacts {
     }
 
     /**
-     * A Kafka Connect or KafkaMirrorMaker2 reaches the brokers its bootstrap servers name, on their ports, in
-     * whatever namespace the host names; an EventStreamsGeoReplicator (which names no bootstrap) reaches its
-     * instance's listeners. A server es-netpol cannot place is a warning: its traffic is outside traffic.
+     * Why a group talks to the Kubernetes API server, or null when it does not: the entity operator
+     * watches KafkaTopic and KafkaUser resources, the admin API manages them for the UI and CLI, and a
+     * broker's init container reads its node through the API: its zone label for rack awareness, its address for
+     * a {@code nodeport} listener's advertised address (Strimzi's KafkaCluster runs the init container when
+     * {@code rack != null || isExposedWithNodePort()}, on broker nodes).
+     *
+     * @return the reason, as a policy rule's comment says it, or null
      */
-    private List<KafkaTarget> readKafkaTargets(PodGroup g) {
-        EventStreamsResource r = owners.get(g);
-        String who = r.getKind() + " " + Installations.namespace(r, null) + "/" + r.getMetadata().getName();
-        List<KafkaTarget> out = new ArrayList<>();
-        if (r instanceof EventStreamsGeoReplicator) {
-            Optional<InstanceRef> ref = instanceOf(g);
-            if (ref.isPresent() && installation.eventStreams().isPresent()) {
-                listeners.forEach(l -> out.add(new KafkaTarget(ref.get(), l.getPort(), "listener " + l.getName())));
-            } else {
-                warnings.add(who + ": the listeners of its instance are not among the inputs; render it with its EventStreams "
-                        + "to let it reach the brokers");
-            }
-            return out;
-        }
-        String own = Installations.namespace(r, null);
-        for (BootstrapServers.Server server : Installations.bootstrapServers(r)) {
-            if (!server.namesAnInstance() || server.port() == null) {
-                warnings.add(who + ": bootstrap server '" + server.host() + (server.port() == null ? "" : ":" + server.port())
-                        + "' is not an Event Streams bootstrap service (<instance>-kafka-bootstrap[.<namespace>[.svc]]:<port>); "
-                        + "es-netpol lets it out only through the external egress (" + ExternalTargets.ANNOTATION + ")");
-                continue;
-            }
-            String ns = server.namespace().filter(n -> !n.equals(own)).orElse(null);
-            out.add(new KafkaTarget(new InstanceRef(ns, server.instance().get()), server.port(), "bootstrap " + server.host() + ":" + server.port()));
-        }
-        return out;
+    public String apiServerReason(PodGroup g) {
+        return switch (g.component()) {
+            case ENTITY_OPERATOR -> "Topic and user operators watch their resources";
+            case ADMIN_API -> "Manages KafkaTopic and KafkaUser resources";
+            case KAFKA -> rackAware ? "Rack awareness reads the node's zone"
+                    : nodePortListener() && g.serves(Component.KAFKA) ? "A nodeport listener's init container reads the node's address" : null;
+            default -> null;
+        };
     }
 
     /** The instance a Kafka Connect or geo-replicator group belongs to, when its resource says. */
