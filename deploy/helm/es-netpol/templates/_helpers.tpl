@@ -48,6 +48,13 @@ namespaced, so the same rules serve a ClusterRole (all namespaces) or a Role per
   verbs: ["create"]
 {{- end -}}
 
+{{/* The administrator's cluster-scoped policies: read only (informers), cluster-scoped kinds, so a ClusterRole always. */}}
+{{- define "es-netpol.clusterPolicyRules" -}}
+- apiGroups: ["policy.networking.k8s.io"]
+  resources: ["adminnetworkpolicies", "baselineadminnetworkpolicies", "clusternetworkpolicies"]
+  verbs: ["list", "watch"]
+{{- end -}}
+
 {{/* DNS ports of the operator's own egress: the operator's default (53) when none are given. */}}
 {{- define "es-netpol.dnsPorts" -}}
 {{- if .Values.dnsPorts -}}{{ toJson .Values.dnsPorts }}

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * A synthetic cluster written as the multi-document YAML a user would feed {@code es-netpol matrix}:
- * Namespaces, running Pods (status.podIP, phase Running, owned by their workload's ReplicaSet) and
- * NetworkPolicies.
+ * Namespaces, running Pods (status.podIP, phase Running, owned by their workload's ReplicaSet),
+ * NetworkPolicies and the cluster-scoped policies ({@link ClusterPolicyYaml}; the {@code tiers} shape has 50).
  */
 final class ClusterYaml {
 
@@ -63,6 +63,7 @@ final class ClusterYaml {
             out.add(b.build());
         }
         out.addAll(cluster.policies());
+        cluster.clusterPolicies().forEach(p -> out.add(ClusterPolicyYaml.of(p)));
         return out;
     }
 

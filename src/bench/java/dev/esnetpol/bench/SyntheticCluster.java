@@ -1,10 +1,13 @@
 package dev.esnetpol.bench;
 
 import dev.esnetpol.analyze.Cluster;
+import dev.esnetpol.analyze.ClusterPeer;
+import dev.esnetpol.analyze.ClusterPolicy;
 import dev.esnetpol.analyze.NamedPort;
 import dev.esnetpol.analyze.Namespace;
 import dev.esnetpol.analyze.Owner;
 import dev.esnetpol.analyze.Pod;
+import dev.esnetpol.analyze.PortMatcher;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -36,7 +39,13 @@ public final class SyntheticCluster {
         /** Many small namespaces (10 workloads of 2 replicas) and policies admitting mostly by namespace selector. */
         namespaces,
         /** The standard shape with 4 to 8 ipBlocks (with excepts) per policy, inside and outside the pod network. */
-        ipblocks
+        ipblocks,
+        /**
+         * The standard shape under 50 cluster-scoped policies: 35 in the Admin tier (AdminNetworkPolicies and
+         * ClusterNetworkPolicies, priorities 1-40, Accept/Deny/Pass by namespace, pods and networks, numbered
+         * ports and ranges) and 15 in the Baseline tier.
+         */
+        tiers
     }
 
     private SyntheticCluster() {
@@ -47,7 +56,48 @@ public final class SyntheticCluster {
             case standard -> of(pods, policies, seed);
             case namespaces -> manyNamespaces(pods, policies, seed);
             case ipblocks -> manyIpBlocks(pods, policies, seed);
+            case tiers -> withClusterPolicies(of(pods, policies, seed), 50, seed);
         };
+    }
+
+    /** {@code base} with {@code count} cluster-scoped policies (see {@link Shape#tiers}). */
+    static Cluster withClusterPolicies(Cluster base, int count, long seed) {
+        Random random = new Random(seed + 2);
+        List<ClusterPolicy> cps = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            boolean admin = i < count * 7 / 10;
+            ClusterPolicy.Subject subject = random.nextBoolean()
+                    ? new ClusterPolicy.Subject(selector("team", "t" + random.nextInt(5)), null)
+                    : new ClusterPolicy.Subject(selector("env", random.nextBoolean() ? "prod" : "dev"), selector("tier", TIERS[random.nextInt(4)]));
+            List<ClusterPolicy.Rule> ingress = new ArrayList<>();
+            List<ClusterPolicy.Rule> egress = new ArrayList<>();
+            int rules = 1 + random.nextInt(3);
+            for (int r = 0; r < rules; r++) {
+                ClusterPolicy.Action action = ClusterPolicy.Action.values()[random.nextInt(admin ? 3 : 2)];
+                List<PortMatcher> ports = switch (random.nextInt(3)) {
+                    case 0 -> List.of();
+                    case 1 -> List.of(new PortMatcher("TCP", 80 + random.nextInt(20), 80 + random.nextInt(20) + 20, null));
+                    default -> List.of(new PortMatcher("TCP", 8080, 8080, null), new PortMatcher(null, null, null, "metrics"));
+                };
+                ClusterPeer peer = switch (random.nextInt(3)) {
+                    case 0 -> new ClusterPeer.Namespaces(selector("team", "t" + random.nextInt(5)));
+                    case 1 -> new ClusterPeer.Pods(selector("env", "prod"), selector("tier", TIERS[random.nextInt(4)]));
+                    default -> new ClusterPeer.Networks(List.of(dev.esnetpol.kube.Cidr.parse("10." + random.nextInt(Math.max(1, base.pods().size() / 250)) + ".0.0/16")));
+                };
+                if (peer instanceof ClusterPeer.Networks || random.nextInt(3) == 0) {
+                    egress.add(new ClusterPolicy.Rule("e" + r, egress.size(), action, List.of(peer), ports));
+                } else {
+                    ingress.add(new ClusterPolicy.Rule("i" + r, ingress.size(), action, List.of(peer), ports));
+                }
+            }
+            cps.add(new ClusterPolicy(i % 2 == 0 ? "ClusterNetworkPolicy" : admin ? "AdminNetworkPolicy" : "ClusterNetworkPolicy", "cp" + i,
+                    admin ? ClusterPolicy.Tier.ADMIN : ClusterPolicy.Tier.BASELINE, 1 + random.nextInt(40), subject, ingress, egress));
+        }
+        return base.withClusterPolicies(cps);
+    }
+
+    private static io.fabric8.kubernetes.api.model.LabelSelector selector(String key, String value) {
+        return new io.fabric8.kubernetes.api.model.LabelSelectorBuilder().withMatchLabels(Map.of(key, value)).build();
     }
 
     /** {@code pods} in namespaces of 10 workloads × 2 replicas; policies admit by namespace labels, with or without pod selectors. */

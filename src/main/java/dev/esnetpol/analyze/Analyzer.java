@@ -17,6 +17,9 @@ import java.util.List;
  * <p>One answer per endpoint: an address that belongs to exactly one endpoint (its status.podIPs, or the
  * status.hostIP of a host-network pod) is that pod, however it is named. A pod that is not an endpoint
  * under the profile (finished, or not running yet: {@link #notEndpoint(Pod)}) can open and accept nothing.
+ *
+ * <p>Cluster-scoped policies ({@link Cluster#clusterPolicies()}) layer tiers around that: each side goes
+ * through the Admin tier first, then the NetworkPolicies, then the Baseline tier ({@link TierWalk}).
  */
 public final class Analyzer {
 
@@ -24,12 +27,14 @@ public final class Analyzer {
     private final Profile profile;
     final PodClasses classes;
     final CompiledPolicies compiled;
+    final CompiledTiers tiers;
 
     private Analyzer(Cluster cluster, Profile profile) {
         this.cluster = cluster;
         this.profile = profile;
         this.classes = new PodClasses(cluster, profile);
         this.compiled = new CompiledPolicies(classes);
+        this.tiers = new CompiledTiers(classes, TierChoices.DEFAULT);
     }
 
     /** Under the {@link Profile#REFERENCE} semantics. */
@@ -146,37 +151,21 @@ public final class Analyzer {
     }
 
     Connections ingress(int source, int destination) {
-        if (compiled.ingressPolicies.get(destination).isEmpty()) {
-            return Connections.ALL;
+        if (tiers.any) {
+            return TierWalk.side(tiers.adminIngress.get(destination), tiers.baselineIngress.get(destination),
+                    !compiled.ingressPolicies.get(destination).isEmpty(), () -> compiled.ingress(source, destination),
+                    r -> r.matchesClass(source), classes.classes.get(destination).representative);
         }
-        Pod dst = classes.classes.get(destination).representative;
-        Connections c = Connections.NONE;
-        for (CompiledRule r : compiled.ingressRules.get(destination)) {
-            if (r.matchesClass(source)) {
-                c = c.union(r.connectionsTo(dst));
-                if (c.isAll()) {
-                    break;
-                }
-            }
-        }
-        return c;
+        return compiled.ingress(source, destination);
     }
 
     Connections egress(int source, int destination) {
-        if (compiled.egressPolicies.get(source).isEmpty()) {
-            return Connections.ALL;
+        if (tiers.any) {
+            return TierWalk.side(tiers.adminEgress.get(source), tiers.baselineEgress.get(source),
+                    !compiled.egressPolicies.get(source).isEmpty(), () -> compiled.egress(source, destination),
+                    r -> r.matchesClass(destination), classes.classes.get(destination).representative);
         }
-        Pod dst = classes.classes.get(destination).representative;
-        Connections c = Connections.NONE;
-        for (CompiledRule r : compiled.egressRules.get(source)) {
-            if (r.matchesClass(destination)) {
-                c = c.union(r.connectionsTo(dst));
-                if (c.isAll()) {
-                    break;
-                }
-            }
-        }
-        return c;
+        return compiled.egress(source, destination);
     }
 
     /** What a class admits from an address taken as outside the cluster (no resolution to a pod). */
@@ -185,6 +174,15 @@ public final class Analyzer {
     }
 
     private Connections ingressFromAddressAsComputed(int destination, Node.ExternalNode a) {
+        if (tiers.any) {
+            return TierWalk.side(tiers.adminIngress.get(destination), tiers.baselineIngress.get(destination),
+                    !compiled.ingressPolicies.get(destination).isEmpty(), () -> networkPolicyIngressFromAddress(destination, a),
+                    r -> r.matchesAddress(a.address(), a.ipv6()), classes.classes.get(destination).representative);
+        }
+        return networkPolicyIngressFromAddress(destination, a);
+    }
+
+    private Connections networkPolicyIngressFromAddress(int destination, Node.ExternalNode a) {
         if (compiled.ingressPolicies.get(destination).isEmpty()) {
             return Connections.ALL;
         }
@@ -204,6 +202,15 @@ public final class Analyzer {
     }
 
     private Connections egressToAddressAsComputed(int source, Node.ExternalNode a) {
+        if (tiers.any) {
+            return TierWalk.side(tiers.adminEgress.get(source), tiers.baselineEgress.get(source),
+                    !compiled.egressPolicies.get(source).isEmpty(), () -> networkPolicyEgressToAddress(source, a),
+                    r -> r.matchesAddress(a.address(), a.ipv6()), null);
+        }
+        return networkPolicyEgressToAddress(source, a);
+    }
+
+    private Connections networkPolicyEgressToAddress(int source, Node.ExternalNode a) {
         if (compiled.egressPolicies.get(source).isEmpty()) {
             return Connections.ALL;
         }
@@ -270,6 +277,15 @@ public final class Analyzer {
             return List.of();
         }
         return new Explainer(this).side(pod, resolve(other), ingress, protocol, port).admittingRules();
+    }
+
+    /**
+     * One side of a set of connections: {@code pod}'s ingress ({@code ingress}) or egress side towards
+     * {@code other}, with the rules that admit some of {@code wanted} (each with its ports), or the policies
+     * that isolate it and admit none of it.
+     */
+    public Explanation.Side side(Pod pod, Node other, boolean ingress, Connections wanted) {
+        return new Explainer(this).side(pod, resolve(other), ingress, wanted);
     }
 
     List<CompiledPolicy> compiledPolicies() {

@@ -1,10 +1,6 @@
 package dev.esnetpol.analyze;
 
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The connectivity between every two pod classes at once, as ids in a {@link ConnectionsTable}: {@code
@@ -51,76 +47,46 @@ public final class ClassMatrix {
         return out;
     }
 
+    /**
+     * Each destination's ingress column, then each source's egress row ({@link EveryClass}: NetworkPolicies, and
+     * the tiers when the cluster has cluster-scoped policies), one rule's matching classes at a time.
+     */
     private int[][] build() {
-        List<PodClass> classes = analyzer.classes.classes;
-        CompiledPolicies compiled = analyzer.compiled;
-        int n = classes.size();
+        int n = analyzer.classes.classes.size();
+        EveryClass every = new EveryClass(analyzer, table);
         int[][] m = new int[n][n];
         for (int s = 0; s < n; s++) {
             Arrays.fill(m[s], ConnectionsTable.ALL);
         }
-        Map<CompiledRule, Integer> fixedIds = new IdentityHashMap<>();
         int[] column = new int[n];
         for (int d = 0; d < n; d++) {
-            if (compiled.ingressPolicies.get(d).isEmpty()) {
-                continue;
-            }
-            Arrays.fill(column, ConnectionsTable.NONE);
-            Pod dst = classes.get(d).representative;
-            for (CompiledRule r : compiled.ingressRules.get(d)) {
-                int c = r.isFixed() ? fixedIds.computeIfAbsent(r, k -> table.id(k.connectionsTo(null))) : table.id(r.connectionsTo(dst));
-                if (c == ConnectionsTable.NONE) {
-                    continue;
+            if (every.ingressFrom(d, column) != null) {
+                for (int s = 0; s < n; s++) {
+                    m[s][d] = column[s];
                 }
-                if (r.allPeers) {
-                    for (int s = 0; s < n; s++) {
-                        column[s] = table.union(column[s], c);
-                    }
-                } else {
-                    BitSet b = r.podClasses;
-                    for (int s = b.nextSetBit(0); s >= 0; s = b.nextSetBit(s + 1)) {
-                        column[s] = table.union(column[s], c);
-                    }
-                }
-            }
-            for (int s = 0; s < n; s++) {
-                m[s][d] = column[s];
             }
         }
         int[] row = new int[n];
         for (int s = 0; s < n; s++) {
-            if (compiled.egressPolicies.get(s).isEmpty()) {
-                continue;
-            }
-            Arrays.fill(row, ConnectionsTable.NONE);
-            for (CompiledRule r : compiled.egressRules.get(s)) {
-                int fixed = r.isFixed() ? fixedIds.computeIfAbsent(r, k -> table.id(k.connectionsTo(null))) : -1;
-                if (fixed == ConnectionsTable.NONE) {
-                    continue;
+            if (every.egressTo(s, row) != null) {
+                int[] ms = m[s];
+                for (int d = 0; d < n; d++) {
+                    ms[d] = table.intersect(ms[d], row[d]);
                 }
-                if (r.allPeers) {
-                    for (int d = 0; d < n; d++) {
-                        row[d] = table.union(row[d], fixed >= 0 ? fixed : table.id(r.connectionsTo(classes.get(d).representative)));
-                    }
-                } else {
-                    BitSet b = r.podClasses;
-                    for (int d = b.nextSetBit(0); d >= 0; d = b.nextSetBit(d + 1)) {
-                        row[d] = table.union(row[d], fixed >= 0 ? fixed : table.id(r.connectionsTo(classes.get(d).representative)));
-                    }
-                }
-            }
-            int[] ms = m[s];
-            for (int d = 0; d < n; d++) {
-                ms[d] = table.intersect(ms[d], row[d]);
             }
         }
+        return stated(m);
+    }
+
+    /** The matrix as the profile states its sets. */
+    private int[][] stated(int[][] m) {
         if (!analyzer.profile().otherProtocolsDistinct()) {
             int[] stated = new int[table.size()];
             for (int id = 0; id < stated.length; id++) {
                 stated[id] = table.id(analyzer.profile().state(table.get(id)));
             }
             for (int[] ms : m) {
-                for (int d = 0; d < n; d++) {
+                for (int d = 0; d < ms.length; d++) {
                     ms[d] = stated[ms[d]];
                 }
             }

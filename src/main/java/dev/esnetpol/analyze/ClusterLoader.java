@@ -20,8 +20,10 @@ import java.util.Set;
 /**
  * Builds a {@link Cluster} from Kubernetes objects read from files: Namespaces, Pods, workloads (one
  * representative pod per template: Deployment, StatefulSet, ReplicaSet, DaemonSet, ReplicationController,
- * Job, CronJob) and NetworkPolicies. Other kinds are handed back untouched (a caller may know them);
- * a NetworkPolicy that cannot be understood is an error naming the file and the field.
+ * Job, CronJob), NetworkPolicies, the cluster-scoped policies ({@link ClusterPolicyReader}: AdminNetworkPolicy,
+ * BaselineAdminNetworkPolicy, ClusterNetworkPolicy) and Node objects (their labels and {@code status.addresses}).
+ * Other kinds are handed back untouched (a caller may know them); a policy that cannot be understood is an
+ * error naming the file and the field.
  */
 public final class ClusterLoader {
 
@@ -40,6 +42,9 @@ public final class ClusterLoader {
         List<Namespace> namespaces = new ArrayList<>();
         List<Pod> pods = new ArrayList<>();
         List<NetworkPolicy> policies = new ArrayList<>();
+        List<ClusterPolicy> clusterPolicies = new ArrayList<>();
+        java.util.Map<String, String> clusterPolicyFiles = new java.util.HashMap<>();
+        List<HostNode> nodes = new ArrayList<>();
         List<YamlDocument> others = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         for (YamlDocument doc : documents) {
@@ -68,6 +73,18 @@ public final class ClusterLoader {
                     NetworkPolicy np = MAPPER.treeToValue(doc.node(), NetworkPolicy.class);
                     validate(np, doc, problems);
                     policies.add(np);
+                } else if (ClusterPolicyReader.isClusterPolicy(doc)) {
+                    ClusterPolicy cp = ClusterPolicyReader.read(doc.node(), (path, message) -> problems.add(doc.problem(path, message)));
+                    String earlier = clusterPolicyFiles.putIfAbsent(cp.kind() + "/" + cp.name(), doc.file() + ":" + doc.line());
+                    if (earlier != null) {
+                        problems.add(doc.problem("metadata.name", cp.kind() + " '" + cp.name() + "' is declared twice (first at " + earlier + ")"));
+                    }
+                    clusterPolicies.add(cp);
+                } else if (kind.equals("Node") && doc.apiVersion().equals("v1")) {
+                    HostNode n = node(doc, problems);
+                    if (n != null) {
+                        nodes.add(n);
+                    }
                 } else {
                     others.add(doc);
                 }
@@ -86,7 +103,34 @@ public final class ClusterLoader {
                 np.getMetadata().setNamespace("default");
             }
         }
-        return new Loaded(Cluster.of(namespaces, pods, policies), others);
+        return new Loaded(Cluster.of(namespaces, pods, policies, clusterPolicies, nodes), others);
+    }
+
+    /** A Node read from the API server: its labels and its IP addresses (host names left out). */
+    public static HostNode fromNode(io.fabric8.kubernetes.api.model.Node n) {
+        List<String> addresses = new ArrayList<>();
+        if (n.getStatus() != null && n.getStatus().getAddresses() != null) {
+            n.getStatus().getAddresses().stream().filter(a -> !isHostName(a.getType())).forEach(a -> addresses.add(a.getAddress()));
+        }
+        return new HostNode(n.getMetadata().getName(), n.getMetadata().getLabels(), addresses);
+    }
+
+    /** {@code status.addresses} types that hold names, not IPs. */
+    private static boolean isHostName(String type) {
+        return "Hostname".equals(type) || "InternalDNS".equals(type) || "ExternalDNS".equals(type);
+    }
+
+    /**
+     * A cluster-scoped policy read from the API server (which has validated it); a problem is an error naming
+     * {@code source} and the field.
+     */
+    public static ClusterPolicy fromClusterPolicy(JsonNode node, String source) {
+        List<InputProblem> problems = new ArrayList<>();
+        ClusterPolicy p = ClusterPolicyReader.read(node, (path, message) -> problems.add(InputProblem.at(source, path, message)));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return p;
     }
 
     /** A pod read from the API server. */
@@ -110,6 +154,31 @@ public final class ClusterLoader {
             }
         }
         return addressesOk ? pod.toPod(doc.node()) : null;
+    }
+
+    /** A Node's name, labels and addresses ({@code status.addresses[].address}, each an IP: hostnames are not matched by address). */
+    private static HostNode node(YamlDocument doc, List<InputProblem> problems) throws com.fasterxml.jackson.core.JsonProcessingException {
+        ObjectMeta meta = MAPPER.treeToValue(doc.node().path("metadata"), ObjectMeta.class);
+        if (meta == null || meta.getName() == null) {
+            throw new IllegalArgumentException("metadata.name is missing");
+        }
+        List<String> addresses = new ArrayList<>();
+        JsonNode list = doc.node().path("status").path("addresses");
+        for (int i = 0; i < list.size(); i++) {
+            String type = list.get(i).path("type").asText("");
+            String address = list.get(i).path("address").asText("");
+            if (isHostName(type)) {
+                continue; // names, not addresses
+            }
+            try {
+                dev.esnetpol.kube.Cidr.ofAddress(address);
+            } catch (IllegalArgumentException e) {
+                problems.add(doc.problem("status.addresses[" + i + "].address", "'" + address + "' is not an IP address"));
+                return null;
+            }
+            addresses.add(address);
+        }
+        return new HostNode(meta.getName(), meta.getLabels(), addresses);
     }
 
     /** Where a workload kind keeps its pod template. */
@@ -136,6 +205,10 @@ public final class ClusterLoader {
             problem.accept("spec", "missing spec");
             np.setSpec(new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec());
             return;
+        }
+        if (np.getSpec().getPodSelector() == null) {
+            // A value, not a pointer, in the API: absent or YAML null is {} (every pod of the namespace).
+            np.getSpec().setPodSelector(new io.fabric8.kubernetes.api.model.LabelSelector());
         }
         KubeValidation.validateSelector(np.getSpec().getPodSelector(), "spec.podSelector", problem);
         List<String> types = np.getSpec().getPolicyTypes();

@@ -142,4 +142,40 @@ final class CompiledPolicies {
         }
         return out;
     }
+
+    /** What the destination's NetworkPolicies alone admit from the source (ALL when none isolates it). */
+    Connections ingress(int source, int destination) {
+        if (ingressPolicies.get(destination).isEmpty()) {
+            return Connections.ALL;
+        }
+        Pod dst = classes.classes.get(destination).representative;
+        Connections c = Connections.NONE;
+        for (CompiledRule r : ingressRules.get(destination)) {
+            if (r.matchesClass(source)) {
+                c = c.union(r.connectionsTo(dst));
+                if (c.isAll()) {
+                    break;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** What the source's NetworkPolicies alone let out to the destination (ALL when none isolates it). */
+    Connections egress(int source, int destination) {
+        if (egressPolicies.get(source).isEmpty()) {
+            return Connections.ALL;
+        }
+        Pod dst = classes.classes.get(destination).representative;
+        Connections c = Connections.NONE;
+        for (CompiledRule r : egressRules.get(source)) {
+            if (r.matchesClass(destination)) {
+                c = c.union(r.connectionsTo(dst));
+                if (c.isAll()) {
+                    break;
+                }
+            }
+        }
+        return c;
+    }
 }

@@ -34,16 +34,7 @@ final class CompiledRule {
         this.podClasses = podClasses;
         this.ports = ports;
         this.ipBlocks = this.peers.stream().filter(p -> p.getIpBlock() != null).map(p -> IpBlockMatcher.of(p.getIpBlock())).toList();
-        Connections c = ports.isEmpty() ? Connections.ALL : Connections.NONE;
-        boolean named = false;
-        for (PortMatcher p : ports) {
-            if (p.isNamed()) {
-                named = true;
-            } else {
-                c = c.union(p.resolve(null));
-            }
-        }
-        this.fixed = named ? null : c;
+        this.fixed = PortMatcher.fixed(ports);
     }
 
     /** Its ipBlock peers, parsed. */
@@ -77,11 +68,7 @@ final class CompiledRule {
         if (fixed != null) {
             return fixed;
         }
-        Connections c = Connections.NONE; // ports is not empty here: an empty list is fixed (ALL)
-        for (PortMatcher p : ports) {
-            c = c.union(p.resolve(destination));
-        }
-        return c;
+        return PortMatcher.towards(ports, destination); // ports is not empty here: an empty list is fixed (ALL)
     }
 
     /** Its ports as people read them: {@code [80/TCP, http/TCP]}, or {@code all} (no ports list: every protocol). */

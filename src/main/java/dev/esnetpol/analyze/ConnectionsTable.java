@@ -26,6 +26,8 @@ public final class ConnectionsTable {
     private final List<String> texts = new ArrayList<>();
     private int[][] unions = new int[0][];
     private int[][] intersections = new int[0][];
+    /** {@link #complement} by id, -1 where not computed yet. */
+    private int[] complements = new int[0];
     /**
      * Operations on sets past the memo's limit, direct-mapped: a key (operation, both ids) and its result per
      * slot, a newer key overwriting an older one. Bounded (768 KiB), and enough: clusters of 20,000 pods
@@ -89,6 +91,33 @@ public final class ConnectionsTable {
             return b;
         }
         return memo(false, a, b);
+    }
+
+    /**
+     * {@code get(a).minus(get(b))}: {@code a} intersected with the complement of {@code b}, so it shares the
+     * intersections' memo (each complement is computed once per set).
+     */
+    public int minus(int a, int b) {
+        if (a == NONE || b == NONE) {
+            return a;
+        }
+        if (a == b || b == ALL) {
+            return NONE;
+        }
+        return intersect(a, complement(b));
+    }
+
+    /** {@code ALL.minus(get(id))}, remembered per set. */
+    private int complement(int id) {
+        if (id >= complements.length) {
+            int old = complements.length;
+            complements = Arrays.copyOf(complements, Math.max(16, Math.max(id + 1, old * 2)));
+            Arrays.fill(complements, old, complements.length, -1);
+        }
+        if (complements[id] < 0) {
+            complements[id] = id(Connections.ALL.minus(byId.get(id)));
+        }
+        return complements[id];
     }
 
     private int memo(boolean union, int a, int b) {

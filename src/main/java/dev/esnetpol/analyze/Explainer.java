@@ -76,6 +76,32 @@ final class Explainer {
     }
 
     Explanation.Side side(Pod pod, Node other, boolean ingress, String protocol, int port) {
+        Explanation.Side byNetworkPolicies = side(pod, other, ingress, Connections.of(protocol, PortSet.of(port)),
+                names -> dev.esnetpol.kube.Messages.noRuleAdmits(names, port, protocol));
+        return analyzer.tiers.any && isEndpoint(pod, other)
+                ? throughTiers(pod, other, ingress, protocol, port, byNetworkPolicies) : byNetworkPolicies;
+    }
+
+    private boolean isEndpoint(Pod pod, Node other) {
+        return analyzer.notEndpoint(pod) == null && !(other instanceof Node.PodNode o && analyzer.notEndpoint(o.pod()) != null);
+    }
+
+    /**
+     * One side of a connection set rather than of one port: the rules that admit some of {@code wanted}
+     * (each with its ports), or that none does. What a diff or an explanation of every pair reports.
+     */
+    Explanation.Side side(Pod pod, Node other, boolean ingress, Connections wanted) {
+        Explanation.Side byNetworkPolicies = side(pod, other, ingress, wanted,
+                names -> "isolated by " + String.join(", ", names) + "; no rule admits " + wanted);
+        // The tiers decide port by port (a rule of a higher tier may take part of the set): a set is explained by its
+        // NetworkPolicies, and says that cluster-scoped policies also apply (explain names their verdict per port).
+        return analyzer.tiers.any && isEndpoint(pod, other)
+                ? withSummary(byNetworkPolicies, byNetworkPolicies.summary() + "; cluster-scoped policies also apply (explain one port for their verdict)")
+                : byNetworkPolicies;
+    }
+
+    private Explanation.Side side(Pod pod, Node other, boolean ingress, Connections wanted,
+                                  java.util.function.Function<List<String>, String> noRule) {
         String reason = analyzer.notEndpoint(pod);
         if (reason != null) {
             return Explanation.Side.notEndpoint(pod.toString(), ingress, reason);
@@ -83,6 +109,89 @@ final class Explainer {
         if (other instanceof Node.PodNode o && analyzer.notEndpoint(o.pod()) != null) {
             return Explanation.Side.notEndpoint(o.pod().toString(), ingress, analyzer.notEndpoint(o.pod()));
         }
+        return networkPolicySide(pod, other, ingress, wanted, noRule);
+    }
+
+    /**
+     * The side through the tiers: the first Admin rule that matches the connection decides it (Accept, Deny),
+     * saying what the lower tiers would have said; a Pass, or no Admin rule, leaves it to the NetworkPolicies
+     * when they isolate the pod, else to the first matching Baseline rule, else the default (allowed). A
+     * domainNames rule reached before the decision is named: whether it applies depends on DNS.
+     */
+    private Explanation.Side throughTiers(Pod pod, Node other, boolean ingress, String protocol, int port, Explanation.Side byNetworkPolicies) {
+        int id = analyzer.classOf(pod).id;
+        CompiledTiers tiers = analyzer.tiers;
+        Pod destination = ingress ? pod : (other instanceof Node.PodNode d ? d.pod() : null);
+        java.util.function.Predicate<TierRule> matches = other instanceof Node.PodNode o
+                ? r -> r.matchesClass(analyzer.classOf(o.pod()).id)
+                : r -> r.matchesAddress(((Node.ExternalNode) other).address(), ((Node.ExternalNode) other).ipv6());
+        List<String> dns = new ArrayList<>();
+        TierRule passed = null;
+        for (TierRule r : (ingress ? tiers.adminIngress : tiers.adminEgress).get(id)) {
+            if (!r.connectionsTo(destination).allows(protocol, port)) {
+                continue;
+            }
+            if (other instanceof Node.ExternalNode && !r.domainNames.isEmpty()) {
+                dns.add(r.label() + " (" + r.action() + ") if " + other + " is one of " + r.domainNames);
+            }
+            if (matches.test(r)) {
+                if (r.action() == ClusterPolicy.Action.PASS) {
+                    passed = r;
+                    break;
+                }
+                boolean accept = r.action() == ClusterPolicy.Action.ACCEPT;
+                String lower = byNetworkPolicies.isolated()
+                        ? "its NetworkPolicies alone: " + byNetworkPolicies.summary()
+                        : baselineSays(id, ingress, matches, destination, protocol, port, byNetworkPolicies);
+                String summary = (accept ? "allowed by " : "denied by ") + r.label() + ": no NetworkPolicy is consulted (below it, "
+                        + lower + ")" + dependsOnDns(dns);
+                return new Explanation.Side(pod.toString(), ingress, byNetworkPolicies.isolated(), byNetworkPolicies.isolatingPolicies(),
+                        accept ? List.of(r.label() + " (ports " + r.portsText() + ")") : List.of(), accept, summary);
+            }
+        }
+        String prefix = passed == null ? "" : "passed on by " + passed.label() + "; ";
+        if (byNetworkPolicies.isolated()) {
+            return withSummary(byNetworkPolicies, prefix + byNetworkPolicies.summary() + dependsOnDns(dns));
+        }
+        for (TierRule r : (ingress ? tiers.baselineIngress : tiers.baselineEgress).get(id)) {
+            if (!r.connectionsTo(destination).allows(protocol, port)) {
+                continue;
+            }
+            if (other instanceof Node.ExternalNode && !r.domainNames.isEmpty()) {
+                dns.add(r.label() + " (" + r.action() + ") if " + other + " is one of " + r.domainNames);
+            }
+            if (matches.test(r)) {
+                boolean allows = r.action() != ClusterPolicy.Action.DENY;
+                return new Explanation.Side(pod.toString(), ingress, false, List.of(), allows ? List.of(r.label()) : List.of(), allows,
+                        prefix + (allows ? "allowed by " : "denied by ") + r.label() + " (no NetworkPolicy selects it for "
+                                + (ingress ? "ingress" : "egress") + ")" + dependsOnDns(dns));
+            }
+        }
+        return withSummary(byNetworkPolicies, prefix + byNetworkPolicies.summary() + dependsOnDns(dns));
+    }
+
+    /** What the Baseline tier, or the default, says of the connection (the pod's NetworkPolicies do not isolate it). */
+    private String baselineSays(int id, boolean ingress, java.util.function.Predicate<TierRule> matches, Pod destination, String protocol, int port,
+                                Explanation.Side byNetworkPolicies) {
+        for (TierRule r : (ingress ? analyzer.tiers.baselineIngress : analyzer.tiers.baselineEgress).get(id)) {
+            if (matches.test(r) && r.connectionsTo(destination).allows(protocol, port)) {
+                return (r.action() == ClusterPolicy.Action.DENY ? "denied by " : "allowed by ") + r.label();
+            }
+        }
+        return byNetworkPolicies.summary();
+    }
+
+    private static String dependsOnDns(List<String> rules) {
+        return rules.isEmpty() ? "" : "; depends on DNS: " + String.join(", ", rules);
+    }
+
+    private static Explanation.Side withSummary(Explanation.Side s, String summary) {
+        return new Explanation.Side(s.pod(), s.ingress(), s.isolated(), s.isolatingPolicies(), s.admittingRules(), s.allows(), summary);
+    }
+
+    /** The side as the pod's NetworkPolicies alone decide it. */
+    private Explanation.Side networkPolicySide(Pod pod, Node other, boolean ingress, Connections wanted,
+                                               java.util.function.Function<List<String>, String> noRule) {
         int id = analyzer.classOf(pod).id;
         CompiledPolicies compiled = analyzer.compiled;
         List<CompiledPolicy> isolating = (ingress ? compiled.ingressPolicies : compiled.egressPolicies).get(id);
@@ -93,6 +202,7 @@ final class Explainer {
         }
         Pod destination = ingress ? pod : (other instanceof Node.PodNode d ? d.pod() : null);
         List<String> admitting = new ArrayList<>();
+        Connections admitted = Connections.NONE;
         for (CompiledRule r : (ingress ? compiled.ingressRules : compiled.egressRules).get(id)) {
             boolean peerMatches;
             String how;
@@ -104,14 +214,20 @@ final class Explainer {
                 peerMatches = r.matchesAddress(a.address(), a.ipv6());
                 how = r.allPeers ? "any peer" : "an ipBlock";
             }
-            if (peerMatches && r.connectionsTo(destination).allows(protocol, port)) {
+            Connections part = peerMatches ? r.connectionsTo(destination).intersect(wanted) : Connections.NONE;
+            if (!part.isEmpty()) {
                 admitting.add(r.label() + " (" + how + ", ports " + r.portsText() + ")");
+                admitted = admitted.union(part);
             }
         }
-        String summary = admitting.isEmpty()
-                ? dev.esnetpol.kube.Messages.noRuleAdmits(policyNames, port, protocol)
-                : "admitted by " + admitting.get(0) + (admitting.size() > 1 ? " and " + (admitting.size() - 1) + " more" : "");
-        return new Explanation.Side(pod.toString(), ingress, true, policyNames, admitting, !admitting.isEmpty(), summary);
+        String rules = admitting.isEmpty() ? "" : admitting.get(0) + (admitting.size() > 1 ? " and " + (admitting.size() - 1) + " more" : "");
+        boolean all = !admitting.isEmpty() && admitted.containsAll(wanted);
+        // A side that admits part of a set does not decide the rest: say which part, so that a pair denied because
+        // its two sides admit different ports does not read as admitted on both.
+        String summary = admitting.isEmpty() ? noRule.apply(policyNames)
+                : all ? "admitted by " + rules
+                : "isolated by " + String.join(", ", policyNames) + "; admits only " + admitted + " of it, by " + rules;
+        return new Explanation.Side(pod.toString(), ingress, true, policyNames, admitting, all, summary);
     }
 
     private String matchingPeer(CompiledRule r, Pod other) {

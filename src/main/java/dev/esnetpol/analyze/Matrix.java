@@ -29,7 +29,7 @@ public final class Matrix {
     }
 
     /** A merged range of outside addresses and what passes between it and one class. */
-    private record RangeFact(String name, int connections) {
+    private record RangeFact(String name, int connections, ExternalRanges.Range range) {
     }
 
     private final List<String> workloads;
@@ -39,27 +39,44 @@ public final class Matrix {
     private final Map<Integer, List<RangeFact>> outbound = new LinkedHashMap<>();
     private final Map<Integer, List<RangeFact>> inbound = new LinkedHashMap<>();
     private final List<String> rangeNames;
+    /** Each workload's first endpoint: the pod that stands for it in explanations. */
+    private final Map<String, Pod> representatives;
+    /** Each merged range by its name. */
+    private final Map<String, ExternalRanges.Range> ranges = new HashMap<>();
+    /** Whether pairs and ranges with no connection are listed too (an explanation of every pair). */
+    private final boolean everyPair;
+    /** The ingress controller's entries ({@link #withIngressController}), printed after the others; empty without exposures. */
+    private List<Entry> ingressController = List.of();
 
-    private Matrix(Analyzer analyzer) {
+    /** np-guard netpol-analyzer's name for the router or ingress controller of Routes and Ingresses. */
+    public static final String INGRESS_CONTROLLER = "{ingress-controller}";
+
+    private Matrix(Analyzer analyzer, boolean everyPair) {
+        this.everyPair = everyPair;
         Map<String, Pod> peers = new TreeMap<>();
         for (Pod p : analyzer.endpoints()) {
             peers.putIfAbsent(workloadName(p), p);
         }
         this.workloads = List.copyOf(peers.keySet());
+        this.representatives = peers;
         this.workloadClass = new int[workloads.size()];
         for (int i = 0; i < workloads.size(); i++) {
             workloadClass[i] = analyzer.classOf(peers.get(workloads.get(i))).id;
         }
         this.classMatrix = new ClassMatrix(analyzer);
         classMatrix.ids();
-        boolean ipv6 = ExternalRanges.anyIpv6(analyzer.cluster().policies());
+        boolean ipv6 = ExternalRanges.anyIpv6(analyzer.cluster().policies()) || analyzer.tiers.anyIpv6();
         ConnectionsTable table = classMatrix.table();
         Map<String, String> names = new HashMap<>();
         for (int c : workloadClass) {
             if (!outbound.containsKey(c)) {
                 CompiledPolicies compiled = analyzer.compiled;
-                inbound.put(c, side(analyzer, c, compiled.ingressRules.get(c), analyzer.isolatedForIngress(c), true, ipv6, table, names));
-                outbound.put(c, side(analyzer, c, compiled.egressRules.get(c), analyzer.isolatedForEgress(c), false, ipv6, table, names));
+                inbound.put(c, side(analyzer, c, compiled.ingressRules.get(c), analyzer.isolatedForIngress(c) || analyzer.tiers.applies(c, true),
+                        true, ipv6, table, names));
+                outbound.put(c, side(analyzer, c, compiled.egressRules.get(c), analyzer.isolatedForEgress(c) || analyzer.tiers.applies(c, false),
+                        false, ipv6, table, names));
+                inbound.get(c).forEach(f -> ranges.put(f.name(), f.range()));
+                outbound.get(c).forEach(f -> ranges.put(f.name(), f.range()));
             }
         }
         this.rangeNames = names.values().stream().sorted().toList();
@@ -70,7 +87,7 @@ public final class Matrix {
      * the edges of the ipBlocks of its own rules (so each range is one answer for this class), probed once per
      * range, adjacent equal answers merged.
      */
-    private static List<RangeFact> side(Analyzer analyzer, int c, List<CompiledRule> rules, boolean isolated, boolean ingress, boolean ipv6,
+    private List<RangeFact> side(Analyzer analyzer, int c, List<CompiledRule> rules, boolean isolated, boolean ingress, boolean ipv6,
                                         ConnectionsTable table, Map<String, String> names) {
         List<Cidr> blocks = new ArrayList<>();
         if (isolated) {
@@ -80,6 +97,7 @@ public final class Matrix {
                     blocks.addAll(b.except());
                 }
             }
+            blocks.addAll(analyzer.tiers.addresses(c, ingress));
         }
         List<ExternalRanges.Range> ranges = new ArrayList<>(ExternalRanges.cut(blocks, false).ranges());
         if (ipv6) {
@@ -95,22 +113,77 @@ public final class Matrix {
     }
 
     public static Matrix of(Analyzer analyzer) {
-        return new Matrix(analyzer);
+        return new Matrix(analyzer, false);
+    }
+
+    /**
+     * Every pair, those with no connection too (as {@link Connections#NONE} entries), and every range of each
+     * workload's cut: what an explanation of every pair (allowed and denied) walks.
+     */
+    public static Matrix everyPair(Analyzer analyzer) {
+        return new Matrix(analyzer, true);
+    }
+
+    /**
+     * The node that stands for a name of this matrix: a workload's first endpoint, or a range's first address
+     * (every address of a merged range is treated alike by the rules of the workloads it is listed with).
+     *
+     * @throws IllegalArgumentException for a name that is neither
+     */
+    public Node node(String name) {
+        Pod p = representatives.get(name);
+        if (p != null) {
+            return Node.of(p);
+        }
+        ExternalRanges.Range r = ranges.get(name);
+        if (r == null) {
+            throw new IllegalArgumentException("no workload or range '" + name + "' in the matrix");
+        }
+        return new Node.ExternalNode(r.first(), r.ipv6());
+    }
+
+    /** The addresses a range name of this matrix stands for, or null for a workload's name. */
+    public ExternalRanges.Range range(String name) {
+        return ranges.get(name);
+    }
+
+    /**
+     * This matrix with the ingress controller as a peer, as netpol-analyzer shows it ({@code {ingress-controller} =>
+     * ns/workload[Kind] : TCP 8080}): per workload, the ports of {@code targets} its policies (and the controller's)
+     * let {@code controller} reach; a workload behind a Route or Ingress that refuses the controller has no entry.
+     *
+     * @param controller a pod standing for the router or ingress controller (analysed as any pod of {@code analyzer})
+     * @param targets    the pods and ports the exposures lead to ({@link Exposures#targets})
+     */
+    public Matrix withIngressController(Analyzer analyzer, Pod controller, List<Exposures.Target> targets) {
+        Map<String, Connections> byWorkload = new TreeMap<>();
+        for (Exposures.Target t : targets) {
+            Connections allowed = analyzer.allowed(Node.of(controller), Node.of(t.pod())).intersect(t.connections());
+            byWorkload.merge(workloadName(t.pod()), allowed, Connections::union);
+        }
+        List<Entry> entries = new ArrayList<>();
+        byWorkload.forEach((to, c) -> {
+            if (!c.isEmpty()) {
+                entries.add(new Entry(INGRESS_CONTROLLER, to, c, c.toString(), false, false));
+            }
+        });
+        this.ingressController = List.copyOf(entries);
+        return this;
     }
 
     /** Adjacent ranges (same family) with the same connections as one, nothing-allowed ranges left out. */
-    private static List<RangeFact> merge(List<ExternalRanges.Range> ranges, int[] connections, Map<String, String> names) {
+    private List<RangeFact> merge(List<ExternalRanges.Range> ranges, int[] connections, Map<String, String> names) {
         List<RangeFact> out = new ArrayList<>();
         int start = 0;
         for (int r = 1; r <= ranges.size(); r++) {
             boolean boundary = r == ranges.size() || connections[r] != connections[start] || ranges.get(r).ipv6() != ranges.get(start).ipv6();
             if (boundary) {
-                if (connections[start] != ConnectionsTable.NONE) {
+                if (connections[start] != ConnectionsTable.NONE || everyPair) {
                     ExternalRanges.Range first = ranges.get(start);
                     ExternalRanges.Range last = ranges.get(r - 1);
-                    String text = new ExternalRanges.Range(first.first(), last.last(), first.ipv6()).text() + "[External]";
-                    String name = names.computeIfAbsent(text, t -> t); // one string per distinct range
-                    out.add(new RangeFact(name, connections[start]));
+                    ExternalRanges.Range whole = new ExternalRanges.Range(first.first(), last.last(), first.ipv6());
+                    String name = names.computeIfAbsent(whole.text() + "[External]", t -> t); // one string per distinct range
+                    out.add(new RangeFact(name, connections[start], whole));
                 }
                 start = r;
             }
@@ -150,6 +223,7 @@ public final class Matrix {
         while (w < workloads.size()) {
             row(w++, m, table, action);
         }
+        ingressController.forEach(action); // '{' sorts after every name, as in netpol-analyzer's output
     }
 
     /** What workload {@code w} may open: to other workloads and outside ranges, merged in name order. */
@@ -164,7 +238,7 @@ public final class Matrix {
                 emitRange(from, ranges.get(r++), table, action);
             }
             int c = ids[workloadClass[d]];
-            if (d != w && c != ConnectionsTable.NONE) {
+            if (d != w && (c != ConnectionsTable.NONE || everyPair)) {
                 action.accept(new Entry(from, to, table.get(c), table.text(c), false, false));
             }
         }
@@ -175,6 +249,25 @@ public final class Matrix {
 
     private static void emitRange(String from, RangeFact f, ConnectionsTable table, Consumer<Entry> action) {
         action.accept(new Entry(from, f.name(), table.get(f.connections()), table.text(f.connections()), false, true));
+    }
+
+    /**
+     * The entries in {@code focus}, in the same order, each with only its connections in focus; an entry with none
+     * left is left out.
+     */
+    public void forEach(Focus focus, Consumer<Entry> action) {
+        if (focus.isEverything()) {
+            forEach(action);
+            return;
+        }
+        forEach(e -> {
+            if (focus.includes(e.from(), e.to())) {
+                Connections c = focus.restrict(e.connections());
+                if (!c.isEmpty()) {
+                    action.accept(c == e.connections() ? e : new Entry(e.from(), e.to(), c, c.toString(), e.fromExternal(), e.toExternal()));
+                }
+            }
+        });
     }
 
     /** Every entry in a list (small matrices; printers should use {@link #forEach(Consumer)}). */

@@ -23,7 +23,11 @@ import java.util.Set;
  */
 final class PodClasses {
 
-    record ClassKey(String namespace, Map<String, String> labels, Set<NamedPort> ports, boolean outsidePolicy, BitSet blocks) {
+    /**
+     * {@code tiers}: with cluster-scoped policies, whether the pod is on the host network (never their subject or
+     * selector peer) and which of their addresses (networks CIDRs, Node addresses) hold the pod's; null without.
+     */
+    record ClassKey(String namespace, Map<String, String> labels, Set<NamedPort> ports, boolean outsidePolicy, BitSet blocks, BitSet tiers) {
     }
 
     /** An address as a map key: family and value. */
@@ -54,6 +58,7 @@ final class PodClasses {
         this.profile = profile;
         this.ipBlocks = IpBlockIndex.of(cluster.policies());
         Map<ClassKey, PodClass> byKey = new HashMap<>();
+        List<Cidr> tierAddresses = tierAddresses(cluster);
         for (Pod pod : cluster.pods()) {
             String reason = pod.notRunningReason();
             if (reason != null && !profile.stoppedPodsAreEndpoints()) {
@@ -69,7 +74,8 @@ final class PodClasses {
             if (profile.ipBlocksMatchPods() && (!outside || hostNetworkAsNamespace)) {
                 addresses.forEach(a -> ipBlocks.addContaining(a.value(), a.ipv6(), blocks));
             }
-            ClassKey key = new ClassKey(pod.namespace(), pod.labels(), Set.copyOf(pod.ports()), outside, blocks);
+            ClassKey key = new ClassKey(pod.namespace(), pod.labels(), Set.copyOf(pod.ports()), outside, blocks,
+                    tierAddresses == null ? null : tierBits(pod, addresses, tierAddresses));
             PodClass c = byKey.computeIfAbsent(key, k -> {
                 PodClass created = new PodClass(classes.size(), pod, outside, blocks);
                 classes.add(created);
@@ -88,6 +94,36 @@ final class PodClasses {
         for (PodClass c : classes) {
             c.ipBlocks.stream().forEach(b -> classesOfBlock.get(b).set(c.id));
         }
+    }
+
+    /** The distinct networks CIDRs and Node addresses of the cluster-scoped policies; null when there are none. */
+    private static List<Cidr> tierAddresses(Cluster cluster) {
+        if (cluster.clusterPolicies().isEmpty()) {
+            return null;
+        }
+        java.util.LinkedHashSet<Cidr> all = new java.util.LinkedHashSet<>();
+        for (ClusterPolicy p : cluster.clusterPolicies()) {
+            // Networks are egress peers in the API; ingress rules are read too, so a class never hides a difference.
+            for (ClusterPolicy.Rule r : java.util.stream.Stream.concat(p.ingress().stream(), p.egress().stream()).toList()) {
+                r.peers().stream().filter(ClusterPeer.Networks.class::isInstance).forEach(n -> all.addAll(((ClusterPeer.Networks) n).cidrs()));
+            }
+        }
+        cluster.nodes().forEach(n -> n.addresses().forEach(a -> all.add(Cidr.ofAddress(a))));
+        return new ArrayList<>(all);
+    }
+
+    private static BitSet tierBits(Pod pod, List<Address> addresses, List<Cidr> tierAddresses) {
+        BitSet bits = new BitSet();
+        bits.set(0, pod.hostNetwork());
+        for (int i = 0; i < tierAddresses.size(); i++) {
+            Cidr c = tierAddresses.get(i);
+            for (Address a : addresses) {
+                if (c.contains(a.value(), a.ipv6())) {
+                    bits.set(i + 1);
+                }
+            }
+        }
+        return bits;
     }
 
     /** The class of an endpoint; null for a pod that is not one; an error for a pod of another cluster. */

@@ -8,9 +8,11 @@ import java.util.List;
 
 /**
  * One entry of a rule's {@code ports}: a protocol (TCP when absent) with a number, a range
- * ({@code port}..{@code endPort}), a name resolved on the destination pod, or no port (every port).
+ * ({@code port}..{@code endPort}), a name resolved on the destination pod, or no port (every port). A named
+ * port of a cluster-scoped policy has no protocol (null): it is the container port of that name, whatever its
+ * protocol (v1alpha1 {@code namedPort}, v1alpha2 {@code destinationNamedPort}).
  */
-record PortMatcher(String protocol, Integer first, Integer last, String name) {
+public record PortMatcher(String protocol, Integer first, Integer last, String name) {
 
     /**
      * The entries of a {@code ports} list; none for an absent or empty list, which admits every port of every
@@ -44,6 +46,30 @@ record PortMatcher(String protocol, Integer first, Integer last, String name) {
         return out;
     }
 
+    /**
+     * What a {@code ports} list admits towards every destination alike (empty: every port of every protocol), or
+     * null when a named port makes it depend on the destination ({@link #towards}).
+     */
+    static Connections fixed(List<PortMatcher> ports) {
+        Connections c = ports.isEmpty() ? Connections.ALL : Connections.NONE;
+        for (PortMatcher p : ports) {
+            if (p.isNamed()) {
+                return null;
+            }
+            c = c.union(p.resolve(null));
+        }
+        return c;
+    }
+
+    /** What a non-empty {@code ports} list admits towards {@code destination} (null: outside the cluster). */
+    static Connections towards(List<PortMatcher> ports, Pod destination) {
+        Connections c = Connections.NONE;
+        for (PortMatcher p : ports) {
+            c = c.union(p.resolve(destination));
+        }
+        return c;
+    }
+
     boolean isNamed() {
         return name != null;
     }
@@ -58,6 +84,15 @@ record PortMatcher(String protocol, Integer first, Integer last, String name) {
                 return Connections.NONE;
             }
             PortSet set = PortSet.NONE;
+            if (protocol == null) {
+                Connections any = Connections.NONE;
+                for (NamedPort np : destination.ports()) {
+                    if (name.equals(np.name())) {
+                        any = any.union(Connections.of(np.protocol(), PortSet.of(np.port())));
+                    }
+                }
+                return any;
+            }
             for (NamedPort np : destination.ports()) {
                 if (name.equals(np.name()) && protocol.equals(np.protocol())) {
                     set = set.union(PortSet.of(np.port()));
@@ -74,7 +109,7 @@ record PortMatcher(String protocol, Integer first, Integer last, String name) {
     @Override
     public String toString() {
         if (name != null) {
-            return name + "/" + protocol;
+            return protocol == null ? name : name + "/" + protocol;
         }
         if (first == null) {
             return "all/" + protocol;

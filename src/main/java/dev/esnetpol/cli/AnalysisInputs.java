@@ -1,11 +1,9 @@
 package dev.esnetpol.cli;
 
 import dev.esnetpol.analyze.Cluster;
-import dev.esnetpol.analyze.ClusterLoader;
 import dev.esnetpol.analyze.Pod;
 import dev.esnetpol.input.YamlDocument;
 import dev.esnetpol.kube.StrictFields;
-import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.model.ResourceReader;
 import dev.esnetpol.verify.ClusterInputs;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -29,18 +27,11 @@ final class AnalysisInputs {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-            description = "The namespace of objects that name none (default: the kubeconfig context's, else default), as kubectl takes it.")
-    String namespace;
-
-    @Option(names = "--no-render", description = "Do not render policies for Event Streams resources: the inputs hold the policies in force.")
-    boolean noRender;
-
     @Mixin
-    GeneratorOptionsMixin generation;
+    AnalysisSettings settings;
 
     @Option(names = "--live", description = "Read the cluster instead of files: the pods, NetworkPolicies and namespaces of -n NAMESPACE "
-            + "(default: the context's) or of every namespace with -A; the policies in force, nothing rendered.")
+            + "(default: the context's) or of every namespace with -A, and the cluster-scoped policies it serves; the policies in force, nothing rendered.")
     boolean live;
 
     @Option(names = {"-A", "--all-namespaces"}, description = "With --live: every namespace.")
@@ -53,35 +44,32 @@ final class AnalysisInputs {
     String context;
 
     static boolean uses(YamlDocument doc) {
-        return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || ResourceReader.isEventStreamsKind(doc);
+        return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || StrictFields.isClusterPolicy(doc)
+                || (doc.kind().equals("Node") && doc.apiVersion().equals("v1")) || ResourceReader.isEventStreamsKind(doc)
+                || StrictFields.isExposure(doc) || StrictFields.isService(doc);
     }
+
+    /** The Routes and Ingresses of the inputs, with their Services (after {@link #load}). */
+    dev.esnetpol.analyze.Exposures exposures = dev.esnetpol.analyze.Exposures.NONE;
 
     /** The platform of what was loaded: the one forced, else what the inputs look like (its analyzer profile is the default). */
     dev.esnetpol.catalogue.Platform platform(ClusterInputs.Loaded loaded) {
-        return dev.esnetpol.generate.PlatformChoice.ofRun(loaded.resources(), options.platform());
+        return settings.platform(loaded);
     }
-
-    private dev.esnetpol.generate.GeneratorOptions options = dev.esnetpol.generate.GeneratorOptions.defaults();
 
     ClusterInputs.Loaded load(CommandSpec spec) {
         if (live) {
-            return loadLive(spec);
+            if (!inputs.locations().isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--live reads the cluster: give no files (" + String.join(", ", inputs.locations()) + ")");
+            }
+            return settings.loadLive(spec, allNamespaces, kubeconfig, context);
         }
         List<String> liveOnly = liveOnlyOptionsGiven();
         if (!liveOnly.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), liveOnly.get(0) + " reads a cluster: give --live too");
         }
-        Inputs read = Inputs.read(spec, "PATH", inputs.locations(), inputs.recursive, namespace, true, AnalysisInputs::uses, System.in, false);
-        List<YamlDocument> docs = read.documents();
-        // Each stage on its own first, so that the problems of all of them are reported together.
-        List<EventStreamsResource> resources = read.eventStreamsResources(inputs.strict);
-        ClusterLoader.Loaded k8s = read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
-        read.failIfProblems();
-        options = generation.toOptions(read);
-        ClusterInputs.Loaded read0 = ClusterInputs.of(k8s.cluster(), resources, options, !noRender);
-        // The router is a peer of every route: shown (and explained) even when the inputs hold none of its pods.
-        ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0)), read0.resources());
-        warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
+        ClusterInputs.Loaded loaded = settings.load(spec, inputs.locations(), inputs.recursive, inputs.strict, System.in);
+        exposures = settings.exposures;
         return loaded;
     }
 
@@ -99,35 +87,10 @@ final class AnalysisInputs {
         return given;
     }
 
-    /** The cluster, read as {@link LiveCluster} reads it, through {@link LiveConnection} (one-line errors). */
-    private ClusterInputs.Loaded loadLive(CommandSpec spec) {
-        if (!inputs.locations().isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--live reads the cluster: give no files (" + String.join(", ", inputs.locations()) + ")");
-        }
-        if (allNamespaces && namespace != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-n/--namespace and -A/--all-namespaces: give one");
-        }
-        LiveConnection target = LiveConnection.of(kubeconfig, context, "nothing to analyse");
-        String ns = allNamespaces ? null : target.namespace(namespace);
-        if (ns != null && !dev.esnetpol.kube.KubeValidation.isDnsLabel(ns)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-n/--namespace: '" + ns + "' is not a namespace name");
-        }
-        String what = ns == null ? "every namespace" : "namespace '" + ns + "'";
-        target.reachable(what);
-        try (io.fabric8.kubernetes.client.KubernetesClient client = target.client(30_000)) {
-            Cluster cluster = LiveCluster.read(client, ns, spec.commandLine().getErr());
-            options = generation.toOptions();
-            if (options.platform().forced().isEmpty()) {
-                // The cluster's platform, as the operator reads it (OpenShift's API groups): its analyzer profile is the default.
-                options = options.withPlatform(options.platform().withEvidence(dev.esnetpol.operator.ClusterPlatform.openShiftEvidence(client)));
-            }
-            ClusterInputs.Loaded read0 = ClusterInputs.of(cluster, List.of(), options, false);
-            ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0)), read0.resources());
-            warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
-            return loaded;
-        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-            throw new IllegalStateException("cannot read " + what + " from " + target.where() + ": " + LiveConnection.cause(e), e);
-        }
+    /** Where the answers depend on an open choice of the cluster-scoped policy API, on DNS or on missing Nodes. */
+    static void warnAboutClusterPolicies(Cluster cluster, PrintWriter err) {
+        dev.esnetpol.analyze.ClusterPolicyWarnings.of(cluster).forEach(w -> err.println("warning: " + w));
+        err.flush();
     }
 
     /** A policy in a namespace without pods analyses as nothing: say so rather than let it apply to nothing silently. */

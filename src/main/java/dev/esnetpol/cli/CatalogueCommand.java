@@ -35,6 +35,9 @@ public final class CatalogueCommand implements Callable<Integer> {
             description = "Markdown tables in the spec's shape (default), or JSON.")
     Format output;
 
+    @picocli.CommandLine.Mixin
+    OutputFileOption outputFile;
+
     @Option(names = "--tables", paramLabel = "RELEASE|SET",
             description = "Only the table set of this release (10.1 to 13.0, e.g. 11.7 or 12.3) or set (10.1-11.7, 11.8-13.0); "
                     + "default: every set.")

@@ -1,6 +1,6 @@
 package dev.esnetpol.cli;
 
-import dev.esnetpol.analyze.Exposure;
+import dev.esnetpol.analyze.ExposureAnalysis;
 import dev.esnetpol.analyze.ExposurePeer;
 import dev.esnetpol.analyze.Matrix;
 import dev.esnetpol.analyze.SelectorTerms;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code matrix --exposure}: the matrix, then each workload's exposure ({@link Exposure}) in the same format.
+ * {@code matrix --exposure}: the matrix, then each workload's exposure ({@link ExposureAnalysis}) in the same format.
  * Text and connlist end with np-guard netpol-analyzer's section ({@code Exposure Analysis Result:}, egress
  * then ingress); markdown adds two tables; json adds {@code exposure} (with each peer's selectors as data);
  * csv adds a {@code kind} column ({@code connection} or {@code exposure}); dot adds the peers as dashed
@@ -24,10 +24,10 @@ final class ExposureFormats {
     private ExposureFormats() {
     }
 
-    static void write(Matrix m, Exposure x, MatrixCommand.Format format, PrintWriter out) {
+    static void write(MatrixFormats.Focused m, ExposureAnalysis x, MatrixCommand.Format format, PrintWriter out) {
         switch (format) {
             case text, connlist -> {
-                MatrixFormats.write(m, format, out);
+                MatrixFormats.write(m.matrix(), m.focus(), format, out);
                 text(x, out);
             }
             case markdown -> {
@@ -46,27 +46,27 @@ final class ExposureFormats {
         }
     }
 
-    static void text(Exposure x, PrintWriter out) {
+    static void text(ExposureAnalysis x, PrintWriter out) {
         int width = x.facts().stream().mapToInt(f -> f.workload().length()).max().orElse(0);
         out.append("\nExposure Analysis Result:\n");
         for (boolean ingress : new boolean[]{false, true}) {
-            List<Exposure.Fact> side = x.facts().stream().filter(f -> f.ingress() == ingress).toList();
+            List<ExposureAnalysis.Fact> side = x.facts().stream().filter(f -> f.ingress() == ingress).toList();
             if (side.isEmpty()) {
                 continue;
             }
             out.append(ingress ? "\nIngress Exposure:\n" : "Egress Exposure:\n");
-            for (Exposure.Fact f : side) {
+            for (ExposureAnalysis.Fact f : side) {
                 out.printf("%-" + width + "s  %s  %s : %s%n", f.workload(), ingress ? "<=" : "=>", f.peer(), f.connectionsText());
             }
         }
     }
 
-    static void markdown(Exposure x, PrintWriter out) {
+    static void markdown(ExposureAnalysis x, PrintWriter out) {
         out.append("\n## Exposure\n");
         for (boolean ingress : new boolean[]{false, true}) {
             out.append(ingress ? "\n### Ingress: who may connect to each workload\n\n| Workload | From | Connections |\n|---|---|---|\n"
                     : "\n### Egress: what each workload may reach\n\n| Workload | To | Connections |\n|---|---|---|\n");
-            for (Exposure.Fact f : x.facts()) {
+            for (ExposureAnalysis.Fact f : x.facts()) {
                 if (f.ingress() == ingress) {
                     out.append("| `").append(f.workload()).append("` | `").append(f.peer().replace("|", "\\|")).append("` | ")
                             .append(f.connectionsText()).append(" |\n");
@@ -75,9 +75,9 @@ final class ExposureFormats {
         }
     }
 
-    static List<Map<String, Object>> json(Exposure x) {
+    static List<Map<String, Object>> json(ExposureAnalysis x) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Exposure.Fact f : x.facts()) {
+        for (ExposureAnalysis.Fact f : x.facts()) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("workload", f.workload());
             o.put("direction", f.ingress() ? "ingress" : "egress");
@@ -113,10 +113,10 @@ final class ExposureFormats {
         return out;
     }
 
-    static void csv(Matrix m, Exposure x, PrintWriter out) {
+    static void csv(MatrixFormats.Focused m, ExposureAnalysis x, PrintWriter out) {
         out.append("source,destination,connections,kind\n");
         m.forEach(e -> row(out, e.from(), e.to(), e.connectionsText(), "connection"));
-        for (Exposure.Fact f : x.facts()) {
+        for (ExposureAnalysis.Fact f : x.facts()) {
             row(out, f.ingress() ? f.peer() : f.workload(), f.ingress() ? f.workload() : f.peer(), f.connectionsText(), "exposure");
         }
     }
@@ -126,7 +126,7 @@ final class ExposureFormats {
                 .append(MatrixFormats.quote(conns)).append(',').append(kind).append('\n');
     }
 
-    static void dot(Matrix m, Exposure x, PrintWriter out) {
+    static void dot(MatrixFormats.Focused m, ExposureAnalysis x, PrintWriter out) {
         StringWriter s = new StringWriter();
         MatrixFormats.dot(m, new PrintWriter(s, true));
         String graph = s.toString();
@@ -136,7 +136,7 @@ final class ExposureFormats {
         for (String w : m.workloads()) {
             workloads.put(w, "n" + workloads.size()); // as MatrixFormats.dot numbers them
         }
-        for (Exposure.Fact f : x.facts()) {
+        for (ExposureAnalysis.Fact f : x.facts()) {
             if (f.selector() == null) {
                 continue; // outside ranges are in the matrix's graph already
             }
@@ -152,7 +152,7 @@ final class ExposureFormats {
         out.append("}\n");
     }
 
-    static String render(Matrix m, Exposure x, MatrixCommand.Format format) {
+    static String render(MatrixFormats.Focused m, ExposureAnalysis x, MatrixCommand.Format format) {
         StringWriter s = new StringWriter();
         PrintWriter w = new PrintWriter(s);
         write(m, x, format, w);

@@ -20,7 +20,8 @@ final class InputOptions {
     boolean recursive;
 
     @Option(names = "--strict", description = "Refuse keys of Event Streams resources that es-netpol neither reads nor finds close to a key it reads "
-            + "(a warning otherwise: the product's API server decides about them). Misspellings of keys es-netpol reads are refused either way.")
+            + "(a warning otherwise: the product's API server decides about them). Misspellings of keys es-netpol reads are refused either way. "
+            + "verify and review: grants open to anywhere by default (OPEN) fail too (exit 1).")
     boolean strict;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "The same as -f PATH.")

@@ -99,8 +99,10 @@ final class Inputs {
         skipped.addNotObjects(read.notObjects());
         read.templates().forEach(skipped::addTemplate);
         for (YamlDocument doc : read.documents()) {
-            List<InputProblem> strict = new ArrayList<>(StrictFields.isChecked(doc) ? StrictFields.check(doc) : List.of());
-            List<InputProblem> names = StrictFields.isChecked(doc) ? StrictFields.checkNames(doc) : List.of();
+            // Routes, Ingresses and Services only where the command reads them (render skips them unchecked).
+            boolean checked = StrictFields.isChecked(doc) && (uses.test(doc) || !(StrictFields.isExposure(doc) || StrictFields.isService(doc)));
+            List<InputProblem> strict = new ArrayList<>(checked ? StrictFields.check(doc) : List.of());
+            List<InputProblem> names = checked ? StrictFields.checkNames(doc) : List.of();
             if (namesAreErrors) {
                 strict.addAll(names);
             } else {

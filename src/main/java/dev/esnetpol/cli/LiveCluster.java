@@ -22,8 +22,8 @@ import java.util.TreeSet;
  *
  * <p>The cluster-scoped policy kinds of {@code policy.networking.k8s.io} (AdminNetworkPolicy and
  * BaselineAdminNetworkPolicy v1alpha1, ClusterNetworkPolicy v1alpha2) are looked up by API discovery
- * ({@link ApiDiscovery}); this analysis reads NetworkPolicies only, so where they are served that is said on
- * stderr (connectivity may differ from what is shown), and where none is, a one-line note says so.
+ * ({@link ApiDiscovery}); those served are read with the Nodes, as review reads them
+ * ({@link LiveSnapshot#cluster}), and a one-line note on stderr says which, or that none is.
  */
 final class LiveCluster {
 
@@ -47,13 +47,13 @@ final class LiveCluster {
         List<NetworkPolicy> policies = (namespace == null ? client.network().v1().networkPolicies().inAnyNamespace()
                 : client.network().v1().networkPolicies().inNamespace(namespace)).list().getItems();
         List<Namespace> namespaces = LiveSnapshot.namespaces(client, namespace);
-        clusterScopedPolicies(client, err);
+        Set<String> served = clusterScopedPolicies(client, err);
         err.flush();
-        return Cluster.of(namespaces, pods, policies);
+        return LiveSnapshot.cluster(client, namespaces, pods, policies, plural -> served.stream().anyMatch(s -> s.endsWith(" " + plural)));
     }
 
-    /** Says which cluster-scoped policy kinds the cluster serves (left out of this analysis), or that it serves none. */
-    private static void clusterScopedPolicies(KubernetesClient client, PrintWriter err) {
+    /** The cluster-scoped policy kinds the cluster serves (group/version plural), said on stderr, or that it serves none. */
+    private static Set<String> clusterScopedPolicies(KubernetesClient client, PrintWriter err) {
         List<String> versions = ApiDiscovery.versions(client, POLICY_GROUP);
         Set<String> served = new TreeSet<>();
         if (versions != null) {
@@ -72,8 +72,8 @@ final class LiveCluster {
             err.println("note: the cluster serves no cluster-scoped policy kind (" + POLICY_GROUP + " AdminNetworkPolicy, BaselineAdminNetworkPolicy, "
                     + "ClusterNetworkPolicy): NetworkPolicies alone decide");
         } else {
-            err.println("warning: the cluster serves " + String.join(", ", served)
-                    + ", which this analysis does not read: connections they deny or allow are shown as the NetworkPolicies alone decide");
+            err.println("note: the cluster serves " + String.join(", ", served) + ": read with the NetworkPolicies");
         }
+        return served;
     }
 }

@@ -26,6 +26,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             VerifyCommand.class,
             ExplainCommand.class,
             MatrixCommand.class,
+            DiffCommand.class,
             WebhookCommand.class,
             OperatorCommand.class,
             ReviewCommand.class,
@@ -76,6 +77,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // Wide enough for every example on one line (a test checks that none is longer).
         cli.setUsageHelpWidth(USAGE_WIDTH);
         cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setExecutionStrategy(OutputFileOption::execute);
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
         // picocli's own default for usage errors is 2, which matches our "error" code.

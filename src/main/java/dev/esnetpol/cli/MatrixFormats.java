@@ -1,6 +1,7 @@
 package dev.esnetpol.cli;
 
 import dev.esnetpol.analyze.Connections;
+import dev.esnetpol.analyze.Focus;
 import dev.esnetpol.analyze.Matrix;
 
 import java.io.PrintWriter;
@@ -22,29 +23,67 @@ final class MatrixFormats {
     static String render(Matrix m, MatrixCommand.Format format) {
         StringWriter s = new StringWriter();
         PrintWriter w = new PrintWriter(s);
-        write(m, format, w);
+        write(m, Focus.NONE, format, w);
         w.flush();
         return s.toString();
     }
 
-    static void write(Matrix m, MatrixCommand.Format format, PrintWriter out) {
+    /** The entries of {@code m} in {@code focus} (each with only its connections in focus), in {@code format}. */
+    static void write(Matrix m, Focus focus, MatrixCommand.Format format, PrintWriter out) {
+        Focused f = new Focused(m, focus);
         switch (format) {
-            case text -> text(m, out);
-            case markdown -> markdown(m, out);
-            case json -> out.print(json(m));
-            case csv -> csv(m, out);
-            case dot -> dot(m, out);
-            case svg -> out.print(MatrixSvg.of(m, null));
-            case connlist -> connlist(m, out);
+            case text -> text(f, out);
+            case markdown -> markdown(f, out);
+            case json -> out.print(json(f));
+            case csv -> csv(f, out);
+            case dot -> dot(f, out);
+            case svg -> out.print(MatrixSvg.of(f, null));
+            case connlist -> connlist(f, out);
+        }
+    }
+
+    /** A matrix seen through a focus: its entries in focus, and the workloads they (or the focus) name. */
+    record Focused(Matrix matrix, Focus focus) {
+
+        void forEach(java.util.function.Consumer<Matrix.Entry> action) {
+            matrix.forEach(focus, action);
+        }
+
+        List<String> workloads() {
+            if (focus.isEverything()) {
+                return matrix.workloads();
+            }
+            java.util.Set<String> shown = new java.util.HashSet<>();
+            forEach(e -> {
+                shown.add(e.from());
+                shown.add(e.to());
+            });
+            return matrix.workloads().stream().filter(w -> shown.contains(w) || focus.workloads().stream().anyMatch(n -> Focus.names(n, w))).toList();
+        }
+
+        List<String> externalRanges() {
+            if (focus.isEverything()) {
+                return matrix.externalRanges();
+            }
+            java.util.Set<String> shown = new java.util.TreeSet<>();
+            forEach(e -> {
+                if (e.fromExternal()) {
+                    shown.add(e.from());
+                }
+                if (e.toExternal()) {
+                    shown.add(e.to());
+                }
+            });
+            return List.copyOf(shown);
         }
     }
 
     /** np-guard netpol-analyzer's lines: {@code SRC => DST : CONNS}, sorted. */
-    static void connlist(Matrix m, PrintWriter out) {
+    static void connlist(Focused m, PrintWriter out) {
         m.forEach(e -> out.append(e.from()).append(" => ").append(e.to()).append(" : ").append(e.connectionsText()).append('\n'));
     }
 
-    static void text(Matrix m, PrintWriter out) {
+    static void text(Focused m, PrintWriter out) {
         int[] w = {"SOURCE".length(), "DESTINATION".length()};
         m.forEach(e -> {
             w[0] = Math.max(w[0], e.from().length());
@@ -55,7 +94,7 @@ final class MatrixFormats {
         m.forEach(e -> out.printf(format, e.from(), e.to(), e.connectionsText()));
     }
 
-    static void markdown(Matrix m, PrintWriter out) {
+    static void markdown(Focused m, PrintWriter out) {
         out.append("| Source | Destination | Connections |\n|---|---|---|\n");
         m.forEach(e -> out.append("| ").append(cell(e.from())).append(" | ").append(cell(e.to())).append(" | ")
                 .append(e.connectionsText()).append(" |\n"));
@@ -65,7 +104,7 @@ final class MatrixFormats {
         return "`" + s.replace("|", "\\|") + "`";
     }
 
-    static void csv(Matrix m, PrintWriter out) {
+    static void csv(Focused m, PrintWriter out) {
         out.append("source,destination,connections\n");
         m.forEach(e -> out.append(quote(e.from())).append(',').append(quote(e.to())).append(',').append(quote(e.connectionsText())).append('\n'));
     }
@@ -74,12 +113,12 @@ final class MatrixFormats {
         return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
-    static String json(Matrix m) {
+    static String json(Focused m) {
         return ObjectWriter.json(jsonObject(m));
     }
 
     /** The JSON document as a map: {@code workloads}, {@code externalRanges}, {@code connections}. */
-    static Map<String, Object> jsonObject(Matrix m) {
+    static Map<String, Object> jsonObject(Focused m) {
         List<Map<String, Object>> entries = new ArrayList<>();
         m.forEach(e -> {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -98,16 +137,10 @@ final class MatrixFormats {
     /** {@code allConnections} and {@code ports} (per protocol, the port list as text) of a connection set. */
     static void putConnections(Map<String, Object> o, Connections c) {
         o.put("allConnections", c.isAll());
-        Map<String, String> ports = new LinkedHashMap<>();
-        for (String p : Connections.PROTOCOLS) {
-            if (!c.ports(p).isEmpty()) {
-                ports.put(p, c.ports(p).toString());
-            }
-        }
-        o.put("ports", ports);
+        o.put("ports", DiffFormats.ports(c));
     }
 
-    static void dot(Matrix m, PrintWriter out) {
+    static void dot(Focused m, PrintWriter out) {
         out.append("digraph connectivity {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
         Map<String, String> ids = new LinkedHashMap<>();
         for (String w : m.workloads()) {

@@ -1,6 +1,6 @@
 package dev.esnetpol.cli;
 
-import dev.esnetpol.analyze.Exposure;
+import dev.esnetpol.analyze.ExposureAnalysis;
 import dev.esnetpol.analyze.Matrix;
 import dev.esnetpol.graph.Diagram;
 import dev.esnetpol.graph.DiagramLayout;
@@ -24,7 +24,7 @@ final class MatrixSvg {
     private MatrixSvg() {
     }
 
-    static String of(Matrix m, Exposure exposure) {
+    static String of(MatrixFormats.Focused m, ExposureAnalysis exposure) {
         Map<String, Diagram.Node> nodes = new LinkedHashMap<>();
         for (String w : m.workloads()) {
             node(nodes, w, "");
@@ -32,7 +32,7 @@ final class MatrixSvg {
         List<Diagram.Edge> edges = new ArrayList<>();
         m.forEach(e -> edges.add(edge(nodes, e.from(), e.to(), e.connectionsText(), e.fromExternal() || e.toExternal() ? "outside" : "")));
         if (exposure != null) {
-            for (Exposure.Fact f : exposure.facts()) {
+            for (ExposureAnalysis.Fact f : exposure.facts()) {
                 if (f.selector() == null) {
                     continue; // outside ranges: the matrix's own entries
                 }

@@ -49,6 +49,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Mixin
     GeneratorOptionsMixin generation;
 
+    @Mixin
+    OutputFileOption outputFile;
+
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -92,6 +95,11 @@ public final class RenderCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         generator.warnings(resources, null).forEach(w -> err.println("warning: " + w));
         ownerReferenceNotes(resources, err);
+        // The risks the webhook warns about at kubectl apply, for those who apply through Git and never see them.
+        for (EventStreamsResource r : resources) {
+            dev.esnetpol.webhook.RiskWarnings.of(r, generator.options()).forEach(w -> err.println("warning: " + r.getKind() + " "
+                    + r.getMetadata().getName() + ": " + w));
+        }
         err.flush();
         PrintWriter out = spec.commandLine().getOut();
         out.print(output == OutputFormat.json ? ObjectWriter.jsonList(policies) : ObjectWriter.yaml(policies));

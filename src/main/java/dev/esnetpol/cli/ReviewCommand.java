@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
                 "  es-netpol review -n kafka --html review.html -o markdown > review.md",
                 "  es-netpol review -f dump/                         # kubectl get eventstreams,pods,ns,netpol -o yaml > dump/all.yaml",
                 "",
-                "Exit codes: 0 as documented, 1 findings, 2 error (bad input, unreachable cluster)."})
+                "Exit codes: 0 as documented (OPEN grants reported, not failed), 1 findings (OPEN too with --strict), 2 error (bad input, unreachable cluster)."})
 public final class ReviewCommand implements Callable<Integer> {
 
     @Spec
@@ -66,15 +66,22 @@ public final class ReviewCommand implements Callable<Integer> {
                     + "verdict differs under the reference and Cilium are reported as depending on the network plugin.")
     String profile;
 
+    @Mixin
+    OutputFileOption outputFile;
+
     @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
     boolean verbose;
 
     enum Format { text, markdown, json }
 
+    /** The Routes and Ingresses of the files reviewed, with their Services (none for a live review). */
+    private dev.esnetpol.analyze.Exposures exposures = dev.esnetpol.analyze.Exposures.NONE;
+
     private Snapshot offline(List<String> locations) {
         Inputs read = Inputs.read(spec, "PATH", locations, inputs.recursive, namespace, false, AnalysisInputs::uses, System.in);
         read.eventStreamsResources(inputs.strict);
         read.failIfProblems();
+        exposures = dev.esnetpol.analyze.Exposures.read(read.documents());
         // Without -n, OfflineSnapshot takes the one namespace the resources are in (those without one are in the resolved one).
         return OfflineSnapshot.of(read.documents(), namespace, String.join(", ", locations));
     }
@@ -105,12 +112,21 @@ public final class ReviewCommand implements Callable<Integer> {
         List<String> locations = new ArrayList<>(inputs.locations());
         locations.addAll(offline);
         Snapshot snapshot = locations.isEmpty() ? live() : offline(locations);
+        AnalysisInputs.warnAboutClusterPolicies(snapshot.cluster(), spec.commandLine().getErr());
         dev.esnetpol.generate.GeneratorOptions options = generation.toOptions();
-        ReviewReport report = new Reviewer(options, Verifier.profilesFor(ProfileOption.parse(spec, profile,
-                dev.esnetpol.generate.PlatformChoice.ofRun(snapshot.resources(), options.platform())))).review(snapshot);
+        dev.esnetpol.catalogue.Platform platform = dev.esnetpol.generate.PlatformChoice.ofRun(snapshot.resources(), options.platform());
+        dev.esnetpol.analyze.Profile decides = ProfileOption.parse(spec, profile, platform);
+        ReviewReport report = new Reviewer(options, Verifier.profilesFor(decides)).review(snapshot);
+        // The Routes and Ingresses of the files against the policies in force: a pod the router cannot reach is MISSING.
+        List<dev.esnetpol.verify.RouteChecks.Refused> routes = List.of();
+        if (!exposures.isEmpty()) {
+            dev.esnetpol.analyze.Cluster cluster = RouterStandIn.add(snapshot.cluster(), platform, true);
+            routes = RouterStandIn.find(cluster).map(router -> dev.esnetpol.verify.RouteChecks.check(cluster, router, exposures,
+                    dev.esnetpol.analyze.Analyzer.of(cluster, decides))).orElse(List.of());
+        }
         if (html != null) {
             try {
-                Files.writeString(html, ReviewHtml.of(report));
+                Files.writeString(html, ReviewHtml.of(report, snapshot.cluster().clusterPolicies()));
             } catch (java.io.IOException e) {
                 throw htmlProblem("cannot write it: " + reason(e));
             }
@@ -121,8 +137,11 @@ public final class ReviewCommand implements Callable<Integer> {
             case markdown -> out.print(ReviewText.markdown(report));
             default -> out.print(ReviewText.text(report));
         }
+        if (output != Format.json) {
+            routes.stream().map(dev.esnetpol.verify.RouteChecks.Refused::text).forEach(out::print);
+        }
         out.flush();
-        return report.clean() ? ExitCodes.OK : ExitCodes.FINDINGS;
+        return report.clean(inputs.strict) && routes.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 
     /**

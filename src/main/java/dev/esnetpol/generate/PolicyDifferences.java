@@ -19,6 +19,24 @@ public final class PolicyDifferences {
     }
 
     public static List<String> between(NetworkPolicy rendered, NetworkPolicy installed) {
+        List<String> out = ofSpecAndLabels(rendered, installed);
+        // The options it records: the operator rewrites a policy made with other options even where its rules came out the same.
+        if (!Objects.equals(RecordedOptions.of(rendered), RecordedOptions.of(installed))) {
+            out.add("metadata.annotations." + RecordedOptions.ANNOTATION + ": " + RecordedOptions.of(rendered).orElse("absent") + " rendered, "
+                    + RecordedOptions.of(installed).orElse("absent") + " installed");
+        }
+        if (!Objects.equals(rendered.getMetadata().getOwnerReferences(), installed.getMetadata().getOwnerReferences())) {
+            out.add("metadata.ownerReferences differ");
+        }
+        return out;
+    }
+
+    /**
+     * The differences that change what the policy does or whose it is (spec, es-netpol's labels), without the owner
+     * references (they decide garbage collection, not connectivity: review notes them, {@link #ownerNote}) and the
+     * recorded options (review compares those once for the namespace, not policy by policy).
+     */
+    public static List<String> ofSpecAndLabels(NetworkPolicy rendered, NetworkPolicy installed) {
         List<String> out = new ArrayList<>();
         var r = rendered.getSpec();
         var i = installed.getSpec();
@@ -40,10 +58,29 @@ public final class PolicyDifferences {
                 out.add("metadata.labels." + k + ": '" + v + "' rendered, " + (labels.get(k) == null ? "absent" : "'" + labels.get(k) + "'") + " installed");
             }
         });
-        if (!Objects.equals(rendered.getMetadata().getOwnerReferences(), installed.getMetadata().getOwnerReferences())) {
-            out.add("metadata.ownerReferences differ");
-        }
         return out;
+    }
+
+    /**
+     * What is wrong with the installed policy's owner reference, if anything a reader should know: none naming the
+     * resource (rendered from a copy without {@code uid}, or written by hand), or one naming another object of that
+     * name (an earlier resource, by {@code uid}). The policy is then not garbage-collected with its resource.
+     *
+     * @param rendered the policy as rendered from the resource read; its owner reference names that resource when it has a uid
+     * @param kind     the kind of the resource the policy is rendered for; {@code name} its name
+     */
+    public static java.util.Optional<String> ownerNote(NetworkPolicy rendered, NetworkPolicy installed, String kind, String name) {
+        List<io.fabric8.kubernetes.api.model.OwnerReference> have = installed.getMetadata().getOwnerReferences() == null ? List.of()
+                : installed.getMetadata().getOwnerReferences();
+        var named = have.stream().filter(o -> kind.equals(o.getKind()) && name.equals(o.getName())).findFirst();
+        if (named.isEmpty()) {
+            return java.util.Optional.of("not owned by its " + kind + " " + name + ": not garbage-collected with it");
+        }
+        List<io.fabric8.kubernetes.api.model.OwnerReference> want = rendered.getMetadata().getOwnerReferences() == null ? List.of()
+                : rendered.getMetadata().getOwnerReferences();
+        return want.stream().filter(o -> o.getUid() != null && !o.getUid().equals(named.get().getUid())).findFirst()
+                .map(o -> "owned by an earlier " + kind + " " + name + " (uid " + named.get().getUid() + ", the resource's is " + o.getUid()
+                        + "): not garbage-collected with it");
     }
 
     private static String describe(io.fabric8.kubernetes.api.model.LabelSelector s) {

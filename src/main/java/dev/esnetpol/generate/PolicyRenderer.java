@@ -72,7 +72,7 @@ final class PolicyRenderer {
                     .withName(group.policyName())
                     .withNamespace(namespace.isEmpty() ? null : namespace)
                     .withLabels(labels(facts, group))
-                    .withAnnotations(annotations(facts, group))
+                    .withAnnotations(annotations(facts, group, options))
                     .withOwnerReferences(ownerReference(facts.owner(group)))
                 .endMetadata()
                 .withNewSpec()
@@ -129,8 +129,11 @@ final class PolicyRenderer {
         return labels;
     }
 
-    /** Which documented table set and which platform the policy was written for, and why (docs/generator.md). */
-    private static Map<String, String> annotations(InstallationFacts facts, PodGroup group) {
+    /**
+     * Which documented table set and which platform the policy was written for, and why (docs/generator.md); and the
+     * options it was rendered with when they are not the defaults ({@link RecordedOptions}), so that review can reproduce it.
+     */
+    private static Map<String, String> annotations(InstallationFacts facts, PodGroup group, GeneratorOptions options) {
         // Kafka Connect and the geo-replicator have the same rows in every set: their policy says so, whatever
         // instance is (or is not) rendered with them, so that it does not depend on the other inputs.
         TableChoice tables = group.component().hasOwnResource() ? TableChoice.EVERY_SET : facts.tables();
@@ -140,6 +143,7 @@ final class PolicyRenderer {
         PlatformChoice platform = facts.platform(group);
         annotations.put(dev.esnetpol.catalogue.Platform.ANNOTATION, platform.platform().id());
         annotations.put(dev.esnetpol.catalogue.Platform.REASON_ANNOTATION, platform.reason());
+        RecordedOptions.annotation(options).ifPresent(o -> annotations.put(RecordedOptions.ANNOTATION, o));
         return annotations;
     }
 

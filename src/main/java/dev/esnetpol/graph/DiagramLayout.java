@@ -93,7 +93,10 @@ public final class DiagramLayout {
             ElkEdge edge = ElkGraphUtil.createSimpleEdge(nodes.get(e.from()), nodes.get(e.to()));
             if (e.label() != null && !e.label().isEmpty()) {
                 ElkLabel label = ElkGraphUtil.createLabel(e.label(), edge);
-                label.setDimensions(textWidth(e.label(), EDGE_FONT) + 4, EDGE_FONT + 4);
+                // A label may be several lines ('\n'): as wide as its longest, one line height each.
+                String[] lines = e.label().split("\n", -1);
+                double width = java.util.Arrays.stream(lines).mapToDouble(t -> textWidth(t, EDGE_FONT)).max().orElse(0);
+                label.setDimensions(width + 4, lines.length * (EDGE_FONT + 4));
                 label.setProperty(CoreOptions.EDGE_LABELS_PLACEMENT, EdgeLabelPlacement.CENTER);
             }
             edges.add(edge);

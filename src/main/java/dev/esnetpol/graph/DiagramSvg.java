@@ -61,9 +61,15 @@ public final class DiagramSvg {
             sb.append("\" marker-end=\"url(#").append(esc(id)).append("-arrow)\"/>");
             DiagramLayout.Box l = laid.labels().get(i);
             if (l != null) {
+                String[] lines = e.label().split("\n", -1);
+                double line = DiagramLayout.EDGE_FONT + 4;
                 sb.append(String.format(Locale.ROOT, "<rect class=\"plate\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>"
-                                + "<text x=\"%.1f\" y=\"%.1f\">%s</text>", l.x(), l.y(), l.width(), l.height(), l.x() + 2, l.y() + l.height() - 4,
-                        esc(e.label())));
+                                + "<text x=\"%.1f\" y=\"%.1f\">", l.x(), l.y(), l.width(), l.height(), l.x() + 2, l.y() + line - 4));
+                // SVG text does not wrap by itself: one tspan a line.
+                for (int j = 0; j < lines.length; j++) {
+                    sb.append(String.format(Locale.ROOT, "<tspan x=\"%.1f\" dy=\"%.1f\">%s</tspan>", l.x() + 2, j == 0 ? 0.0 : line, esc(lines[j])));
+                }
+                sb.append("</text>");
             }
             sb.append("</g>\n");
         }

@@ -154,4 +154,14 @@ public final class KubeValidation {
     public static boolean isDnsSubdomain(String name) {
         return name != null && name.length() <= 253 && DNS_SUBDOMAIN.matcher(name).matches();
     }
+
+    /**
+     * A container port name as the API server accepts it (an IANA_SVC_NAME, apimachinery's
+     * {@code validation.IsValidPortName}): 1-15 lower-case letters, digits and '-', at least one letter, no '-'
+     * at either end and no two in a row.
+     */
+    public static boolean isPortName(String name) {
+        return name != null && !name.isEmpty() && name.length() <= 15 && name.matches("[a-z0-9]+(-[a-z0-9]+)*")
+                && name.chars().anyMatch(c -> c >= 'a' && c <= 'z');
+    }
 }

@@ -39,7 +39,32 @@ public final class StrictFields {
 
     /** Whether {@link #check} reads this document's kind strictly. */
     public static boolean isChecked(YamlDocument doc) {
-        return isNetworkPolicy(doc) || doc.kind().equals("Pod") || doc.kind().equals("Namespace") || WORKLOADS.contains(doc.kind());
+        return isNetworkPolicy(doc) || isClusterPolicy(doc) || doc.kind().equals("Pod") || doc.kind().equals("Namespace") || WORKLOADS.contains(doc.kind())
+                || isExposure(doc) || isService(doc);
+    }
+
+    /** A {@code route.openshift.io/v1} Route or a {@code networking.k8s.io/v1} Ingress: what the router or ingress controller forwards. */
+    public static boolean isExposure(YamlDocument doc) {
+        return doc.kind().equals("Route") && doc.apiVersion().equals("route.openshift.io/v1")
+                || doc.kind().equals("Ingress") && doc.apiVersion().equals("networking.k8s.io/v1");
+    }
+
+    /** A core {@code v1} Service (the backend of a Route or Ingress). */
+    public static boolean isService(YamlDocument doc) {
+        return doc.kind().equals("Service") && doc.apiVersion().equals("v1");
+    }
+
+    /**
+     * Whether the document is a cluster-scoped policy: AdminNetworkPolicy or BaselineAdminNetworkPolicy of
+     * {@code policy.networking.k8s.io/v1alpha1}, or ClusterNetworkPolicy of {@code policy.networking.k8s.io/v1alpha2}
+     * (other groups' kinds of the same name, Antrea's or Calico's, are not these).
+     */
+    public static boolean isClusterPolicy(YamlDocument doc) {
+        return switch (doc.kind()) {
+            case "AdminNetworkPolicy", "BaselineAdminNetworkPolicy" -> doc.apiVersion().equals("policy.networking.k8s.io/v1alpha1");
+            case "ClusterNetworkPolicy" -> doc.apiVersion().equals("policy.networking.k8s.io/v1alpha2");
+            default -> false;
+        };
     }
 
     public static boolean isNetworkPolicy(YamlDocument doc) {
@@ -59,8 +84,10 @@ public final class StrictFields {
         Checker c = new Checker(doc, problems, problems);
         walk(doc, new Checker(doc, new ArrayList<>(), problems));
         JsonNode node = doc.node();
-        if (isNetworkPolicy(doc) || doc.kind().equals("Pod")) {
+        if (isNetworkPolicy(doc) || isClusterPolicy(doc) || doc.kind().equals("Pod") || isExposure(doc)) {
             c.name(node, "metadata.name", true);
+        } else if (isService(doc)) {
+            c.name(node, "metadata.name", false);
         } else if (doc.kind().equals("Namespace")) {
             c.name(node, "metadata.name", false);
         }
@@ -90,6 +117,12 @@ public final class StrictFields {
         JsonNode node = doc.node();
         if (isNetworkPolicy(doc)) {
             c.check(node, "", NETWORK_POLICY);
+        } else if (isClusterPolicy(doc)) {
+            c.check(node, "", switch (kind) {
+                case "AdminNetworkPolicy" -> ADMIN_NETWORK_POLICY;
+                case "BaselineAdminNetworkPolicy" -> BASELINE_ADMIN_NETWORK_POLICY;
+                default -> CLUSTER_NETWORK_POLICY;
+            });
         } else if (kind.equals("Pod")) {
             c.check(node, "", POD);
         } else if (kind.equals("Namespace")) {
@@ -97,6 +130,10 @@ public final class StrictFields {
             if (node.path("metadata").has("namespace")) {
                 problems.add(doc.problem("metadata.namespace", "a Namespace is not in a namespace"));
             }
+        } else if (isExposure(doc)) {
+            c.check(node, "", kind.equals("Route") ? ROUTE : INGRESS);
+        } else if (isService(doc)) {
+            c.check(node, "", SERVICE);
         } else if (WORKLOADS.contains(kind)) {
             c.check(node.path("metadata"), "metadata", OBJECT_META);
             String template = kind.equals("CronJob") ? "spec.jobTemplate.spec.template" : "spec.template";

@@ -58,7 +58,8 @@ public final class EsNetpolOperator implements AutoCloseable {
             PolicyApplier applier = this.applier.orElseThrow();
             // 13.0 removed EventStreamsGeoReplicator: no controller, and no watch, for a kind the cluster does not have.
             boolean geoReplicators = served.geoReplicators();
-            List<Reconciler<?>> reconcilers = new java.util.ArrayList<>(List.of(new EventStreamsReconciler(generator, applier, metrics, geoReplicators),
+            List<Reconciler<?>> reconcilers = new java.util.ArrayList<>(List.of(new EventStreamsReconciler(generator, applier, metrics, geoReplicators,
+                    ClusterPolicyKinds.served(client)),
                     new KafkaConnectReconciler(generator, applier, metrics),
                     new KafkaMirrorMaker2Reconciler(generator, applier, metrics)));
             if (geoReplicators) {

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 public final class EventStreamsReconciler extends PolicyReconciler<EventStreams> {
 
     private final boolean geoReplicators;
+    private final List<ClusterPolicyKinds.Kind> clusterPolicyKinds;
 
     public EventStreamsReconciler(PolicyGenerator generator, PolicyApplier applier, OperatorMetrics metrics) {
         this(generator, applier, metrics, true);
@@ -28,8 +29,24 @@ public final class EventStreamsReconciler extends PolicyReconciler<EventStreams>
 
     /** @param geoReplicators whether the cluster has EventStreamsGeoReplicator (13.0 removed it): watched only then */
     public EventStreamsReconciler(PolicyGenerator generator, PolicyApplier applier, OperatorMetrics metrics, boolean geoReplicators) {
+        this(generator, applier, metrics, geoReplicators, List.of());
+    }
+
+    /**
+     * @param clusterPolicyKinds the administrator's cluster-scoped policy kinds the cluster serves
+     *                           ({@link ClusterPolicyKinds#served}): watched, read only, and their denials of the
+     *                           instances' documented flows reported as the {@code ClusterPolicyBlocks} condition
+     */
+    EventStreamsReconciler(PolicyGenerator generator, PolicyApplier applier, OperatorMetrics metrics, boolean geoReplicators,
+                           List<ClusterPolicyKinds.Kind> clusterPolicyKinds) {
         super(EventStreams.class, generator, applier, metrics);
         this.geoReplicators = geoReplicators;
+        this.clusterPolicyKinds = List.copyOf(clusterPolicyKinds);
+    }
+
+    @Override
+    protected List<ClusterPolicyKinds.Kind> clusterPolicyKinds() {
+        return clusterPolicyKinds;
     }
 
     @Override

@@ -31,6 +31,11 @@ public final class OperatorMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     /** One per reconciler: the policies its informer holds that a resource of its kind controls. */
     private final List<LongSupplier> managedPolicies = new CopyOnWriteArrayList<>();
+    /**
+     * Per instance (uid), the documented flows an administrator's cluster-scoped policy denies, as its last reconcile
+     * found them: the gauge is their sum. An instance's entry goes when it is deleted or nothing is blocked any more.
+     */
+    private final java.util.Map<String, Integer> blockedFlows = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OperatorMetrics() {
         Gauge.builder("es_netpol_policies_managed", managedPolicies, m -> m.stream().mapToLong(LongSupplier::getAsLong).sum())
@@ -42,6 +47,9 @@ public final class OperatorMetrics {
             failures(kind);
             duration(kind);
         }
+        Gauge.builder("es_netpol_cluster_policy_blocked_flows", blockedFlows, m -> m.values().stream().mapToInt(Integer::intValue).sum())
+                .description("Documented flows of managed instances that an AdminNetworkPolicy, BaselineAdminNetworkPolicy or"
+                        + " ClusterNetworkPolicy denies (the instances' ClusterPolicyBlocks condition)").register(registry);
         VERBS.forEach(this::writes);
         drift();
         conflicts();
@@ -63,6 +71,15 @@ public final class OperatorMetrics {
 
     void failed(String kind) {
         failures(kind).increment();
+    }
+
+    /** What the last reconcile of an instance found blocked by cluster policies (0, or a deleted instance: none). */
+    void clusterPolicyBlocks(String uid, int flows) {
+        if (flows == 0) {
+            blockedFlows.remove(uid);
+        } else {
+            blockedFlows.put(uid, flows);
+        }
     }
 
     void wrote(String verb) {

@@ -20,8 +20,8 @@ import java.util.Objects;
 import java.util.logging.Logger;
 
 /**
- * es-netpol's one condition on a resource, {@code NetworkPoliciesReady}: whether its policies are applied,
- * which, and for which generation. Written only when it changes, and together with every other field and
+ * es-netpol's condition on a resource, {@code NetworkPoliciesReady}: whether its policies are applied,
+ * which, and for which generation ({@link #write} writes {@link ClusterPolicyBlocks#TYPE} the same way). Written only when it changes, and together with every other field and
  * condition of the status as read (other controllers own them), with the resourceVersion read, so that a
  * concurrent writer makes this a 409 and a retry rather than a lost update.
  * <p>
@@ -47,11 +47,16 @@ final class PoliciesCondition {
     }
 
     static Condition current(CustomResource<?, ResourceStatus> resource) {
+        return current(resource, TYPE);
+    }
+
+    /** The resource's condition of this type (es-netpol writes two: this one and {@link ClusterPolicyBlocks#TYPE}). */
+    static Condition current(CustomResource<?, ResourceStatus> resource, String type) {
         ResourceStatus status = resource.getStatus();
         if (status == null) {
             return null;
         }
-        return status.getConditions().stream().filter(c -> TYPE.equals(c.getType())).findFirst().orElse(null);
+        return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
     }
 
     static boolean sameAs(Condition a, Condition b) {
@@ -65,14 +70,22 @@ final class PoliciesCondition {
      * starts again from the fresh version.
      */
     static <R extends CustomResource<?, ResourceStatus>> boolean write(Context<R> context, R resource, Condition wanted) {
-        if (sameAs(current(resource), wanted)) {
+        return write(context, resource, List.of(wanted));
+    }
+
+    /**
+     * Writes the conditions (of distinct types) in one status update unless the resource already has them all: one
+     * write, so that the second never meets a 409 from the first. Returns whether it wrote.
+     */
+    static <R extends CustomResource<?, ResourceStatus>> boolean write(Context<R> context, R resource, List<Condition> wanted) {
+        if (wanted.stream().allMatch(w -> sameAs(current(resource, w.getType()), w))) {
             return false;
         }
         KubernetesClient client = context.getClient();
         try {
             // What PrimaryUpdateAndCacheUtils.updateAndCacheResource does, without its retry: on a 409 it logs the whole
             // resource at WARN; here a 409 goes to the reconciler, which requeues quietly (another writer's change).
-            R updated = client.resource(withCondition(client, resource, wanted)).updateStatus();
+            R updated = client.resource(withConditions(client, resource, wanted)).updateStatus();
             context.eventSourceRetriever().getControllerEventSource()
                     .handleRecentResourceUpdate(ResourceID.fromResource(resource), updated, resource);
         } catch (KubernetesClientException e) {
@@ -85,20 +98,22 @@ final class PoliciesCondition {
         return true;
     }
 
-    /** A copy of the resource with the condition set, every other condition and status field as they are. */
-    private static <R extends CustomResource<?, ResourceStatus>> R withCondition(KubernetesClient client, R resource, Condition wanted) {
-        Condition now = current(resource);
+    /** A copy of the resource with the conditions set, every other condition and status field as they are. */
+    private static <R extends CustomResource<?, ResourceStatus>> R withConditions(KubernetesClient client, R resource, List<Condition> wanted) {
         R copy = client.getKubernetesSerialization().clone(resource);
         ResourceStatus status = copy.getStatus() == null ? new ResourceStatus() : copy.getStatus();
         List<Condition> conditions = new ArrayList<>();
         for (Condition c : status.getConditions()) {
-            if (!TYPE.equals(c.getType())) {
+            if (wanted.stream().noneMatch(w -> w.getType().equals(c.getType()))) {
                 conditions.add(c);
             }
         }
-        String transition = now != null && Objects.equals(now.getStatus(), wanted.getStatus()) && now.getLastTransitionTime() != null
-                ? now.getLastTransitionTime() : Instant.now().toString();
-        conditions.add(new ConditionBuilder(wanted).withLastTransitionTime(transition).build());
+        for (Condition w : wanted) {
+            Condition now = current(resource, w.getType());
+            String transition = now != null && Objects.equals(now.getStatus(), w.getStatus()) && now.getLastTransitionTime() != null
+                    ? now.getLastTransitionTime() : Instant.now().toString();
+            conditions.add(new ConditionBuilder(w).withLastTransitionTime(transition).build());
+        }
         status.setConditions(conditions);
         copy.setStatus(status);
         return copy;

@@ -1,5 +1,6 @@
 package dev.esnetpol.operator;
 
+import dev.esnetpol.generate.DefaultGrants;
 import dev.esnetpol.generate.PolicyGenerator;
 import dev.esnetpol.input.InputProblem;
 import dev.esnetpol.input.YamlDocument;
@@ -8,6 +9,7 @@ import dev.esnetpol.model.Installation;
 import dev.esnetpol.model.Installations;
 import dev.esnetpol.model.ResourceReader;
 import dev.esnetpol.model.ResourceStatus;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -69,6 +71,14 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
     /** The other kinds whose changes change this kind's policies. */
     protected abstract List<Class<? extends EventStreamsResource>> relatedKinds();
 
+    /**
+     * The administrator's cluster-scoped policy kinds the cluster serves, whose denials of documented flows this kind
+     * reports ({@link ClusterPolicyBlocks}): the instances' reconciler's, none for the others.
+     */
+    protected List<ClusterPolicyKinds.Kind> clusterPolicyKinds() {
+        return List.of();
+    }
+
     /** The resources of this kind that a change of {@code related} (of a related kind) concerns. */
     protected abstract Set<ResourceID> concerns(EventStreamsResource related, EventSourceContext<R> context);
 
@@ -95,6 +105,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         for (Class<? extends EventStreamsResource> kind : relatedKinds()) {
             sources.add(source(kind, context));
         }
+        sources.addAll(ClusterPolicyBlocks.sources(clusterPolicyKinds(), type, context));
         return sources;
     }
 
@@ -150,6 +161,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         if (context.isPrimaryResourceDeleted()) {
             // Its policies go with it (owner references); what the operator remembers of it goes now.
             applier.forget(uid);
+            metrics.clusterPolicyBlocks(uid, 0);
             metrics.reconciled(kind, "deleted", System.nanoTime() - start);
             lifecycle.deleted(resource);
             return UpdateControl.noUpdate();
@@ -163,9 +175,15 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         }
         try {
             List<InputProblem> problems = validate(resource);
-            ApplyResult applied = problems.isEmpty() ? apply(resource, desired(resource, context), context) : null;
-            ReconcileOutcome outcome = applied != null ? ReconcileOutcome.applied(applied) : ReconcileOutcome.invalid(problems);
-            lifecycle.reconciled(resource, outcome, applied, report(resource, outcome, context));
+            Installation installation = problems.isEmpty() ? installationOf(resource, context) : null;
+            List<NetworkPolicy> generated = installation == null ? List.of() : generator.generate(installation);
+            ApplyResult applied = problems.isEmpty() ? apply(resource, desired(uid, generated), context) : null;
+            ReconcileOutcome outcome = applied != null ? ReconcileOutcome.applied(applied, DefaultGrants.sentencesOwnedBy(uid, installation, generator)) : ReconcileOutcome.invalid(problems);
+            List<Condition> conditions = new ArrayList<>(List.of(outcome.condition(resource.getMetadata().getGeneration())));
+            if (applied != null && !clusterPolicyKinds().isEmpty()) {
+                conditions.add(clusterPolicyBlocks(resource, installation, generated, context));
+            }
+            lifecycle.reconciled(resource, outcome, applied, report(resource, outcome, conditions, context));
             metrics.reconciled(kind, outcome.result(), System.nanoTime() - start);
             return UpdateControl.noUpdate();
         } catch (KubernetesClientException e) {
@@ -193,13 +211,28 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         return ResourceReader.check(doc).problems();
     }
 
-    /** Step 2: the policies the generator wants for the resource's installation that this resource controls. */
-    private List<NetworkPolicy> desired(R resource, Context<R> context) {
+    /** The installation the resource belongs to, from this controller's caches. */
+    private Installation installationOf(R resource, Context<R> context) {
         String uid = resource.getMetadata().getUid();
-        Installation installation = Installations.group(resourcesIn(resource, context), null).stream()
+        return Installations.group(resourcesIn(resource, context), null).stream()
                 .filter(i -> i.resources().stream().anyMatch(r -> r.getMetadata().getUid().equals(uid)))
                 .findFirst().orElseThrow();
-        return generator.generate(installation).stream().filter(p -> OwnedPolicies.controllerUid(p).equals(uid)).toList();
+    }
+
+    /** Step 2: of the policies the generator wants for the resource's installation, those this resource controls. */
+    private static List<NetworkPolicy> desired(String uid, List<NetworkPolicy> generated) {
+        return generated.stream().filter(p -> OwnedPolicies.controllerUid(p).equals(uid)).toList();
+    }
+
+    /**
+     * After the apply: the documented flows of the installation, with all its policies as generated (those other kinds
+     * own included), that the cluster policies in the informers' caches deny; counted in the gauge, as a condition.
+     */
+    private Condition clusterPolicyBlocks(R resource, Installation installation, List<NetworkPolicy> generated, Context<R> context) {
+        List<ClusterPolicyBlocks.Block> blocks = ClusterPolicyBlocks.of(installation.resources(), generated,
+                ClusterPolicyBlocks.read(ClusterPolicyBlocks.cached(clusterPolicyKinds(), context)), generator.options());
+        metrics.clusterPolicyBlocks(resource.getMetadata().getUid(), blocks.size());
+        return ClusterPolicyBlocks.condition(blocks, resource.getMetadata().getGeneration());
     }
 
     /** Step 3: write the difference with the policies in the cache (this resource's, and any holding a wanted name). */
@@ -208,9 +241,10 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
                 policies(context, OTHER_POLICIES)));
     }
 
-    /** Step 4: the condition (written only when it changes), and a Warning Event when a user must act; whether it changed. */
-    private static <R extends CustomResource<?, ResourceStatus>> boolean report(R resource, ReconcileOutcome outcome, Context<R> context) {
-        boolean changed = PoliciesCondition.write(context, resource, outcome.condition(resource.getMetadata().getGeneration()));
+    /** Step 4: the conditions (the outcome's, then any cluster policy blocks; one write, only on a change), a Warning Event when a user must act. */
+    private static <R extends CustomResource<?, ResourceStatus>> boolean report(R resource, ReconcileOutcome outcome,
+                                                                                List<Condition> conditions, Context<R> context) {
+        boolean changed = PoliciesCondition.write(context, resource, conditions);
         if (changed && outcome.warns()) {
             PoliciesCondition.event(context.getClient(), resource, outcome.reason().name(), outcome.message());
         }
@@ -223,7 +257,8 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         boolean last = context.getRetryInfo().map(r -> r.isLastAttempt()).orElse(true);
         if (last && !context.isPrimaryResourceDeleted()) {
             try {
-                report(resource, ReconcileOutcome.retriesExhausted(e), context);
+                ReconcileOutcome exhausted = ReconcileOutcome.retriesExhausted(e);
+                report(resource, exhausted, List.of(exhausted.condition(resource.getMetadata().getGeneration())), context);
             } catch (RuntimeException ignored) {
                 // The API is failing: the log and the metric carry it.
             }

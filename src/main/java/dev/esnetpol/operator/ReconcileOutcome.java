@@ -21,8 +21,12 @@ record ReconcileOutcome(boolean ready, Reason reason, String message, String res
                 .collect(Collectors.joining("; ")), "invalid");
     }
 
-    static ReconcileOutcome applied(ApplyResult result) {
+    /** @param openByDefault what the policies grant anywhere as documented defaults, with what narrows it (not a failure) */
+    static ReconcileOutcome applied(ApplyResult result, List<String> openByDefault) {
         String message = result.applied().size() + " NetworkPolicies applied: " + String.join(", ", result.applied());
+        if (!openByDefault.isEmpty()) {
+            message += "; open to anywhere by default: " + String.join("; ", openByDefault);
+        }
         if (!result.foreign().isEmpty()) {
             message += "; not applied, a policy es-netpol does not own has the name: " + String.join(", ", result.foreign())
                     + " (rename or delete it)";

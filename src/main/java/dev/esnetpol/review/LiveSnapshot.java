@@ -21,7 +21,9 @@ import java.util.function.Consumer;
 /**
  * Reads a namespace from the API server: the four Event Streams kinds, its pods and NetworkPolicies, and the
  * labels of every namespace (namespace selectors need them; without the right to list namespaces, only the
- * reviewed one is known).
+ * reviewed one is known); and the administrator's cluster-scoped policies (AdminNetworkPolicy,
+ * BaselineAdminNetworkPolicy, ClusterNetworkPolicy) where the API serves their kinds, with the Nodes their
+ * nodes peers select (a kind not served, or not readable, is left out: not an error).
  */
 public final class LiveSnapshot {
 
@@ -46,8 +48,38 @@ public final class LiveSnapshot {
         resources.addAll(list(client, served, EventStreamsGeoReplicator.class, "eventstreamsgeoreplicators", namespace, notes));
         List<Pod> pods = client.pods().inNamespace(namespace).list().getItems().stream().map(ClusterLoader::fromPod).toList();
         List<NetworkPolicy> policies = client.network().v1().networkPolicies().inNamespace(namespace).list().getItems();
-        return new Snapshot(namespace, resources, Cluster.of(namespaces(client, namespace), pods, policies),
+        return new Snapshot(namespace, resources, cluster(client, namespaces(client, namespace), pods, policies, plural -> true),
                 client.getMasterUrl() + " namespace " + namespace);
+    }
+
+    /**
+     * A cluster of these namespaces, pods and NetworkPolicies, with the cluster-scoped policies of the kinds whose
+     * plural {@code read} accepts ({@link #CLUSTER_POLICY_KINDS}) and, when there are any, the Nodes.
+     */
+    public static Cluster cluster(KubernetesClient client, List<Namespace> namespaces, List<Pod> pods, List<NetworkPolicy> policies,
+                                  java.util.function.Predicate<String> read) {
+        List<dev.esnetpol.analyze.ClusterPolicy> clusterPolicies = new ArrayList<>();
+        for (var kind : CLUSTER_POLICY_KINDS) {
+            if (!read.test(kind.getPlural())) {
+                continue;
+            }
+            for (var item : listIfServed(client, kind)) {
+                var node = (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.valueToTree(item);
+                node.put("apiVersion", kind.getGroup() + "/" + kind.getVersion()).put("kind", kind.getKind());
+                clusterPolicies.add(ClusterLoader.fromClusterPolicy(node, client.getMasterUrl() + " " + kind.getKind() + " " + item.getMetadata().getName()));
+            }
+        }
+        List<dev.esnetpol.analyze.HostNode> nodes = new ArrayList<>();
+        if (!clusterPolicies.isEmpty()) {
+            try {
+                client.nodes().list().getItems().forEach(n -> nodes.add(ClusterLoader.fromNode(n)));
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 403) {
+                    throw e;
+                }
+            }
+        }
+        return Cluster.of(namespaces, pods, policies, clusterPolicies, nodes);
     }
 
     /**
@@ -86,6 +118,32 @@ public final class LiveSnapshot {
             }
             notes.accept("note: the cluster does not serve " + plural + " (" + groupVersion + "): none read");
             return List.of();
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The cluster-scoped policy kinds read (named in full: no discovery call for a kind that may not be served). */
+    static final List<io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext> CLUSTER_POLICY_KINDS = List.of(
+            kind("v1alpha1", "AdminNetworkPolicy", "adminnetworkpolicies"),
+            kind("v1alpha1", "BaselineAdminNetworkPolicy", "baselineadminnetworkpolicies"),
+            kind("v1alpha2", "ClusterNetworkPolicy", "clusternetworkpolicies"));
+
+    private static io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext kind(String version, String kind, String plural) {
+        return new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder().withGroup("policy.networking.k8s.io")
+                .withVersion(version).withKind(kind).withPlural(plural).withNamespaced(false).build();
+    }
+
+    /** The objects of a cluster-scoped kind; none when the API does not serve it (404) or we may not list it (403). */
+    private static List<io.fabric8.kubernetes.api.model.GenericKubernetesResource> listIfServed(
+            KubernetesClient client, io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext kind) {
+        try {
+            return client.genericKubernetesResources(kind).list().getItems();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404 || e.getCode() == 403) {
+                return List.of();
+            }
+            throw e;
         }
     }
 }

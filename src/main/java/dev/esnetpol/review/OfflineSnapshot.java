@@ -53,8 +53,7 @@ public final class OfflineSnapshot {
                     + "': nothing to review" + (namespaces.isEmpty() ? "" : " (the inputs have some in " + namespaces + ")"))));
         }
         Cluster c = loaded.cluster();
-        Cluster scoped = new Cluster(c.namespaces(), c.pods(),
-                c.policies().stream().filter(p -> reviewed.equals(p.getMetadata().getNamespace())).toList());
+        Cluster scoped = c.withPolicies(c.policies().stream().filter(p -> reviewed.equals(p.getMetadata().getNamespace())).toList());
         return new Snapshot(reviewed, inNamespace, scoped, source);
     }
 }

@@ -71,7 +71,9 @@ final class PeerNames {
 
         @Override
         public String givenPeer(Role.GivenPeer p) {
-            return p.source().words();
+            // A peer the user configured: "configured", never "not in the catalogue".
+            return p.source() == dev.esnetpol.generate.Endpoint.GivenPeers.Source.LISTENER ? "configured peers (listener " + p.name() + ")"
+                    : "configured peers (" + p.source().words() + ")";
         }
 
         @Override

@@ -20,6 +20,31 @@ public final class ReviewHtml {
     }
 
     public static String of(ReviewReport r) {
+        return of(r, java.util.List.of());
+    }
+
+    /**
+     * The report, with a table of the administrator's cluster-scoped policies in force (kind, name, tier,
+     * priority, rules per direction): they take part in every verdict above and es-netpol never changes them.
+     */
+    public static String of(ReviewReport r, java.util.List<dev.esnetpol.analyze.ClusterPolicy> clusterPolicies) {
+        String page = page(r);
+        if (clusterPolicies.isEmpty()) {
+            return page;
+        }
+        StringBuilder sb = new StringBuilder("<h2>Cluster-scoped policies</h2>\n<table id=\"cluster-policies\"><tr><th>kind</th><th>name</th>"
+                + "<th>tier</th><th>priority</th><th>ingress rules</th><th>egress rules</th></tr>\n");
+        for (var p : clusterPolicies) {
+            sb.append("<tr><td>").append(esc(p.kind())).append("</td><td>").append(esc(p.name())).append("</td><td>").append(p.tier())
+                    .append("</td><td>").append(p.kind().equals("BaselineAdminNetworkPolicy") ? "" : String.valueOf(p.priority()))
+                    .append("</td><td>").append(p.ingress().size()).append("</td><td>").append(p.egress().size()).append("</td></tr>\n");
+        }
+        sb.append("</table>\n");
+        int end = page.lastIndexOf("</body>");
+        return page.substring(0, end) + sb + page.substring(end);
+    }
+
+    private static String page(ReviewReport r) {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>es-netpol review: ").append(esc(r.namespace()))
                 .append("</title>\n<style>\n")
@@ -34,11 +59,11 @@ public final class ReviewHtml {
                 .append("</style></head><body>\n");
         sb.append("<h1>Network policy review: ").append(esc(r.namespace())).append("</h1>\n<p>Source: ").append(esc(r.source()))
                 .append(" · installations: ").append(esc(String.join(", ", r.installations()))).append("</p>\n");
-        sb.append("<p class=\"summary ").append(r.clean() ? "clean" : "dirty").append("\" id=\"summary\">")
-                .append(r.clean() ? "No findings: the policies in force allow the documented flows and nothing more."
-                        : r.findings().size() + " finding(s)").append("</p>\n");
+        sb.append("<p class=\"summary ").append(r.findings().isEmpty() ? "clean" : "dirty").append("\" id=\"summary\">")
+                .append(esc(r.summary())).append("</p>\n");
         graph(sb, r.graph(), r.namespace());
-        sb.append("<h2>Findings</h2>\n<ul id=\"findings\">\n");
+        // No heading over nothing: the summary above already says there is no finding.
+        sb.append(r.findings().isEmpty() ? "<ul id=\"findings\">\n" : "<h2>Findings</h2>\n<ul id=\"findings\">\n");
         for (ReviewFinding f : r.findings()) {
             sb.append("<li class=\"finding ").append(f.kind().name().toLowerCase()).append("\"><span class=\"kind\">").append(f.kind())
                     .append("</span> <code>").append(esc(f.subject())).append("</code>: ").append(esc(f.message()));
@@ -50,6 +75,11 @@ public final class ReviewHtml {
             sb.append("</li>\n");
         }
         sb.append("</ul>\n");
+        if (!r.notes().isEmpty()) {
+            sb.append("<h2>Notes</h2>\n<ul id=\"notes\">\n");
+            r.notes().forEach(n -> sb.append("<li class=\"note\">").append(esc(n)).append("</li>\n"));
+            sb.append("</ul>\n");
+        }
         for (ReviewReport.PodTable t : r.tables()) {
             sb.append("<h2 class=\"pod\" data-pod=\"").append(esc(t.pod())).append("\">").append(esc(t.pod())).append(" (")
                     .append(esc(t.component())).append(")</h2>\n");
@@ -82,7 +112,7 @@ public final class ReviewHtml {
             data.put("from", label(g, e.from()));
             data.put("to", label(g, e.to()));
             data.put("ports", e.ports());
-            edges.add(new Diagram.Edge(e.from(), e.to(), shorten(e.ports()), e.status(),
+            edges.add(new Diagram.Edge(e.from(), e.to(), lines(e.ports()), e.status(),
                     label(g, e.from()) + " -> " + label(g, e.to()) + ": " + e.ports() + " (" + e.status() + ")", data));
         }
         sb.append("<h2>Component graph</h2>\n<p class=\"legend\"><span>grey: allowed as documented</span><span style=\"color:#d12d1f\">")
@@ -94,13 +124,32 @@ public final class ReviewHtml {
         return (g.nodes().stream().filter(n -> n.id().equals(id)).findFirst().map(ReviewReport.GraphNode::label).orElse(id));
     }
 
-    private static String shorten(String ports) {
-        return ports.length() > 28 ? ports.substring(0, 26) + "…" : ports;
+    /**
+     * The whole label, never cut: ports broken at commas into lines of about 28 characters ({@code \n}: the diagram
+     * writes one {@code tspan} a line, SVG text does not wrap by itself).
+     */
+    private static String lines(String ports) {
+        StringBuilder out = new StringBuilder();
+        int line = 0;
+        String[] parts = java.util.regex.Pattern.compile(",").splitAsStream(ports + ",").toArray(String[]::new);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i] + (i < parts.length - 1 ? "," : "");
+            if (line > 0 && line + part.length() > 28) {
+                out.append('\n');
+                line = 0;
+            }
+            out.append(part);
+            line += part.length();
+        }
+        return out.toString();
     }
 
     private static void table(StringBuilder sb, String title, String peer, List<ReviewReport.Row> rows) {
         sb.append("<table class=\"").append(title.toLowerCase()).append("\"><caption>").append(title).append("</caption>\n<tr><th>Type</th><th>")
                 .append(peer).append("</th><th>Port</th><th>Reason</th><th>Enabled in policy</th></tr>\n");
+        if (rows.isEmpty()) {
+            sb.append("<tr class=\"none\"><td colspan=\"5\">none: no documented flow in this direction</td></tr>\n");
+        }
         for (ReviewReport.Row r : rows) {
             sb.append("<tr class=\"").append(esc(r.enabled())).append("\"><td>").append(esc(r.type())).append("</td><td>").append(esc(r.peer()))
                     .append("</td><td>").append(esc(r.port())).append("</td><td>").append(esc(r.reason())).append("</td><td>")

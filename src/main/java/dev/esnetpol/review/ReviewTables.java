@@ -43,7 +43,8 @@ final class ReviewTables {
                     out.put("excess " + peer + connections, new ReviewReport.Row("", peer, connections, "not documented", "EXCESS"));
                 }
             }
-            tables.add(new ReviewReport.PodTable(pod.toString(), me.group().component().appName(), new ArrayList<>(in.values()),
+            String component = me.group().component().appName() + (me.standIn() ? ", stand-in for " + me.workload() + ": no pod of it runs" : "");
+            tables.add(new ReviewReport.PodTable(pod.toString(), component, new ArrayList<>(in.values()),
                     new ArrayList<>(out.values())));
         }
         return tables;

@@ -12,11 +12,14 @@ public final class ReviewText {
         StringBuilder sb = new StringBuilder();
         sb.append("Review of namespace ").append(r.namespace()).append(" (").append(r.source()).append("), installations: ")
                 .append(String.join(", ", r.installations())).append('\n');
-        sb.append(r.findings().isEmpty() ? "\nNo findings: the policies in force allow the documented flows and nothing more.\n"
-                : "\n" + r.findings().size() + " finding(s):\n");
+        sb.append('\n').append(r.summary()).append('\n');
         for (ReviewFinding f : r.findings()) {
             sb.append(String.format("  %-8s %s: %s%n", f.kind(), f.subject(), f.message()));
             f.details().forEach(d -> sb.append("           ").append(d).append('\n'));
+        }
+        if (!r.notes().isEmpty()) {
+            sb.append("\nNotes:\n");
+            r.notes().forEach(n -> sb.append("  ").append(n).append('\n'));
         }
         for (ReviewReport.PodTable t : r.tables()) {
             sb.append("\n").append(t.pod()).append(" (").append(t.component()).append(")\n");
@@ -44,13 +47,14 @@ public final class ReviewText {
     public static String markdown(ReviewReport r) {
         StringBuilder sb = new StringBuilder("# Network policy review: ").append(r.namespace()).append("\n\n")
                 .append("Source: ").append(r.source()).append(". Installations: ").append(String.join(", ", r.installations())).append(".\n\n");
-        sb.append("## Findings\n\n");
-        if (r.findings().isEmpty()) {
-            sb.append("None: the policies in force allow the documented flows and nothing more.\n");
-        }
+        sb.append("## Findings\n\n").append(r.summary()).append("\n\n");
         for (ReviewFinding f : r.findings()) {
             sb.append("- **").append(f.kind()).append("** `").append(f.subject()).append("`: ").append(f.message()).append('\n');
             f.details().forEach(d -> sb.append("  - ").append(d).append('\n'));
+        }
+        if (!r.notes().isEmpty()) {
+            sb.append("\n## Notes\n\n");
+            r.notes().forEach(n -> sb.append("- ").append(n).append('\n'));
         }
         for (ReviewReport.PodTable t : r.tables()) {
             sb.append("\n## ").append(t.pod()).append(" (").append(t.component()).append(")\n\n");

@@ -6,6 +6,11 @@ import dev.esnetpol.analyze.LabelSelectors;
 import dev.esnetpol.analyze.Pod;
 import dev.esnetpol.catalogue.Labels;
 import dev.esnetpol.generate.GeneratorOptions;
+import dev.esnetpol.generate.InstallationFacts;
+import dev.esnetpol.generate.PodGroup;
+import dev.esnetpol.generate.RecordedOptions;
+import dev.esnetpol.model.EventStreamsResource;
+import dev.esnetpol.verify.OpenGrant;
 import dev.esnetpol.generate.PolicyDifferences;
 import dev.esnetpol.generate.PolicyGenerator;
 import dev.esnetpol.model.Installation;
@@ -49,23 +54,36 @@ public final class Reviewer {
     }
 
     public ReviewReport review(Snapshot snapshot) {
+        List<ReviewFinding> findings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        GeneratorOptions options = optionsFor(snapshot.cluster().policies(), findings, notes);
         List<Installation> installations = Installations.group(snapshot.resources(), null);
         List<NetworkPolicy> installed = snapshot.cluster().policies();
         List<NetworkPolicy> rendered = new PolicyGenerator(options).generate(snapshot.resources(), null);
-        Cluster context = new Cluster(snapshot.cluster().namespaces(), snapshot.cluster().pods(), List.of());
+        Cluster context = snapshot.cluster().withPolicies(List.of()); // its cluster-scoped policies and nodes kept
         // One synthetic cluster for the policies in force and for each "what if this foreign policy were not there".
         Verifier.Verification verification = new Verifier(options).prepare(snapshot.resources(), null, context);
         VerifyReport report = verification.check(installed, profiles);
 
-        List<ReviewFinding> findings = new ArrayList<>();
-        drift(rendered, installed, findings);
+        drift(rendered, installed, owners(installations, options), findings, notes);
         foreign(installed, report, verification, profiles, findings);
+        findings.addAll(ExcessByRule.of(report.excess()));
         for (Finding f : report.findings()) {
-            findings.add(new ReviewFinding(kind(f.kind()), f.from() + " -> " + f.to() + " " + f.connections(), f.reason(), FindingText.because(f),
-                    FindingJson.of(f)));
+            if (f.kind() == Finding.Kind.EXCESS) {
+                continue;
+            }
+            findings.add(new ReviewFinding(kind(f.kind()), StandInNotes.name(f.from()) + " -> " + StandInNotes.name(f.to()) + " " + f.connections(),
+                    f.reason(), FindingText.because(f), FindingJson.of(f)));
+        }
+        notes.addAll(StandInNotes.of(snapshot.namespace(), report));
+        for (OpenGrant g : report.open()) {
+            List<String> details = new ArrayList<>();
+            details.add("for " + String.join(", ", g.podNames()));
+            g.narrowedBy().forEach(n -> details.add("narrowed by " + n));
+            findings.add(new ReviewFinding(ReviewFinding.Kind.OPEN, g.rule(), "opens " + String.join("; ", g.what()), details, g.json()));
         }
         return new ReviewReport(snapshot.namespace(), snapshot.source(), installations.stream().map(Installation::name).toList(),
-                findings, ReviewTables.of(report), ReviewGraph.of(report));
+                findings, notes, ReviewTables.of(report), ReviewGraph.of(report));
     }
 
     private static ReviewFinding.Kind kind(Finding.Kind kind) {
@@ -76,8 +94,75 @@ public final class Reviewer {
         };
     }
 
-    /** es-netpol's own policies against what render produces now. */
-    private static void drift(List<NetworkPolicy> rendered, List<NetworkPolicy> installed, List<ReviewFinding> findings) {
+    /**
+     * The options to reproduce the policies with: those es-netpol's policies record ({@link RecordedOptions}), when they
+     * agree, else the requested ones. A difference between recorded and requested options (the reviewer asked for other
+     * options than the policies were made with) is one finding, and so is policies recording different options; the
+     * policies are then not compared one by one with options they were not made with.
+     */
+    private GeneratorOptions optionsFor(List<NetworkPolicy> installed, List<ReviewFinding> findings, List<String> notes) {
+        Set<String> recorded = new java.util.TreeSet<>();
+        boolean unrecorded = false;
+        for (NetworkPolicy p : installed) {
+            if (ours(p)) {
+                java.util.Optional<String> r = RecordedOptions.of(p);
+                r.ifPresent(recorded::add);
+                unrecorded |= r.isEmpty();
+            }
+        }
+        if (recorded.isEmpty()) {
+            return this.options;
+        }
+        if (recorded.size() > 1 || unrecorded) {
+            List<String> details = new ArrayList<>(recorded.stream().map(r -> "recorded: " + r).toList());
+            if (unrecorded) {
+                details.add("recorded: none (the defaults, or an es-netpol that did not record them)");
+            }
+            findings.add(new ReviewFinding(ReviewFinding.Kind.OPTIONS, RecordedOptions.ANNOTATION,
+                    "es-netpol's policies were rendered with different options; reviewed with the requested ones", details));
+            return this.options;
+        }
+        GeneratorOptions made;
+        try {
+            made = RecordedOptions.read(recorded.iterator().next());
+        } catch (IllegalArgumentException e) {
+            findings.add(new ReviewFinding(ReviewFinding.Kind.OPTIONS, RecordedOptions.ANNOTATION, e.getMessage()
+                    + "; reviewed with the requested options", List.of()));
+            return this.options;
+        }
+        notes.add("es-netpol's policies reproduced with the options they record (" + RecordedOptions.ANNOTATION + "): "
+                + recorded.iterator().next());
+        if (RecordedOptions.annotation(this.options).isPresent()) {
+            List<String> differences = RecordedOptions.differences(made, this.options);
+            if (!differences.isEmpty()) {
+                findings.add(new ReviewFinding(ReviewFinding.Kind.OPTIONS, RecordedOptions.ANNOTATION,
+                        "the policies were rendered with other options than requested; reviewed with the recorded ones", differences));
+            }
+        }
+        return made;
+    }
+
+    /** Per policy name, the kind and name of the resource it is rendered for (its owner). */
+    private static Map<String, List<String>> owners(List<Installation> installations, GeneratorOptions options) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Installation i : installations) {
+            InstallationFacts facts = new InstallationFacts(i, options.tables());
+            for (PodGroup g : facts.groups()) {
+                EventStreamsResource owner = facts.owner(g);
+                if (owner != null) {
+                    out.put(g.policyName(), List.of(owner.getKind(), owner.getMetadata().getName()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * es-netpol's own policies against what render produces now. An owner reference that is missing or names another
+     * object changes no connectivity: a note, not drift (GitOps renders from a copy without uid, and rightly writes none).
+     */
+    private static void drift(List<NetworkPolicy> rendered, List<NetworkPolicy> installed, Map<String, List<String>> owners,
+                              List<ReviewFinding> findings, List<String> notes) {
         Map<String, NetworkPolicy> byName = new LinkedHashMap<>();
         installed.forEach(p -> byName.put(p.getMetadata().getName(), p));
         Set<String> renderedNames = new LinkedHashSet<>();
@@ -88,9 +173,13 @@ public final class Reviewer {
             if (have == null) {
                 findings.add(new ReviewFinding(ReviewFinding.Kind.DELETED, name, "es-netpol's policy is not installed", List.of()));
             } else if (ours(have)) {
-                List<String> diff = PolicyDifferences.between(want, have);
+                List<String> diff = PolicyDifferences.ofSpecAndLabels(want, have);
                 if (!diff.isEmpty()) {
                     findings.add(new ReviewFinding(ReviewFinding.Kind.DRIFT, name, "differs from what es-netpol renders", diff));
+                }
+                List<String> owner = owners.get(name);
+                if (owner != null) {
+                    PolicyDifferences.ownerNote(want, have, owner.get(0), owner.get(1)).ifPresent(n -> notes.add(name + ": " + n));
                 }
             }
         }
@@ -125,6 +214,11 @@ public final class Reviewer {
             long closes = alone.excess().stream().filter(f -> !withKeys.contains(key(f))).count();
             if (blocks + unblocks + opens + closes == 0) {
                 continue; // selects the installation's pods but changes nothing the catalogue speaks of
+            }
+            String name = p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
+            if (blocks + unblocks + closes == 0 && with.excess().stream().anyMatch(f -> f.decisions().get(0).admittingRules().stream()
+                    .anyMatch(r -> r.regionMatches(0, name + " ", 0, name.length() + 1)))) {
+                continue; // it only opens undocumented access, which its rules' EXCESS findings say, rule by rule
             }
             List<String> effects = new ArrayList<>();
             if (blocks > 0) {

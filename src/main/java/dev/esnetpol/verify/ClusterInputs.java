@@ -54,12 +54,26 @@ public final class ClusterInputs {
         if (!resources.isEmpty()) {
             java.util.Map<String, List<Pod>> running = cluster.pods().stream().collect(java.util.stream.Collectors.groupingBy(Pod::namespace));
             List<Pod> pods = new ArrayList<>();
+            java.util.Map<String, dev.esnetpol.analyze.Namespace> namespaces = new java.util.LinkedHashMap<>();
+            // The scrapers --metrics-from names are someone's pods: one stand-in per peer, so that the matrix shows them
+            // (named probe-metrics-scrapers-peer-N, in the namespace the peer's selector names).
+            Cluster given = cluster;
+            if (!options.metricsFrom().isEmpty()) {
+                Installations.group(resources, null).stream().map(Installation::namespace).distinct().forEach(ns ->
+                        PeerStandIns.of(options.metricsFrom(), ns, "metrics-scrapers", n -> new Role.GivenPeer("", 
+                                dev.esnetpol.generate.Endpoint.GivenPeers.Source.METRICS_SCRAPERS, "metrics-scrapers", n)).forEach(w -> {
+                            if (w.end().node() instanceof dev.esnetpol.analyze.Node.PodNode pn && pods.stream().noneMatch(p -> p.equals(pn.pod()))) {
+                                pods.add(pn.pod());
+                                w.namespace().filter(n -> !given.namespaces().containsKey(n.name())).ifPresent(n -> namespaces.putIfAbsent(n.name(), n));
+                            }
+                        }));
+            }
             for (Installation i : Installations.group(resources, null)) {
-                InstallationPods.of(i).forEach((group, pod) -> {
+                InstallationPods.of(i, options.tables()).forEach((group, replicas) -> {
                     boolean held = running.getOrDefault(i.namespace(), List.of()).stream()
-                            .anyMatch(p -> p.labels().entrySet().containsAll(group.selector().entrySet()));
+                            .anyMatch(p -> RunningPods.selects(group, p));
                     if (!held) {
-                        pods.add(pod);
+                        pods.addAll(replicas);
                     }
                 });
             }
@@ -71,7 +85,7 @@ public final class ClusterInputs {
             rendered.forEach(np -> renderedNames.add(np.getMetadata().getNamespace() + "/" + np.getMetadata().getName()));
             cluster = cluster.withPolicies(cluster.policies().stream()
                     .filter(np -> !renderedNames.contains(np.getMetadata().getNamespace() + "/" + np.getMetadata().getName())).toList());
-            cluster = cluster.plus(new Cluster(java.util.Map.of(), pods, rendered));
+            cluster = cluster.plus(new Cluster(namespaces, pods, rendered));
         }
         return new Loaded(cluster, resources);
     }

@@ -100,8 +100,7 @@ final class EndpointStands {
                 return new Stand(List.of(), new BitSet(), false);
             }
             BitSet b = new BitSet();
-            b.set(cluster.indexOf(first.node()));
-            cluster.secondReplica(first.node()).ifPresent(r -> b.set(cluster.indexOf(r.node())));
+            cluster.replicas(i, p.group()).forEach(r -> b.set(cluster.indexOf(r.node())));
             return new Stand(List.of(first), b, false);
         }
 

@@ -60,7 +60,12 @@ public record Finding(Kind kind, Where where, End from, End to, Connections conn
 
     /** The catalogue's reason for the flow, and its basis; for an undocumented connection, that it is not in the catalogue. */
     public String reason() {
-        return flow.map(f -> f.reason() + "; " + f.basis().description()).orElse("not in the catalogue");
+        if (flow.isPresent()) {
+            return flow.get().reason() + "; " + flow.get().basis().description();
+        }
+        // A peer the user configured is documented where it was configured: say so, rather than that nothing documents it.
+        boolean configured = from.role() instanceof Role.GivenPeer || to.role() instanceof Role.GivenPeer;
+        return configured ? "configured peer, but not for these ports" : "not in the catalogue";
     }
 
     /** The finding as verify prints it (see {@link FindingText}). */

@@ -21,7 +21,12 @@ final class PodNetwork {
 
     /** A running pod with labels and an address of the pod network. */
     static Pod pod(String namespace, String name, Map<String, String> labels) {
-        return new Pod(namespace, name, labels, List.of(address(namespace, name)), List.of(), false, null, null, "Running");
+        return pod(namespace, name, labels, null);
+    }
+
+    /** The same, owned by a workload (null: by itself). */
+    static Pod pod(String namespace, String name, Map<String, String> labels, dev.esnetpol.analyze.Owner owner) {
+        return new Pod(namespace, name, labels, List.of(address(namespace, name)), List.of(), false, owner, null, "Running");
     }
 
     /** 10.244.x.y with x.y from the pod's namespace and name, never .0 or .255. */

@@ -41,8 +41,11 @@ public sealed interface Role {
         R clusterPod(ClusterPod pod);
     }
 
-    /** A pod of one of the installation's pod groups; {@code replica} 1 is the second pod verify adds to each group. */
-    record Component(String installation, PodGroup group, int replica) implements Role {
+    /**
+     * A pod of one of the installation's pod groups, number {@code replica} (from 0) of its pods; {@code standIn} when
+     * no pod of the group runs and verify made it up (named as the product names the group's pods).
+     */
+    record Component(String installation, PodGroup group, int replica, boolean standIn) implements Role {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.component(this);
@@ -51,6 +54,11 @@ public sealed interface Role {
         @Override
         public java.util.Optional<Component> component() {
             return java.util.Optional.of(this);
+        }
+
+        /** The workload that runs the group's pods, as the product names it ({@code production-ibm-es-admapi[Deployment]}). */
+        public String workload() {
+            return ProductPods.workload(group).toString();
         }
 
         /** Whether {@code other} is a pod of the same group of the same installation (either replica). */

@@ -10,7 +10,7 @@ public final class RoleNames {
         return role.accept(new Role.Visitor<>() {
             @Override
             public String component(Role.Component c) {
-                return c.replica() == 0 ? "component" : "component-second-replica";
+                return (c.replica() == 0 ? "component" : "component-replica") + (c.standIn() ? "-stand-in" : "");
             }
 
             @Override

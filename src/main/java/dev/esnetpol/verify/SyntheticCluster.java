@@ -41,6 +41,8 @@ final class SyntheticCluster {
     private final Map<Installation, List<Flow>> flows = new LinkedHashMap<>();
     private final Map<Installation, Map<PodGroup, End>> components = new LinkedHashMap<>();
     private final Map<Node, End> secondReplicas = new HashMap<>();
+    private final Map<Node, List<End>> allReplicas = new HashMap<>();
+    private final int runningPods;
     private final Set<Node> ours = new HashSet<>();
     private final Map<String, StandIns> standIns = new LinkedHashMap<>();
     private final Map<Installation, Map<String, List<End>>> givenPeers = new LinkedHashMap<>();
@@ -57,19 +59,27 @@ final class SyntheticCluster {
         Map<String, Namespace> namespaces = new LinkedHashMap<>(context.namespaces());
         List<End> componentPods = new ArrayList<>();
         List<End> replicas = new ArrayList<>();
+        java.util.Set<Pod> claimed = new HashSet<>();
         for (Installation i : installations) {
             flows.put(i, generator.flows(i));
             Map<PodGroup, End> groups = new LinkedHashMap<>();
-            InstallationPods.of(i).forEach((g, p) -> {
-                End first = new End(Node.of(p), new Role.Component(i.name(), g, 0));
-                // A second replica of every group, so that a group's connections to its own kind (Kafka to Kafka on
-                // 9091, ZooKeeper to ZooKeeper) are checked between two pods, as they happen.
-                End second = new End(Node.of(PodNetwork.pod(p.namespace(), p.name().replaceFirst("-0$", "-1"), p.labels())),
-                        new Role.Component(i.name(), g, 1));
-                groups.put(g, first);
-                secondReplicas.put(first.node(), second);
-                componentPods.add(first);
-                replicas.add(second);
+            InstallationPods.of(i, options.tables()).forEach((g, standIns) -> {
+                // The group's real pods when it runs any (matched as its policy's selector matches them), else stand-ins.
+                List<Pod> real = RunningPods.of(g, i.namespace(), context.pods()).stream().filter(p -> !claimed.contains(p)).toList();
+                List<Pod> pods = real.isEmpty() ? standIns : real;
+                claimed.addAll(real);
+                List<End> ends = new ArrayList<>();
+                for (int n = 0; n < pods.size(); n++) {
+                    ends.add(new End(Node.of(pods.get(n)), new Role.Component(i.name(), g, n, real.isEmpty())));
+                }
+                groups.put(g, ends.get(0));
+                allReplicas.put(ends.get(0).node(), ends);
+                componentPods.add(ends.get(0));
+                // The second pod of a group, when it runs one, is where its connections to its own kind are checked.
+                if (ends.size() > 1) {
+                    secondReplicas.put(ends.get(0).node(), ends.get(1));
+                }
+                replicas.addAll(ends.subList(1, ends.size()));
             });
             components.put(i, groups);
             StandIns s = standIns.computeIfAbsent(i.namespace(), ns -> StandIns.of(ns, options.operatorNamespaceLabels()));
@@ -92,16 +102,10 @@ final class SyntheticCluster {
         replicas.forEach(this::add);
         componentPods.forEach(e -> ours.add(e.node()));
         replicas.forEach(e -> ours.add(e.node()));
-        Map<List<String>, List<Pod>> synthesized = new HashMap<>();
-        componentPods.forEach(e -> {
-            Pod p = ((Node.PodNode) e.node()).pod();
-            synthesized.computeIfAbsent(key(p), k -> new ArrayList<>()).add(p);
-        });
+        this.runningPods = claimed.size();
         for (Pod p : context.pods()) {
-            // A real pod of an installation is stood for by its synthesized pod (same labels), not counted twice.
-            boolean installationPod = synthesized.getOrDefault(key(p), List.of()).stream()
-                    .anyMatch(s -> p.labels().entrySet().containsAll(s.labels().entrySet()));
-            if (!installationPod) {
+            // A real pod of an installation is one of its group's ends already.
+            if (!claimed.contains(p)) {
                 boolean operator = Component.CLUSTER_OPERATOR.appName().equals(p.labels().get(Labels.NAME));
                 End e = new End(Node.of(p), operator ? new Role.ClusterOperator(false) : new Role.ClusterPod());
                 if (operator) {
@@ -113,14 +117,10 @@ final class SyntheticCluster {
         standIns.values().forEach(s -> s.pods().forEach(this::add));
         givenPeers.values().forEach(m -> m.values().forEach(l -> l.stream().filter(e -> e.node() instanceof Node.PodNode).forEach(this::add)));
         List<Pod> pods = everyone.stream().map(e -> ((Node.PodNode) e.node()).pod()).toList();
-        this.cluster = Cluster.of(new ArrayList<>(namespaces.values()), pods, List.of());
+        // The administrator's cluster-scoped policies of the context apply to the synthetic pods as to real ones.
+        this.cluster = Cluster.of(new ArrayList<>(namespaces.values()), pods, List.of(), context.clusterPolicies(), context.nodes());
         standIns.values().forEach(s -> add(s.outside()));
         givenPeers.values().forEach(m -> m.values().forEach(l -> l.stream().filter(e -> e.node() instanceof Node.ExternalNode).forEach(this::add)));
-    }
-
-    /** Where to look for a real pod's synthesized counterpart: its namespace and name label. */
-    private static List<String> key(Pod p) {
-        return java.util.Arrays.asList(p.namespace(), p.labels().get(Labels.NAME));
     }
 
     private void add(End e) {
@@ -146,6 +146,17 @@ final class SyntheticCluster {
     /** The first pod of each of the installation's groups. */
     Map<PodGroup, End> components(Installation i) {
         return components.get(i);
+    }
+
+    /** Every pod that stands for one of the installation's groups (its replicas), the first first; none for an unknown group. */
+    List<End> replicas(Installation i, PodGroup group) {
+        End first = components(i).get(group);
+        return first == null ? List.of() : allReplicas.get(first.node());
+    }
+
+    /** How many of the inputs' pods are the installations' own (0: every component is a stand-in). */
+    int runningPods() {
+        return runningPods;
     }
 
     Optional<End> secondReplica(Node first) {

@@ -117,7 +117,7 @@ public final class Verifier {
             }
             VerifyReport first = byProfile.values().iterator().next();
             return new VerifyReport(first.flowsChecked(), first.pairsChecked(), ProfileVerdicts.merge(byProfile), first.checks(),
-                    first.components());
+                    first.components(), first.open());
         }
 
         /**
@@ -133,7 +133,7 @@ public final class Verifier {
             List<Finding> findings = new ArrayList<>(flows.findings);
             findings.addAll(least.findings);
             List<End> components = cluster.installations().stream().flatMap(i -> cluster.components(i).values().stream()).toList();
-            return new VerifyReport(flowsChecked, pairs, findings, flows.checks, components);
+            return new VerifyReport(flowsChecked, pairs, findings, flows.checks, components, OpenGrants.of(cluster, analyzer));
         }
     }
 }

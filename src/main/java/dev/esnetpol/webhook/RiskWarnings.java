@@ -44,7 +44,7 @@ public final class RiskWarnings {
                         && (f.port() == Catalogue.METRICS_PORT || f.port() == Catalogue.JMX_PORT)) {
                     warnings.add((f.port() == Catalogue.JMX_PORT ? "JMX" : "metrics") + " port " + f.port() + " of "
                             + to.group().component().appName() + " is open to anywhere, as the spec documents it; "
-                            + "restrict it with a NetworkPolicy of your own or do not expose it");
+                            + "name the scrapers with --metrics-from (Helm eventStreamsMetricsFrom), which narrows it to them");
                 }
             }
         }

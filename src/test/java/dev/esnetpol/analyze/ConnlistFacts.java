@@ -52,7 +52,7 @@ final class ConnlistFacts {
         return dev.esnetpol.kube.Cidr.ofAddress(ip).first();
     }
 
-    /** {@code All Connections} or {@code TCP 8080-8081,UDP 9091,9092}. */
+    /** {@code All Connections} or {@code TCP 8080-8081,UDP 9091,9092}, possibly ending in {@code ,other protocols}. */
     static Connections connections(String text) {
         if (text.equals("All Connections")) {
             return Connections.ALL;
@@ -61,6 +61,10 @@ final class ConnlistFacts {
         String protocol = null;
         for (String token : text.split(",")) {
             String t = token.trim();
+            if (t.equals("other protocols")) {
+                c = c.union(Connections.ALL.minus(Connections.ALL_PORTS)); // ICMP and the rest, no TCP/UDP/SCTP port
+                continue;
+            }
             int space = t.indexOf(' ');
             if (space > 0) {
                 protocol = t.substring(0, space);

@@ -44,7 +44,11 @@ class KubernetesE2eConformanceTest {
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c)));
     }
 
-    private static void check(Path caseDir) throws IOException {
+    /**
+     * One case of the {@code kubernetes-e2e} layout ({@code cluster.yaml}, {@code expected.json}) under the
+     * reference profile, through the API and through {@code matrix -o connlist}.
+     */
+    static void check(Path caseDir) throws IOException {
         JsonNode expected = JSON.readTree(caseDir.resolve("expected.json").toFile());
         Path yaml = caseDir.resolve("cluster.yaml");
         Cluster cluster = ClusterLoader.load(YamlSources.read(List.of(yaml.toString()), System.in, true)).cluster();

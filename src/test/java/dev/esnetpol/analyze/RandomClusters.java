@@ -125,4 +125,76 @@ final class RandomClusters {
         });
         return Combinators.combine(namespaces, pods, policies).as(Cluster::of);
     }
+
+    /** The two nodes host-network pods run on (their addresses are the pods' status.hostIP), with random labels. */
+    static Arbitrary<List<HostNode>> nodes() {
+        return labels().list().ofSize(2).map(ls -> List.of(new HostNode("node1", ls.get(0), List.of("10.0.0.200")),
+                new HostNode("node2", ls.get(1), List.of("192.168.1.200"))));
+    }
+
+    static Arbitrary<ClusterPeer> clusterPeers() {
+        return Arbitraries.oneOf(
+                selectors().map(ClusterPeer.Namespaces::new),
+                Combinators.combine(selectors(), selectors()).as(ClusterPeer.Pods::new),
+                selectors().map(ClusterPeer.Nodes::new),
+                Arbitraries.of("10.0.0.0/8", "192.168.1.0/24", "0.0.0.0/0", "10.0.0.1/32", "10.0.0.200/32")
+                        .map(c -> new ClusterPeer.Networks(List.of(dev.esnetpol.kube.Cidr.parse(c)))));
+    }
+
+    static Arbitrary<PortMatcher> clusterPorts() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(53, 80, 443).map(p -> new PortMatcher("TCP", p, p, null)),
+                Arbitraries.just(new PortMatcher("UDP", 53, 53, null)),
+                Arbitraries.just(new PortMatcher("TCP", 80, 443, null)),
+                Arbitraries.of("http", "dns").map(n -> new PortMatcher(null, null, null, n)));
+    }
+
+    /**
+     * A cluster-scoped policy of any of the three kinds and both tiers, priorities 1-3 (so some are equal), an
+     * empty peer list now and then (read by {@link TierChoices#emptyPeers()}).
+     */
+    static Arbitrary<ClusterPolicy> clusterPolicies(int index) {
+        Arbitrary<ClusterPolicy.Subject> subjects = Arbitraries.oneOf(selectors().map(s -> new ClusterPolicy.Subject(s, null)),
+                Combinators.combine(selectors(), selectors()).as(ClusterPolicy.Subject::new));
+        Arbitrary<List<Object>> rules = Combinators.combine(Arbitraries.of(ClusterPolicy.Action.values()), clusterPeers().list().ofMaxSize(2),
+                clusterPorts().list().ofMaxSize(2)).as((a, p, q) -> List.<Object>of(a, p, q)).list().ofMaxSize(2).map(l -> new ArrayList<Object>(l));
+        Arbitrary<String> kinds = Arbitraries.of("AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy:Admin", "ClusterNetworkPolicy:Baseline");
+        return Combinators.combine(kinds, Arbitraries.integers().between(1, 3), subjects, rules, rules).as((k, priority, subject, in, out) -> {
+            String kind = k.split(":")[0];
+            ClusterPolicy.Tier tier = k.equals("BaselineAdminNetworkPolicy") || k.endsWith(":Baseline") ? ClusterPolicy.Tier.BASELINE : ClusterPolicy.Tier.ADMIN;
+            boolean banp = kind.equals("BaselineAdminNetworkPolicy");
+            return new ClusterPolicy(kind, banp ? "default" : "cp" + index, tier, banp ? 0 : priority, subject,
+                    clusterRules(in, banp), clusterRules(out, banp));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<ClusterPolicy.Rule> clusterRules(List<Object> rules, boolean baseline) {
+        List<ClusterPolicy.Rule> out = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            List<Object> r = (List<Object>) rules.get(i);
+            ClusterPolicy.Action a = (ClusterPolicy.Action) r.get(0);
+            out.add(new ClusterPolicy.Rule("r" + i, i, baseline && a == ClusterPolicy.Action.PASS ? ClusterPolicy.Action.DENY : a,
+                    (List<ClusterPeer>) r.get(1), (List<PortMatcher>) r.get(2)));
+        }
+        return out;
+    }
+
+    /** {@link #clusters()} with Nodes and up to three cluster-scoped policies (at most one BaselineAdminNetworkPolicy). */
+    static Arbitrary<Cluster> clustersWithTiers() {
+        Arbitrary<List<ClusterPolicy>> tiers = Arbitraries.integers().between(1, 3).flatMap(n -> Combinators.combine(
+                java.util.stream.IntStream.range(0, n).mapToObj(RandomClusters::clusterPolicies).toList()).as(l -> l))
+                .map(l -> {
+                    List<ClusterPolicy> one = new ArrayList<>();
+                    boolean baseline = false;
+                    for (ClusterPolicy p : l) {
+                        if (!p.kind().equals("BaselineAdminNetworkPolicy") || !baseline) {
+                            one.add(p);
+                            baseline |= p.kind().equals("BaselineAdminNetworkPolicy");
+                        }
+                    }
+                    return one;
+                });
+        return Combinators.combine(clusters(), tiers, nodes()).as((c, t, n) -> new Cluster(c.namespaces(), c.pods(), c.policies(), t, n));
+    }
 }

@@ -86,8 +86,119 @@ final class ReferenceEvaluator {
         return endpoint(src) && side(src, null, ip, false, protocol, port);
     }
 
-    /** Does {@code pod}'s side allow the connection with {@code otherPod} (or {@code otherIp})? */
+    /**
+     * Does {@code pod}'s side allow the connection with {@code otherPod} (or {@code otherIp})? With cluster-scoped
+     * policies, read straight from the API's documentation: Admin-tier policies by priority (equal priorities in
+     * kind and name order), rules in order, the first that matches decides (Pass: go on to the NetworkPolicies);
+     * the NetworkPolicies if some isolate the pod; else the Baseline tier's first matching rule; else allowed.
+     */
     private boolean side(Pod pod, Pod otherPod, String otherIp, boolean ingress, String protocol, int port) {
+        if (!cluster.clusterPolicies().isEmpty()) {
+            Boolean admin = tier(ClusterPolicy.Tier.ADMIN, pod, otherPod, otherIp, ingress, protocol, port);
+            if (admin != null) {
+                return admin;
+            }
+            if (isolatedByNetworkPolicies(pod, ingress)) {
+                return networkPolicySide(pod, otherPod, otherIp, ingress, protocol, port);
+            }
+            Boolean baseline = tier(ClusterPolicy.Tier.BASELINE, pod, otherPod, otherIp, ingress, protocol, port);
+            return baseline == null || baseline;
+        }
+        return networkPolicySide(pod, otherPod, otherIp, ingress, protocol, port);
+    }
+
+    /** The first matching rule's verdict in a tier (Pass: null, as when none matches). */
+    private Boolean tier(ClusterPolicy.Tier tier, Pod pod, Pod otherPod, String otherIp, boolean ingress, String protocol, int port) {
+        if (pod.hostNetwork()) {
+            return null; // never a subject
+        }
+        List<ClusterPolicy> ordered = cluster.clusterPolicies().stream().filter(p -> p.tier() == tier)
+                .sorted(java.util.Comparator.comparingInt(ClusterPolicy::priority).thenComparing(ClusterPolicy::kind).thenComparing(ClusterPolicy::name))
+                .toList();
+        for (ClusterPolicy p : ordered) {
+            if (!selects(p.subject().namespaces(), cluster.namespace(pod.namespace()).labels())
+                    || (p.subject().pods() != null && !selects(p.subject().pods(), pod.labels()))) {
+                continue;
+            }
+            for (ClusterPolicy.Rule r : ingress ? p.ingress() : p.egress()) {
+                Pod destination = ingress ? pod : otherPod;
+                if (clusterPeersMatch(r, otherPod, otherIp) && clusterPortsMatch(r.ports(), destination, protocol, port)) {
+                    return switch (r.action()) {
+                        case ACCEPT -> true;
+                        case DENY -> false;
+                        case PASS -> tier == ClusterPolicy.Tier.ADMIN ? null : true;
+                    };
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean clusterPeersMatch(ClusterPolicy.Rule r, Pod otherPod, String otherIp) {
+        if (r.peers().isEmpty()) {
+            return r.action() != ClusterPolicy.Action.ACCEPT; // fail closed
+        }
+        List<String> ips = otherIp != null ? List.of(otherIp) : addresses(otherPod);
+        for (ClusterPeer peer : r.peers()) {
+            if (peer instanceof ClusterPeer.Namespaces n && otherPod != null && !otherPod.hostNetwork()
+                    && selects(n.selector(), cluster.namespace(otherPod.namespace()).labels())) {
+                return true;
+            }
+            if (peer instanceof ClusterPeer.Pods n && otherPod != null && !otherPod.hostNetwork()
+                    && selects(n.namespaces(), cluster.namespace(otherPod.namespace()).labels()) && selects(n.pods(), otherPod.labels())) {
+                return true;
+            }
+            if (peer instanceof ClusterPeer.Nodes n) {
+                for (HostNode node : cluster.nodes()) {
+                    if (selects(n.selector(), node.labels()) && ips.stream().anyMatch(ip -> node.addresses().stream()
+                            .anyMatch(a -> Cidr.ofAddress(a).first().equals(Cidr.ofAddress(ip).first())))) {
+                        return true;
+                    }
+                }
+            }
+            if (peer instanceof ClusterPeer.Networks n && ips.stream().anyMatch(ip -> n.cidrs().stream().anyMatch(c -> c.contains(Cidr.ofAddress(ip))))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean clusterPortsMatch(List<PortMatcher> ports, Pod destination, String protocol, int port) {
+        if (ports.isEmpty()) {
+            return true;
+        }
+        for (PortMatcher p : ports) {
+            if (p.name() != null) {
+                if (destination != null && destination.ports().stream().anyMatch(np -> np.name().equals(p.name()) && np.protocol().equals(protocol) && np.port() == port)) {
+                    return true;
+                }
+            } else if (p.protocol().equals(protocol) && port >= p.first() && port <= p.last()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isolatedByNetworkPolicies(Pod pod, boolean ingress) {
+        if (outsidePolicy(pod)) {
+            return false;
+        }
+        for (NetworkPolicy np : cluster.policies()) {
+            if (np.getMetadata().getNamespace().equals(pod.namespace()) && selects(np.getSpec().getPodSelector(), pod.labels())) {
+                List<String> types = np.getSpec().getPolicyTypes();
+                boolean applies = types == null || types.isEmpty()
+                        ? ingress || (np.getSpec().getEgress() != null && !np.getSpec().getEgress().isEmpty())
+                        : types.contains(ingress ? "Ingress" : "Egress");
+                if (applies) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The side as the pod's NetworkPolicies alone decide it. */
+    private boolean networkPolicySide(Pod pod, Pod otherPod, String otherIp, boolean ingress, String protocol, int port) {
         if (outsidePolicy(pod)) {
             return true;
         }

@@ -33,6 +33,26 @@ class SemanticsProperties {
      */
     @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
     void classesAgreeWithPodByPodEvaluation(@ForAll("clusters") Cluster cluster, @ForAll Profile profile) {
+        agreeWithPodByPodEvaluation(cluster, profile);
+    }
+
+    @Provide
+    Arbitrary<Cluster> clustersWithTiers() {
+        return RandomClusters.clustersWithTiers();
+    }
+
+    /**
+     * The same with AdminNetworkPolicies, BaselineAdminNetworkPolicies and ClusterNetworkPolicies of both tiers
+     * mixed with the NetworkPolicies (Nodes, networks and named ports included), under every profile; and the
+     * whole matrix (computed tier by tier over all classes) answers what pair questions answer.
+     */
+    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
+    void clusterPoliciesAgreeWithPodByPodEvaluation(@ForAll("clustersWithTiers") Cluster cluster, @ForAll Profile profile) {
+        agreeWithPodByPodEvaluation(cluster, profile);
+        classMatrixAgreesWithPairQueries(cluster, profile);
+    }
+
+    private static void agreeWithPodByPodEvaluation(Cluster cluster, Profile profile) {
         Analyzer analyzer = Analyzer.of(cluster, profile);
         ReferenceEvaluator reference = new ReferenceEvaluator(cluster, profile);
         for (Pod s : cluster.pods()) {
@@ -40,7 +60,7 @@ class SemanticsProperties {
                 Connections c = analyzer.allowed(Node.of(s), Node.of(d));
                 for (String protocol : List.of("TCP", "UDP")) {
                     for (int port : RandomClusters.PROBE_PORTS) {
-                        assertEquals(reference.allowed(s, d, protocol, port), c.allows(protocol, port), s + " -> " + d + " " + port + "/" + protocol);
+                        assertEquals(reference.allowed(s, d, protocol, port), c.allows(protocol, port), s + " -> " + d + " " + port + "/" + protocol + " under " + profile + ": " + s.ips() + s.hostNetwork() + s.phase() + " " + d.ips() + d.hostNetwork() + d.phase() + d.ports());
                     }
                 }
             }

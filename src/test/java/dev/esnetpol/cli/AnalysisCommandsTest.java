@@ -16,10 +16,10 @@ class AnalysisCommandsTest {
 
     @Test
     void explainAllowedNamesTheRuleOnBothSides() {
-        CliRun r = CliRun.run("explain", "--from", "es-prod/production-admin-api-0", "--to", "production-kafka-0", "--port", "8091", PRODUCTION);
+        CliRun r = CliRun.run("explain", "--from", "es-prod/production-ibm-es-admapi-0", "--to", "production-kafka-0", "--port", "8091", PRODUCTION);
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("ALLOWED: es-prod/production-admin-api-0 -> es-prod/production-kafka-0 8091/TCP"), r.out());
-        assertTrue(r.out().contains("egress of es-prod/production-admin-api-0: admitted by es-prod/production-admin-api-netpol egress rule #"));
+        assertTrue(r.out().startsWith("ALLOWED: es-prod/production-ibm-es-admapi-0 -> es-prod/production-kafka-0 8091/TCP"), r.out());
+        assertTrue(r.out().contains("egress of es-prod/production-ibm-es-admapi-0: admitted by es-prod/production-admin-api-netpol egress rule #"));
         assertTrue(r.out().contains("ingress of es-prod/production-kafka-0: admitted by es-prod/production-kafka-netpol ingress rule #1"));
     }
 
@@ -31,11 +31,12 @@ class AnalysisCommandsTest {
         assertTrue(r.out().contains("es-prod/production-kafka[StatefulSet]"), r.out());
         assertTrue(r.out().lines().noneMatch(l -> l.contains("[Pod]")),
                 "every pod of the snapshot has an owner: none stands for itself, no synthesized copy: " + r.out());
-        // Without the pods file, the resources' pods are synthesized (named <instance>-<component>-0, no owner).
+        // Without the pods file, the resources' pods are synthesized: named and owned as the product names them, as many as the replicas.
         CliRun resourcesOnly = CliRun.run("matrix", "--no-render", "-o", "connlist", snapshot + "/resources.yaml",
                 snapshot + "/policies.yaml", snapshot + "/namespaces.yaml");
         assertEquals(0, resourcesOnly.code(), resourcesOnly.err());
-        assertTrue(resourcesOnly.out().contains("es-prod/production-kafka-0[Pod]"), resourcesOnly.out());
+        assertTrue(resourcesOnly.out().contains("es-prod/production-kafka[StrimziPodSet]")
+                && resourcesOnly.out().contains("es-prod/production-ibm-es-admapi[Deployment]"), resourcesOnly.out());
         // Rendering (no --no-render) replaces the snapshot's installed policies of the same names, as kubectl apply
         // would: each policy counts once.
         CliRun explain = CliRun.run("explain", "--from", "production-kafka-0", "--to", "production-zookeeper-1", "--port", "2181", snapshot);
@@ -46,7 +47,7 @@ class AnalysisCommandsTest {
 
     @Test
     void explainDeniedNamesTheIsolatingPolicies() {
-        CliRun r = CliRun.run("explain", "--from", "production-admin-ui-0", "--to", "production-zookeeper-0", "--port", "2181/tcp", PRODUCTION);
+        CliRun r = CliRun.run("explain", "--from", "production-ibm-es-ui-0", "--to", "production-zookeeper-0", "--port", "2181/tcp", PRODUCTION);
         assertEquals(1, r.code());
         assertTrue(r.out().startsWith("DENIED"), r.out());
         assertTrue(r.out().contains(dev.esnetpol.kube.Messages.noRuleAdmits(java.util.List.of("es-prod/production-zookeeper-netpol"), 2181, "TCP")), r.out());
@@ -73,7 +74,7 @@ class AnalysisCommandsTest {
     void matrixFormats() throws IOException {
         CliRun text = CliRun.run("matrix", PRODUCTION);
         assertTrue(text.out().startsWith("SOURCE"), text.out());
-        assertTrue(text.out().contains("es-prod/production-admin-api-0[Pod]"));
+        assertTrue(text.out().contains("es-prod/production-ibm-es-admapi[Deployment]"), text.out());
         CliRun md = CliRun.run("matrix", PRODUCTION, "-o", "markdown");
         assertTrue(md.out().startsWith("| Source | Destination | Connections |"));
         JsonNode json = new ObjectMapper().readTree(CliRun.run("matrix", PRODUCTION, "-o", "json").out());
@@ -81,8 +82,8 @@ class AnalysisCommandsTest {
         assertEquals(11, json.path("workloads").size());
         boolean found = false;
         for (JsonNode c : json.path("connections")) {
-            found |= c.path("source").asText().equals("es-prod/production-admin-api-0[Pod]")
-                    && c.path("destination").asText().equals("es-prod/production-kafka-0[Pod]")
+            found |= c.path("source").asText().equals("es-prod/production-ibm-es-admapi[Deployment]")
+                    && c.path("destination").asText().equals("es-prod/production-kafka[StrimziPodSet]")
                     && c.path("ports").path("TCP").asText().equals("8091");
         }
         assertTrue(found, json.toString());
@@ -94,6 +95,6 @@ class AnalysisCommandsTest {
     @Test
     void matrixWithoutRenderingShowsAnOpenNamespace() {
         CliRun r = CliRun.run("matrix", PRODUCTION, "--no-render", "-o", "connlist");
-        assertTrue(r.out().contains("es-prod/production-admin-ui-0[Pod] => es-prod/production-kafka-0[Pod] : All Connections"), r.out());
+        assertTrue(r.out().contains("es-prod/production-ibm-es-ui[Deployment] => es-prod/production-kafka[StrimziPodSet] : All Connections"), r.out());
     }
 }

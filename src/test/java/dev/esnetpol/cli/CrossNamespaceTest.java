@@ -17,29 +17,29 @@ class CrossNamespaceTest {
 
     @Test
     void aKafkaConnectInItsOwnNamespaceReachesItsBootstrapPortOnly() {
-        assertTrue(explain("connect/far-kafka-connect-0", "es-kraft/pools-kafka-0", 9093).out().startsWith("ALLOWED"));
-        CliRun other = explain("connect/far-kafka-connect-0", "es-kraft/pools-kafka-0", 9094);
+        assertTrue(explain("connect/far-connect-0", "es-kraft/pools-kafka-0", 9093).out().startsWith("ALLOWED"));
+        CliRun other = explain("connect/far-connect-0", "es-kraft/pools-kafka-0", 9094);
         assertTrue(other.out().startsWith("DENIED"), other.out());
-        assertTrue(explain("connect/far-kafka-connect-0", "es-prod/production-kafka-0", 9093).out().startsWith("DENIED"),
+        assertTrue(explain("connect/far-connect-0", "es-prod/production-kafka-0", 9093).out().startsWith("DENIED"),
                 "another instance's brokers");
     }
 
     @Test
     void mirrorMakerReachesEveryClusterItNames() {
         // Let out by its own policy; the production listener on 9093 admits only its networkPolicyPeers (namespace payments).
-        CliRun production = explain("mirroring/mirror-kafka-mirror-maker-2-0", "es-prod/production-kafka-0", 9093);
-        assertTrue(production.out().contains("egress of mirroring/mirror-kafka-mirror-maker-2-0: admitted"), production.out());
+        CliRun production = explain("mirroring/mirror-mirrormaker2-0", "es-prod/production-kafka-0", 9093);
+        assertTrue(production.out().contains("egress of mirroring/mirror-mirrormaker2-0: admitted"), production.out());
         assertTrue(production.out().contains("ingress of es-prod/production-kafka-0: isolated"), production.out());
-        assertTrue(explain("mirroring/mirror-kafka-mirror-maker-2-0", "es-prod/production-kafka-0", 9094).out().startsWith("DENIED"),
+        assertTrue(explain("mirroring/mirror-mirrormaker2-0", "es-prod/production-kafka-0", 9094).out().startsWith("DENIED"),
                 "a port its bootstraps do not name");
-        assertTrue(explain("mirroring/mirror-kafka-mirror-maker-2-0", "es-kraft/pools-kafka-0", 9094).out().startsWith("DENIED"),
+        assertTrue(explain("mirroring/mirror-mirrormaker2-0", "es-kraft/pools-kafka-0", 9094).out().startsWith("DENIED"),
                 "pools' 9094 admits only its networkPolicyPeers (namespace clients)");
     }
 
     @Test
     void theInstancesAdminApiReachesTheFarKafkaConnectAndOthersDoNot() {
-        assertTrue(explain("es-kraft/pools-admin-api-0", "connect/far-kafka-connect-0", 8083).out().startsWith("ALLOWED"));
-        assertTrue(explain("es-prod/production-admin-api-0", "connect/far-kafka-connect-0", 8083).out().startsWith("DENIED"));
+        assertTrue(explain("es-kraft/pools-ibm-es-admapi-0", "connect/far-connect-0", 8083).out().startsWith("ALLOWED"));
+        assertTrue(explain("es-prod/production-ibm-es-admapi-0", "connect/far-connect-0", 8083).out().startsWith("DENIED"));
     }
 
     @Test

@@ -88,8 +88,8 @@ class LiveInputTest {
             Path kc = api.kubeconfig(dir, "lab", null);
             CliRun r = CliRun.run("matrix", "--live", "--kubeconfig", kc.toString(), "--context", "lab", "-n", "es-prod");
             assertEquals(0, r.code(), r.err());
-            assertTrue(r.err().contains("warning: the cluster serves policy.networking.k8s.io/v1alpha1 adminnetworkpolicies, "
-                    + "policy.networking.k8s.io/v1alpha1 baselineadminnetworkpolicies, which this analysis does not read"), r.err());
+            assertTrue(r.err().contains("note: the cluster serves policy.networking.k8s.io/v1alpha1 adminnetworkpolicies, "
+                    + "policy.networking.k8s.io/v1alpha1 baselineadminnetworkpolicies: read with the NetworkPolicies"), r.err());
             CliRun gone = CliRun.run("matrix", "--live", "--kubeconfig", kc.toString(), "--context", "nope");
             assertEquals(ExitCodes.ERROR, gone.code());
             assertEquals("error: kubeconfig " + kc + ": context 'nope' is not defined in it", gone.err().strip());

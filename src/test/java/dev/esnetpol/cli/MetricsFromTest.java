@@ -65,6 +65,15 @@ class MetricsFromTest {
     }
 
     @Test
+    void matrixShowsTheScrapersAsAStandInPeer() {
+        CliRun m = CliRun.run("matrix", "examples/eventstreams-production.yaml", "--metrics-from", MONITORING, "-o", "connlist");
+        assertEquals(0, m.code(), m.err());
+        // A stand-in for the scrapers, in the namespace their selector names, reaching the brokers' metrics and nothing else of theirs.
+        assertTrue(m.out().contains("monitoring/probe-metrics-scrapers-peer-1[Pod] => es-prod/production-kafka[StrimziPodSet] : TCP 9094,9404,9999"),
+                m.out());
+    }
+
+    @Test
     void aMisspeltPeerFieldGetsTheDidYouMeanOfAPolicyFile() {
         CliRun r = CliRun.run("render", "-f", "examples/eventstreams-production.yaml", "--metrics-from",
                 "{namespaceSelecter: {matchLabels: {team: obs}}}", "--metrics-from", "{podSelector: {matchLabel: {app: prometheus}}}");

@@ -81,7 +81,8 @@ class OvnKubernetesProfileTest {
         CliRun review = CliRun.run("review", "-f", dir.toString(), "-n", "orders");
         assertEquals(1, review.code(), review.out() + review.err());
         String out = review.out();
-        assertTrue(out.contains("openshift-monitoring/prometheus-k8s-0 -> orders/orders-brokers-0 TCP 9999"), out);
+        // One finding for the foreign rule, with the peer it lets in (findings grouped by cause).
+        assertTrue(out.contains("EXCESS   orders/monitoring-jmx ingress rule #1") && out.contains("opens TCP 9999 from openshift-monitoring/prometheus-k8s-0"), out);
         assertTrue(out.contains("allowed on reference") && out.contains("denied on ovn-kubernetes"), out);
         assertTrue(out.contains("node-exporter-7hq2m"), out);
     }

@@ -22,12 +22,12 @@ class ProfilesInUseTest {
     @Test
     void aSinkConnectorReachesAnInClusterDatabaseUnderEveryProfile() {
         for (String profile : new String[] {"reference", "cilium", "np-guard"}) {
-            CliRun r = CliRun.run("explain", "--from", "es13/connectors-kafka-connect-0", "--to", "data/postgres-0", "--port", "5432",
+            CliRun r = CliRun.run("explain", "--from", "es13/connectors-connect-0", "--to", "data/postgres-0", "--port", "5432",
                     "--profile", profile, "examples/eventstreams-13.0-v1.yaml", "src/test/resources/profiles/database.yaml");
             assertTrue(r.out().startsWith("ALLOWED"), profile + ": " + r.out() + r.err());
         }
         // Narrowed by its annotation to 10.30.0.0/16:5432, the example's Kafka Connect does not reach a database elsewhere.
-        CliRun narrowed = CliRun.run("explain", "--from", "es-geo/connectors-kafka-connect-0", "--to", "data/postgres-0", "--port", "5432",
+        CliRun narrowed = CliRun.run("explain", "--from", "es-geo/connectors-connect-0", "--to", "data/postgres-0", "--port", "5432",
                 "examples/eventstreams-connect-georep.yaml", "src/test/resources/profiles/database.yaml");
         assertTrue(narrowed.out().startsWith("DENIED"), narrowed.out());
     }

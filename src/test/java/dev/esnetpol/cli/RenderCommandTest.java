@@ -172,4 +172,16 @@ class RenderCommandTest {
         assertTrue(peers.err().contains(dev.esnetpol.kube.Messages.invalidLabelKey("bad key!")), peers.err());
         assertTrue(peers.err().contains(dev.esnetpol.kube.Messages.notACidr("10.0.0.0/33", "prefix must be 0..32")), peers.err());
     }
+
+    @Test
+    void renderPrintsTheWebhooksRiskWarningsOnStderr() {
+        // GitOps users apply through Git and never see the webhook's warnings: render says them.
+        CliRun r = CliRun.run("render", "-f", "examples/eventstreams-production.yaml");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("warning: EventStreams production: metrics port 9404 of kafka is open to anywhere, as the spec documents it; "
+                + "name the scrapers with --metrics-from (Helm eventStreamsMetricsFrom)"), r.err());
+        CliRun narrowed = CliRun.run("render", "-f", "examples/eventstreams-production.yaml", "--metrics-from",
+                "{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}");
+        assertTrue(!narrowed.err().contains("metrics port 9404"), narrowed.err());
+    }
 }

@@ -82,7 +82,7 @@ class SamplesTest {
                 placed.toString(), stranger);
         assertTrue(listener.out().startsWith("DENIED"), "listener ports are on brokers only: " + listener.out());
         // An instance pod that is no Kafka node (the admin API) is no peer of the control plane either.
-        CliRun adminApi = CliRun.run("explain", "--from", "es/minimal-prod-admin-api-0", "--to", "es/minimal-prod-controller-0",
+        CliRun adminApi = CliRun.run("explain", "--from", "es/minimal-prod-ibm-es-admapi-0", "--to", "es/minimal-prod-controller-0",
                 "--port", "9090", placed.toString(), stranger);
         assertTrue(adminApi.out().startsWith("DENIED"), adminApi.out());
         Files.delete(placed);

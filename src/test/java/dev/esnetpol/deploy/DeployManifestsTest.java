@@ -109,7 +109,8 @@ class DeployManifestsTest {
                 "[eventstreams.ibm.com] [eventstreams, kafkaconnects, kafkamirrormaker2s, eventstreamsgeoreplicators] [list, watch]",
                 "[eventstreams.ibm.com] [eventstreams/status, kafkaconnects/status, kafkamirrormaker2s/status, eventstreamsgeoreplicators/status] [update]",
                 "[networking.k8s.io] [networkpolicies] [get, list, watch, create, update, delete]",
-                "[] [events] [create]"), rules);
+                "[] [events] [create]",
+                "[policy.networking.k8s.io] [adminnetworkpolicies, baselineadminnetworkpolicies, clusternetworkpolicies] [list, watch]"), rules);
         assertFalse(rules.stream().anyMatch(r -> r.contains("*")), "no wildcard");
     }
 

@@ -205,10 +205,16 @@ class HelmChartTest {
             List<ClusterRole> clusterRoles = all(chart, ClusterRole.class);
             List<Role> roles = all(chart, Role.class).stream().filter(r -> !r.getMetadata().getName().equals(LEASE_ROLE)).toList();
             if (values.equals(NAMESPACED)) {
-                assertEquals(List.of(), clusterRoles, "namespace-scoped: nothing cluster-wide");
-                assertEquals(List.of(), kinds(chart).stream().filter(k -> k.startsWith("Cluster")).toList());
+                // Namespace-scoped: the one cluster-wide grant is reading the administrator's cluster-scoped policies
+                // (a Role cannot grant a cluster-scoped kind); every namespaced grant is in the watched namespaces' Roles.
+                List<String> clusterPolicyReads = expected.stream().filter(g -> g.startsWith("policy.networking.k8s.io ")).toList();
+                assertEquals(6, clusterPolicyReads.size(), "list and watch of the three kinds");
+                assertEquals(1, clusterRoles.size(), "namespace-scoped: one ClusterRole, read only");
+                assertEquals(clusterPolicyReads, grants(clusterRoles.get(0).getRules()));
+                assertEquals(List.of("ClusterRole", "ClusterRoleBinding"), kinds(chart).stream().filter(k -> k.startsWith("Cluster")).toList());
+                List<String> namespaced = expected.stream().filter(g -> !clusterPolicyReads.contains(g)).toList();
                 assertEquals(List.of("kafka", "kafka-dev"), roles.stream().map(r -> r.getMetadata().getNamespace()).toList());
-                roles.forEach(r -> assertEquals(expected, grants(r.getRules()), values + ": Role in " + r.getMetadata().getNamespace()));
+                roles.forEach(r -> assertEquals(namespaced, grants(r.getRules()), values + ": Role in " + r.getMetadata().getNamespace()));
                 for (RoleBinding b : all(chart, RoleBinding.class)) {
                     assertEquals(b.getMetadata().getName(), b.getRoleRef().getName(), "each binding binds its own role");
                     assertEquals("Role", b.getRoleRef().getKind());
@@ -228,7 +234,8 @@ class HelmChartTest {
     @Test
     void namespaceScopedWithoutTheWebhook() {
         List<HasMetadata> chart = HelmChart.objects(NAMESPACED);
-        assertEquals(List.of("Deployment", "NetworkPolicy", "Role", "Role", "Role", "RoleBinding", "RoleBinding", "RoleBinding", "ServiceAccount"), kinds(chart));
+        assertEquals(List.of("ClusterRole", "ClusterRoleBinding", "Deployment", "NetworkPolicy", "Role", "Role", "Role", "RoleBinding",
+                "RoleBinding", "RoleBinding", "ServiceAccount"), kinds(chart));
 
         CommandLine cl = operatorCommandLine(chart);
         assertEquals(List.of("kafka", "kafka-dev"), option(cl, "--namespaces", List.of()));

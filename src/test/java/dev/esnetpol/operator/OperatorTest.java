@@ -105,6 +105,11 @@ class OperatorTest {
             EventStreams es = cluster.client.resources(EventStreams.class).inNamespace("es-prod").withName("production").get();
             return es.getStatus() != null && es.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals("NetworkPoliciesReady")
                     && c.getStatus().equals("True") && c.getMessage().startsWith("10 NetworkPolicies applied: production-admin-api-netpol")
+                    // What the defaults open to anywhere, with what narrows it: the same grants verify and review report as OPEN.
+                    && c.getMessage().contains("; open to anywhere by default: ")
+                    && c.getMessage().contains("egress to the Kubernetes API server's ports at any address (kafka(production), "
+                            + "admin-api(production), entity-operator(production)) on 443/TCP,6443/TCP; narrowed by --api-server-cidr")
+                    && c.getMessage().contains("narrowed by --metrics-from (Helm eventStreamsMetricsFrom)")
                     && c.getObservedGeneration() != null);
         });
     }

@@ -52,7 +52,8 @@ class LiveReviewTest {
         assertEquals(3 + 3 + 8 + 1, s.cluster().pods().size(), "brokers, ZooKeeper nodes, one pod per other component, the operator");
         assertEquals(10, s.cluster().policies().size());
         ReviewReport r = new Reviewer(GeneratorOptions.defaults()).review(s);
-        assertEquals(List.of(), r.findings());
+        assertEquals(List.of(), ReviewTest.failing(r));
+        assertTrue(r.clean());
     }
 
     @Test
@@ -63,8 +64,31 @@ class LiveReviewTest {
         cluster.client().resource(kafka).update();
         ReviewReport r = new Reviewer(GeneratorOptions.defaults()).review(LiveSnapshot.read(cluster.client(), "es-prod"));
         List<ReviewFinding.Kind> kinds = r.findings().stream().map(ReviewFinding::kind).distinct().sorted().toList();
-        assertEquals(List.of(ReviewFinding.Kind.MISSING, ReviewFinding.Kind.EXCESS, ReviewFinding.Kind.DRIFT, ReviewFinding.Kind.FOREIGN), kinds);
+        assertEquals(List.of(ReviewFinding.Kind.MISSING, ReviewFinding.Kind.EXCESS, ReviewFinding.Kind.DRIFT, ReviewFinding.Kind.FOREIGN,
+                ReviewFinding.Kind.OPEN), kinds);
         assertTrue(r.findings().stream().anyMatch(f -> f.kind() == ReviewFinding.Kind.MISSING
                 && f.subject().equals("es-prod/eventstreams-operator-7f9c4-kq2lp -> es-prod/production-zookeeper-0 TCP 2181")));
+    }
+
+    @Test
+    void anAdminNetworkPolicyServedByTheClusterIsReadAndNamedInTheFindingItCauses() {
+        // Created through the generic API, as a cluster whose API serves policy.networking.k8s.io/v1alpha1 holds it.
+        var anp = Serialization.unmarshal("""
+                apiVersion: policy.networking.k8s.io/v1alpha1
+                kind: AdminNetworkPolicy
+                metadata: {name: zk-deny}
+                spec:
+                  priority: 5
+                  subject: {namespaces: {matchLabels: {kubernetes.io/metadata.name: es-prod}}}
+                  ingress:
+                  - {name: no-zookeeper-clients, action: Deny, from: [{namespaces: {}}], ports: [{portNumber: {protocol: TCP, port: 2181}}]}
+                """, io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+        cluster.client().genericKubernetesResources(LiveSnapshot.CLUSTER_POLICY_KINDS.get(0)).resource(anp).create();
+        Snapshot s = LiveSnapshot.read(cluster.client(), "es-prod");
+        assertEquals(List.of("zk-deny"), s.cluster().clusterPolicies().stream().map(dev.esnetpol.analyze.ClusterPolicy::name).toList());
+        ReviewReport r = new Reviewer(GeneratorOptions.defaults()).review(s);
+        assertTrue(r.findings().stream().anyMatch(f -> f.kind() == ReviewFinding.Kind.MISSING && f.subject().endsWith("TCP 2181")
+                && String.join(" ", f.details()).contains("AdminNetworkPolicy `zk-deny`")), r.findings().toString());
+        assertTrue(ReviewHtml.of(r, s.cluster().clusterPolicies()).contains("<td>AdminNetworkPolicy</td><td>zk-deny</td><td>Admin</td><td>5</td>"));
     }
 }

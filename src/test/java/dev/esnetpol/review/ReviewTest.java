@@ -22,6 +22,11 @@ class ReviewTest {
         return new Reviewer(GeneratorOptions.defaults()).review(OfflineSnapshot.read(List.of(dir.toString()), null));
     }
 
+    /** The findings that fail a review (all but OPEN). */
+    static List<ReviewFinding> failing(ReviewReport r) {
+        return r.findings().stream().filter(f -> f.kind() != ReviewFinding.Kind.OPEN).toList();
+    }
+
     private static List<ReviewFinding> of(ReviewReport r, ReviewFinding.Kind kind) {
         return r.findings().stream().filter(f -> f.kind() == kind).toList();
     }
@@ -30,8 +35,9 @@ class ReviewTest {
     void aCleanInstallHasNoFindings() {
         CliRun r = CliRun.run("review", "--offline", ReviewScenarios.CLEAN.toString());
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("No findings"));
-        assertTrue(r.out().contains("TCP   cluster operator             9091   Broker communication"), r.out());
+        // Nothing missing or excess, but never "nothing more" while the defaults grant anywhere something.
+        assertTrue(r.out().contains("No missing or excess flows, but not \"nothing more\"") && !r.out().contains("nothing more."), r.out());
+        assertTrue(r.out().matches("(?s).*TCP +cluster operator +9091 +Broker communication.*"), r.out());
     }
 
     @Test
@@ -55,8 +61,14 @@ class ReviewTest {
         ReviewFinding drift = of(r, ReviewFinding.Kind.DRIFT).get(0);
         assertEquals("production-kafka-netpol", drift.subject());
         assertTrue(drift.details().contains("spec.ingress[1].from: 5 peers rendered, no peers (anywhere) installed"), drift.details().toString());
-        assertTrue(of(r, ReviewFinding.Kind.EXCESS).stream().anyMatch(f -> f.subject().contains("-> es-prod/production-kafka-0 TCP 9091")
-                && f.details().stream().anyMatch(d -> d.contains("admitted by es-prod/production-kafka-netpol ingress rule #2"))), r.findings().toString());
+        // One finding for the rule that opens it, with its ports and every source it lets in; not one per source and replica.
+        List<ReviewFinding> excess = of(r, ReviewFinding.Kind.EXCESS);
+        assertEquals(1, excess.size(), excess.toString());
+        assertEquals("es-prod/production-kafka-netpol ingress rule #2 (any peer, ports [9091/TCP])", excess.get(0).subject());
+        assertTrue(excess.get(0).message().startsWith("opens TCP 9091 from ") && excess.get(0).message().contains("pods of other namespaces")
+                && excess.get(0).message().contains("outside the cluster"), excess.get(0).message());
+        assertTrue(excess.get(0).details().contains("into es-prod/production-kafka-0"),
+                excess.get(0).details().toString());
         assertTrue(of(r, ReviewFinding.Kind.MISSING).isEmpty());
     }
 
@@ -67,7 +79,7 @@ class ReviewTest {
             p.add(ReviewScenarios.denyAll());
         }));
         assertTrue(of(r, ReviewFinding.Kind.DELETED).stream().anyMatch(f -> f.subject().equals("production-kafka-netpol")));
-        assertTrue(of(r, ReviewFinding.Kind.MISSING).stream().anyMatch(f -> f.subject().startsWith("es-prod/production-admin-api-0 -> es-prod/production-kafka-0 TCP 8091")
+        assertTrue(of(r, ReviewFinding.Kind.MISSING).stream().anyMatch(f -> f.subject().startsWith("es-prod/production-ibm-es-admapi-6c9f7d-ax2lp -> es-prod/production-kafka-0 TCP 8091")
                 && f.details().stream().anyMatch(d -> d.contains("ingress of es-prod/production-kafka-0: isolated by es-prod/default-deny-all"))),
                 r.findings().toString());
     }
@@ -80,7 +92,63 @@ class ReviewTest {
                 .withNewSpec().withNewPodSelector().addToMatchLabels("app.kubernetes.io/name", "kafka").endPodSelector()
                 .withPolicyTypes("Ingress").addNewIngress().addNewPort().withPort(new io.fabric8.kubernetes.api.model.IntOrString(9404))
                 .withProtocol("TCP").endPort().endIngress().endSpec().build())));
-        assertEquals(List.of(), r.findings());
+        assertEquals(List.of(), failing(r));
+    }
+
+    @Test
+    void policiesRenderedFromTheGitCopyWithoutOwnerReferencesAreNoDrift(@TempDir Path dir) throws Exception {
+        // GitOps renders from the resource in Git, which has no uid: no owner reference, rightly. No connectivity changes.
+        ReviewReport r = review(ReviewScenarios.with(dir, p -> p.forEach(x -> x.getMetadata().setOwnerReferences(List.of()))));
+        assertEquals(List.of(), failing(r));
+        assertTrue(r.notes().contains("production-kafka-netpol: not owned by its EventStreams production: not garbage-collected with it"),
+                r.notes().toString());
+        CliRun text = CliRun.run("review", "-f", dir.toString());
+        assertEquals(0, text.code(), text.out());
+        assertTrue(text.out().contains("\nNotes:\n  production-admin-api-netpol: not owned by its EventStreams production"), text.out());
+    }
+
+    /** The clean namespace with its policies as render writes them with {@code flags}. */
+    private static Path renderedWith(Path dir, String... flags) throws Exception {
+        ReviewScenarios.with(dir, p -> { });
+        List<String> args = new java.util.ArrayList<>(List.of("render", "-f", dir.resolve("resources.yaml").toString()));
+        args.addAll(List.of(flags));
+        CliRun rendered = CliRun.run(args.toArray(String[]::new));
+        assertEquals(0, rendered.code(), rendered.err());
+        Files.writeString(dir.resolve("policies.yaml"), rendered.out());
+        return dir;
+    }
+
+    private static final String MONITORING = "{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}";
+
+    @Test
+    void policiesWrittenWithOptionsAreReproducedWithThemAndADifferentRequestIsOneFinding(@TempDir Path dir) throws Exception {
+        Path ns = renderedWith(dir, "--metrics-from", MONITORING, "--dns-port", "53,5353");
+        // The operator's options (Helm eventStreamsMetricsFrom, dnsPorts), not repeated by the reviewer: reproduced as recorded.
+        ReviewReport r = review(ns);
+        assertEquals(List.of(), failing(r));
+        assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("es-netpol's policies reproduced with the options they record")
+                && n.contains("5353") && n.contains("monitoring")), r.notes().toString());
+        assertFalse(r.open().stream().anyMatch(f -> f.message().contains("metrics")), "the scrapers are named: " + r.open());
+        // Asked for other scrapers: one finding that says which option differs, not one per policy.
+        CliRun other = CliRun.run("review", "-f", ns.toString(), "--metrics-from", "{podSelector: {matchLabels: {app: prometheus}}}");
+        assertEquals(1, other.code(), other.out());
+        assertTrue(other.out().contains("1 finding(s)"), other.out());
+        assertTrue(other.out().contains("OPTIONS  es-netpol/options: the policies were rendered with other options than requested")
+                && other.out().contains("--metrics-from: [{\"namespaceSelector\"") && other.out().contains("--dns-port: [53,5353] recorded, the default requested"),
+                other.out());
+    }
+
+    @Test
+    void withTheApiServerCidrTheApiServerGrantIsGoneAndDnsStays(@TempDir Path dir) throws Exception {
+        ReviewReport before = review(ReviewScenarios.CLEAN);
+        assertTrue(before.open().stream().anyMatch(f -> f.subject().startsWith("es-prod/production-kafka-netpol egress rule #1")
+                && f.message().contains("Kubernetes API server's ports at any address: 443/TCP,6443/TCP")
+                && f.details().contains("narrowed by --api-server-cidr (Helm apiServerCidr): the API server's address block(s)")), before.open().toString());
+        ReviewReport after = review(renderedWith(dir, "--api-server-cidr", "10.96.0.1/32"));
+        assertEquals(List.of(), failing(after));
+        assertFalse(after.open().stream().anyMatch(f -> f.message().contains("API server")), after.open().toString());
+        assertTrue(after.open().stream().anyMatch(f -> f.message().contains("DNS ports at any address")), after.open().toString());
+        assertEquals(1, CliRun.run("review", "-f", dir.toString(), "--strict").code(), "--strict fails on the DNS grants");
     }
 
     @Test
@@ -102,7 +170,7 @@ class ReviewTest {
         Files.writeString(dir.resolve("second-policies.yaml"), rendered.out());
         ReviewReport r = review(dir);
         assertEquals(List.of("production", "second"), r.installations());
-        assertEquals(List.of(), r.findings());
+        assertEquals(List.of(), failing(r));
         assertTrue(r.tables().stream().anyMatch(t -> t.pod().equals("es-prod/second-kafka-0")));
     }
 
@@ -180,6 +248,8 @@ class ReviewTest {
         assertTrue(md.startsWith("# Network policy review: es-prod") && md.contains("| Type | Origin | Port | Reason | Enabled in policy |"), md);
         String html = Files.readString(dir.resolve("r.html"));
         assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("class=\"edge missing\""));
+        assertFalse(html.contains("…"), "edge labels are whole, never cut");
+        assertTrue(html.contains("<tspan x="), "long labels are broken into lines");
         assertEquals(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", ""), html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
                 .replaceAll("https?://", ""), "the page refers to no address but the SVG namespace");
         assertFalse(html.contains("<script src") || html.contains("<link"), "fetches nothing");

@@ -46,7 +46,53 @@ class VerifierTest {
     void everyExampleIsAsDocumented(String example) {
         CliRun r = CliRun.run("verify", "-f", example);
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains(" 0 missing;") && r.out().endsWith("0 excess\n"), r.out());
+        assertTrue(r.out().contains(" 0 missing;") && r.out().contains(" 0 excess; "), r.out());
+        // What the documentation opens to anywhere by default is said, and does not fail verify: metrics and DNS everywhere.
+        assertTrue(r.out().contains("grant(s) open to anywhere by default") && r.out().contains("OPEN     "), r.out());
+    }
+
+    @Test
+    void broadGrantsAreOpenOncePerRuleWithTheFlagThatNarrowsThem() {
+        CliRun r = CliRun.run("verify", "-f", PRODUCTION);
+        assertEquals(0, r.code(), "exit code unchanged: " + r.out());
+        // The brokers' egress rule lets DNS and the API server out to any address: one entry for the rule, both kinds in it.
+        String kafkaEgress = block(r.out(), "OPEN     es-prod/production-kafka-netpol egress rule #1");
+        assertTrue(kafkaEgress.contains("egress to the Kubernetes API server's ports at any address: 443/TCP,6443/TCP")
+                && kafkaEgress.contains("egress to the DNS ports at any address: 53/UDP,53/TCP")
+                && kafkaEgress.contains("narrowed by --api-server-cidr"), kafkaEgress);
+        assertEquals(1, r.out().split("OPEN     es-prod/production-kafka-netpol egress rule #1", -1).length - 1, r.out());
+        assertTrue(block(r.out(), "OPEN     es-prod/production-kafka-netpol ingress rule #4").contains("9404/TCP,9999/TCP"), r.out());
+        assertTrue(r.out().contains("narrowed by --metrics-from (Helm eventStreamsMetricsFrom)"), r.out());
+        assertEquals(1, CliRun.run("verify", "-f", PRODUCTION, "--strict").code(), "--strict fails on them");
+
+        CliRun narrowed = CliRun.run("verify", "-f", PRODUCTION, "--api-server-cidr", "10.0.0.1/32",
+                "--metrics-from", "{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}");
+        assertEquals(0, narrowed.code(), narrowed.out());
+        assertFalse(narrowed.out().contains("API server's ports at any address") || narrowed.out().contains("metrics and readiness"),
+                narrowed.out());
+        assertTrue(narrowed.out().contains("DNS ports at any address"), "nothing narrows DNS yet: " + narrowed.out());
+
+    }
+
+    @Test
+    void aKafkaConnectWithoutItsEgressAnnotationIsOpenToAnywhere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path example = dir.resolve("connect.yaml");
+        java.nio.file.Files.writeString(example, java.nio.file.Files.readString(java.nio.file.Path.of("examples/eventstreams-connect-georep.yaml"))
+                .replace("    es-netpol/external-egress: \"10.30.0.0/16:5432/TCP\"\n", "    note: none\n"));
+        CliRun connect = CliRun.run("verify", "-f", example.toString());
+        assertEquals(0, connect.code(), connect.out() + connect.err());
+        String open = block(connect.out(), "OPEN     es-geo/connectors-kafka-connect-netpol egress rule #");
+        assertTrue(open.contains("egress to any address on any port (connectors, remote clusters): all/TCP,all/UDP")
+                && open.contains("narrowed by the annotation es-netpol/external-egress"), open);
+    }
+
+    /** The lines of one OPEN entry, from its first line to the next entry. */
+    private static String block(String out, String first) {
+        int start = out.indexOf(first);
+        assertTrue(start >= 0, first + " in " + out);
+        int end = out.indexOf("\nOPEN ", start + 1);
+        int summary = out.indexOf("\nverify: ", start);
+        return out.substring(start, end < 0 ? summary : Math.min(end, summary));
     }
 
     @Test
@@ -161,7 +207,7 @@ class VerifierTest {
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         var f = json.path("missing").get(0);
         assertEquals("cluster-operator-stand-in", f.path("from").path("role").asText());
-        assertEquals("component", f.path("to").path("role").asText());
+        assertEquals("component-stand-in", f.path("to").path("role").asText(), "no pod runs: verify made it up");
         assertEquals("production-kafka-0", f.path("to").path("pod").asText());
         assertEquals("9091", f.path("connections").path("TCP").asText());
         assertEquals("SPEC_BOTH", f.path("flow").path("basis").asText(), f.toString());
@@ -222,7 +268,7 @@ class VerifierTest {
         policies.removeIf(p -> p.getMetadata().getName().equals("production-admin-ui-netpol"));
         CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--policies", write(dir, policies).toString());
         assertEquals(1, r.code());
-        assertTrue(r.out().contains("no policy selects es-prod/production-admin-ui-0 for ingress: everything is allowed"), r.out());
+        assertTrue(r.out().contains("no policy selects es-prod/production-ibm-es-ui-0 for ingress: everything is allowed"), r.out());
     }
 
     @Test

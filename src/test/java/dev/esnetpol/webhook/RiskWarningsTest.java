@@ -33,7 +33,7 @@ class RiskWarningsTest {
 
         assertTrue(r.getAllowed(), String.valueOf(r.getStatus()));
         assertEquals(List.of("metrics port 9404 of " + component + " is open to anywhere, as the spec documents it;"
-                + " restrict it with a NetworkPolicy of your own or do not expose it"), r.getWarnings());
+                + " name the scrapers with --metrics-from (Helm eventStreamsMetricsFrom), which narrows it to them"), r.getWarnings());
     }
 
     @Test
