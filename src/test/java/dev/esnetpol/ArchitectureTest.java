@@ -21,7 +21,8 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 /**
  * The architecture README's Layout states, checked on the compiled main classes (tests may reach across:
  * other packages' tests use the operator's mock cluster):
- * {@code cli → operator/webhook/review → verify → generate/analyze → catalogue/model → kube/input}.
+ * {@code cli → operator/webhook/review → verify → generate/analyze → catalogue/model → kube/input}, and the pictures
+ * ({@code graph}: layout and SVG) used by cli and review, depending on none of ours.
  * Parts on one level do not depend on each other (the operator does not reach into the webhook), except that
  * the model reads the catalogue's labels and tables (the catalogue itself depends on nothing).
  */
@@ -47,6 +48,7 @@ class ArchitectureTest {
                 .layer("catalogue").definedBy("dev.esnetpol.catalogue..")
                 .layer("model").definedBy("dev.esnetpol.model..")
                 .layer("kube/input").definedBy("dev.esnetpol.kube..", "dev.esnetpol.input..")
+                .layer("graph").definedBy("dev.esnetpol.graph..")
 
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("operator").mayOnlyBeAccessedByLayers("cli")
@@ -59,6 +61,7 @@ class ArchitectureTest {
                 .whereLayer("catalogue").mayOnlyBeAccessedByLayers("cli", "operator", "webhook", "review", "verify", "generate", "model")
                 .whereLayer("kube/input").mayOnlyBeAccessedByLayers("cli", "operator", "webhook", "review", "verify", "generate",
                         "analyze", "model", "catalogue")
+                .whereLayer("graph").mayOnlyBeAccessedByLayers("cli", "review")
                 .because("README's Layout: dependencies point one way")
                 .check(MAIN);
     }

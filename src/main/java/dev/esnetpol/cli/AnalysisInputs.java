@@ -9,8 +9,10 @@ import dev.esnetpol.verify.ClusterInputs;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -28,6 +30,19 @@ final class AnalysisInputs {
     @Mixin
     AnalysisSettings settings;
 
+    @Option(names = "--live", description = "Read the cluster instead of files: the pods, NetworkPolicies and namespaces of -n NAMESPACE "
+            + "(default: the context's) or of every namespace with -A, and the cluster-scoped policies it serves; the policies in force, nothing rendered.")
+    boolean live;
+
+    @Option(names = {"-A", "--all-namespaces"}, description = "With --live: every namespace.")
+    boolean allNamespaces;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "With --live: this kubeconfig file instead of kubectl's ($KUBECONFIG, ~/.kube/config).")
+    String kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "With --live: this context of the kubeconfig instead of its current one.")
+    String context;
+
     static boolean uses(YamlDocument doc) {
         return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || StrictFields.isClusterPolicy(doc)
                 || (doc.kind().equals("Node") && doc.apiVersion().equals("v1")) || ResourceReader.isEventStreamsKind(doc)
@@ -43,9 +58,33 @@ final class AnalysisInputs {
     }
 
     ClusterInputs.Loaded load(CommandSpec spec) {
+        if (live) {
+            if (!inputs.locations().isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--live reads the cluster: give no files (" + String.join(", ", inputs.locations()) + ")");
+            }
+            return settings.loadLive(spec, allNamespaces, kubeconfig, context);
+        }
+        List<String> liveOnly = liveOnlyOptionsGiven();
+        if (!liveOnly.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), liveOnly.get(0) + " reads a cluster: give --live too");
+        }
         ClusterInputs.Loaded loaded = settings.load(spec, inputs.locations(), inputs.recursive, inputs.strict, System.in);
         exposures = settings.exposures;
         return loaded;
+    }
+
+    private List<String> liveOnlyOptionsGiven() {
+        List<String> given = new java.util.ArrayList<>();
+        if (allNamespaces) {
+            given.add("-A/--all-namespaces");
+        }
+        if (kubeconfig != null) {
+            given.add("--kubeconfig");
+        }
+        if (context != null) {
+            given.add("--context");
+        }
+        return given;
     }
 
     /** Where the answers depend on an open choice of the cluster-scoped policy API, on DNS or on missing Nodes. */

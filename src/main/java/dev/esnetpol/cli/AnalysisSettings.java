@@ -54,6 +54,36 @@ final class AnalysisSettings {
         return loaded;
     }
 
+    /** The cluster, read as {@link LiveCluster} reads it, through {@link LiveConnection} (one-line errors): {@code matrix/explain --live}. */
+    ClusterInputs.Loaded loadLive(CommandSpec spec, boolean allNamespaces, String kubeconfig, String context) {
+        if (allNamespaces && namespace != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-n/--namespace and -A/--all-namespaces: give one");
+        }
+        LiveConnection target = LiveConnection.of(kubeconfig, context, "nothing to analyse");
+        String ns = allNamespaces ? null : target.namespace(namespace);
+        if (ns != null && !dev.esnetpol.kube.KubeValidation.isDnsLabel(ns)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-n/--namespace: '" + ns + "' is not a namespace name");
+        }
+        String what = ns == null ? "every namespace" : "namespace '" + ns + "'";
+        target.reachable(what);
+        try (io.fabric8.kubernetes.client.KubernetesClient client = target.client(30_000)) {
+            dev.esnetpol.analyze.Cluster cluster = LiveCluster.read(client, ns, spec.commandLine().getErr());
+            options = generation.toOptions();
+            if (options.platform().forced().isEmpty()) {
+                // The cluster's platform, as the operator reads it (OpenShift's API groups): its analyzer profile is the default.
+                options = options.withPlatform(options.platform().withEvidence(dev.esnetpol.operator.ClusterPlatform.openShiftEvidence(client)));
+            }
+            exposures = dev.esnetpol.analyze.Exposures.NONE;
+            ClusterInputs.Loaded read0 = ClusterInputs.of(cluster, List.of(), options, false);
+            ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0)), read0.resources());
+            AnalysisInputs.warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
+            AnalysisInputs.warnAboutClusterPolicies(loaded.cluster(), spec.commandLine().getErr());
+            return loaded;
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            throw new IllegalStateException("cannot read " + what + " from " + target.where() + ": " + LiveConnection.cause(e), e);
+        }
+    }
+
     /** The platform of what was loaded: the one forced, else what the inputs look like (its analyzer profile is the default). */
     dev.esnetpol.catalogue.Platform platform(ClusterInputs.Loaded loaded) {
         return dev.esnetpol.generate.PlatformChoice.ofRun(loaded.resources(), options.platform());

@@ -1,6 +1,7 @@
 package dev.esnetpol.cli;
 
 import dev.esnetpol.analyze.Analyzer;
+import dev.esnetpol.analyze.ExposureAnalysis;
 import dev.esnetpol.analyze.Focus;
 import dev.esnetpol.analyze.PairExplanations;
 import dev.esnetpol.analyze.Matrix;
@@ -22,8 +23,9 @@ import java.util.concurrent.Callable;
         footer = {
                 "  es-netpol matrix examples/eventstreams-production.yaml",
                 "  es-netpol matrix manifests/ -o markdown > connectivity.md",
-                "  es-netpol matrix manifests/ -o dot | dot -Tsvg > connectivity.svg",
+                "  es-netpol matrix manifests/ -o svg > connectivity.svg",
                 "  es-netpol matrix manifests/ -o connlist | diff - <(netpol-analyzer list --dirpath manifests/)",
+                "  es-netpol matrix manifests/ --exposure             # who else could connect, and from where",
                 "  es-netpol matrix manifests/ --focus-workload production-kafka-0 --focus-direction ingress --focus-conn TCP/9092",
                 "  es-netpol matrix manifests/ --explain --explain-only deny --focus-workload production-kafka",
                 "",
@@ -36,8 +38,8 @@ public final class MatrixCommand implements Callable<Integer> {
     @Mixin
     AnalysisInputs inputs;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|markdown|json|csv|dot|connlist",
-            description = "Output format (connlist: np-guard netpol-analyzer's SRC => DST : CONNS lines).")
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|markdown|json|csv|dot|svg|connlist",
+            description = "Output format (svg: a picture, laid out by the Eclipse Layout Kernel, one box per namespace; connlist: np-guard netpol-analyzer's SRC => DST : CONNS lines).")
     Format output;
 
     @Mixin
@@ -50,6 +52,10 @@ public final class MatrixCommand implements Callable<Integer> {
             description = "Semantics where network plugins differ (default: ovn-kubernetes on OpenShift, else reference, what Kubernetes e2e tests expect).")
     String profile;
 
+    @Option(names = "--exposure",
+            description = "Also say, for each workload, what it is open to and may reach beyond the pods given: pods that may appear in a namespace, in namespaces with given labels, anywhere in the cluster, and outside addresses, with the selector that would match (np-guard netpol-analyzer's list --exposure).")
+    boolean exposure;
+
     @Mixin
     FocusOptions focus;
 
@@ -60,7 +66,7 @@ public final class MatrixCommand implements Callable<Integer> {
             description = "With --explain: only the allowed connections, or only the denied ones.")
     String explainOnly;
 
-    enum Format { text, markdown, json, csv, dot, connlist }
+    enum Format { text, markdown, json, csv, dot, svg, connlist }
 
     @Override
     public Integer call() {
@@ -78,6 +84,8 @@ public final class MatrixCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (explain) {
             PairExplanations.forEach(analyzer, f, only, pair -> MatrixExplainText.write(pair, out));
+        } else if (exposure) {
+            ExposureFormats.write(new MatrixFormats.Focused(m, f), ExposureAnalysis.of(analyzer, m), output, out);
         } else {
             MatrixFormats.write(m, f, output, out);
         }

@@ -1,5 +1,6 @@
 package dev.esnetpol.cli;
 
+import dev.esnetpol.analyze.Connections;
 import dev.esnetpol.analyze.Focus;
 import dev.esnetpol.analyze.Matrix;
 
@@ -36,6 +37,7 @@ final class MatrixFormats {
             case json -> out.print(json(f));
             case csv -> csv(f, out);
             case dot -> dot(f, out);
+            case svg -> out.print(MatrixSvg.of(f, null));
             case connlist -> connlist(f, out);
         }
     }
@@ -107,25 +109,35 @@ final class MatrixFormats {
         m.forEach(e -> out.append(quote(e.from())).append(',').append(quote(e.to())).append(',').append(quote(e.connectionsText())).append('\n'));
     }
 
-    private static String quote(String s) {
+    static String quote(String s) {
         return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     static String json(Focused m) {
+        return ObjectWriter.json(jsonObject(m));
+    }
+
+    /** The JSON document as a map: {@code workloads}, {@code externalRanges}, {@code connections}. */
+    static Map<String, Object> jsonObject(Focused m) {
         List<Map<String, Object>> entries = new ArrayList<>();
         m.forEach(e -> {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("source", e.from());
             o.put("destination", e.to());
-            o.put("allConnections", e.connections().isAll());
-            o.put("ports", DiffFormats.ports(e.connections()));
+            putConnections(o, e.connections());
             entries.add(o);
         });
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("workloads", m.workloads());
         all.put("externalRanges", m.externalRanges());
         all.put("connections", entries);
-        return ObjectWriter.json(all);
+        return all;
+    }
+
+    /** {@code allConnections} and {@code ports} (per protocol, the port list as text) of a connection set. */
+    static void putConnections(Map<String, Object> o, Connections c) {
+        o.put("allConnections", c.isAll());
+        o.put("ports", DiffFormats.ports(c));
     }
 
     static void dot(Focused m, PrintWriter out) {
@@ -148,7 +160,7 @@ final class MatrixFormats {
         out.append("}\n");
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

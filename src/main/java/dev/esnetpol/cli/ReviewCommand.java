@@ -8,12 +8,7 @@ import dev.esnetpol.review.ReviewReport;
 import dev.esnetpol.review.ReviewText;
 import dev.esnetpol.review.Reviewer;
 import dev.esnetpol.review.Snapshot;
-import dev.esnetpol.input.Namespaces;
-import dev.esnetpol.kube.Kubeconfig;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /** {@code es-netpol review}: what the policies in force allow, against the documentation. */
@@ -92,99 +86,24 @@ public final class ReviewCommand implements Callable<Integer> {
         return OfflineSnapshot.of(read.documents(), namespace, String.join(", ", locations));
     }
 
-    /**
-     * A live namespace. What can be told before connecting is told without connecting (no kubeconfig, a
-     * context that does not exist); the connection itself gets short timeouts and no retries, so an
-     * unreachable cluster is an error within seconds, naming the server, the context and the kubeconfig.
-     */
+    /** A live namespace, read as {@link LiveConnection} connects (errors in one line, naming server, context and kubeconfig). */
     private Snapshot live() {
-        Kubeconfig kc = Kubeconfig.load();
-        boolean inCluster = System.getenv("KUBERNETES_SERVICE_HOST") != null;
-        if (!inCluster) {
-            if (!kc.found()) {
-                throw new IllegalStateException("no kubeconfig (looked at " + kc.files().stream().map(Object::toString).collect(Collectors.joining(", "))
-                        + ") and not running in a cluster: nothing to review; set KUBECONFIG, or review files with -f DIR");
-            }
-            if (kc.currentContext() == null) {
-                throw new IllegalStateException("kubeconfig " + files(kc) + " has no current-context: choose one with kubectl config use-context");
-            }
-            if (!kc.contextDefined()) {
-                throw new IllegalStateException("kubeconfig " + files(kc) + ": current-context '" + kc.currentContext() + "' is not defined in it");
-            }
-        }
-        String ns = Namespaces.Resolved.of(namespace, kc.namespace(), kc.currentContext()).name();
+        LiveConnection target = LiveConnection.of(null, null, "nothing to review");
+        String ns = target.namespace(namespace);
         if (!dev.esnetpol.kube.KubeValidation.isDnsLabel(ns)) {
             throw new ParameterException(spec.commandLine(), "-n/--namespace: '" + ns + "' is not a namespace name");
         }
-        String server = inCluster ? "https://" + System.getenv("KUBERNETES_SERVICE_HOST") + ":" + System.getenv().getOrDefault("KUBERNETES_SERVICE_PORT", "443")
-                : kc.server();
-        String context = inCluster ? "in-cluster" : "context '" + kc.currentContext() + "' of " + files(kc);
-        reachable(server, ns, context);
-        // The client logs its retries and fallbacks as warnings: the one error line below says it all.
-        System.setProperty("org.slf4j.simpleLogger.log.io.fabric8", "off");
-        Config config = new ConfigBuilder(Config.autoConfigure(null))
-                .withConnectionTimeout(2_000)
-                .withRequestTimeout(3_000)
-                .withRequestRetryBackoffLimit(0)
-                .build();
-        String where = config.getMasterUrl() + (inCluster ? " (in-cluster)" : " (context '" + kc.currentContext() + "' of " + files(kc) + ")");
-        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-            Snapshot snapshot = LiveSnapshot.read(client, ns);
+        target.reachable("namespace '" + ns + "'");
+        try (KubernetesClient client = target.eventStreamsClient(3_000)) {
+            Snapshot snapshot = LiveSnapshot.read(client, ns, note -> spec.commandLine().getErr().println(note));
             if (snapshot.resources().isEmpty()) {
-                throw new IllegalStateException("no Event Streams resource in namespace '" + ns + "' on " + where
+                throw new IllegalStateException("no Event Streams resource in namespace '" + ns + "' on " + target.where()
                         + ": nothing to review (is the namespace right? kubectl get eventstreams -A)");
             }
             return snapshot;
         } catch (KubernetesClientException e) {
-            throw new IllegalStateException("cannot read namespace '" + ns + "' from " + where + ": " + cause(e), e);
+            throw new IllegalStateException("cannot read namespace '" + ns + "' from " + target.where() + ": " + LiveConnection.cause(e), e);
         }
-    }
-
-    /**
-     * Whether the API server accepts a connection, asked with a plain socket before the client (whose HTTP
-     * stack takes seconds to load on a busy machine) is built: an unreachable cluster is told in about a second.
-     */
-    private static void reachable(String server, String ns, String context) {
-        if (server == null || server.isEmpty()) {
-            throw new IllegalStateException("cannot read namespace '" + ns + "': the " + context + " names no cluster server");
-        }
-        java.net.URI uri;
-        try {
-            uri = java.net.URI.create(server);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("cannot read namespace '" + ns + "': server '" + server + "' of the " + context + " is not a URL");
-        }
-        int port = uri.getPort() > 0 ? uri.getPort() : "http".equals(uri.getScheme()) ? 80 : 443;
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress(uri.getHost(), port), 3_000);
-        } catch (java.io.IOException e) {
-            String why = e instanceof java.net.ConnectException ? "connection refused"
-                    : e instanceof java.net.UnknownHostException ? "unknown host " + uri.getHost()
-                    : e instanceof java.net.SocketTimeoutException ? "no answer within 3 s" : e.toString();
-            throw new IllegalStateException("cannot read namespace '" + ns + "' from " + server + " (" + context + "): " + why);
-        }
-    }
-
-    private static String files(Kubeconfig kc) {
-        return kc.files().stream().map(Object::toString).collect(Collectors.joining(":"));
-    }
-
-    /** The innermost reason, on one line: "connection refused", "timeout", "forbidden: ...". */
-    static String cause(KubernetesClientException e) {
-        if (e.getCode() == 401 || e.getCode() == 403) {
-            return (e.getCode() == 401 ? "unauthorized" : "forbidden") + (e.getStatus() != null && e.getStatus().getMessage() != null
-                    ? ": " + e.getStatus().getMessage() : "");
-        }
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && !(t instanceof java.net.ConnectException)) {
-            t = t.getCause(); // the innermost cause, or the connection refusal on the way (its cause is a closed channel)
-        }
-        String kind = t instanceof java.net.ConnectException ? "connection refused"
-                : t instanceof java.net.UnknownHostException ? "unknown host"
-                : t instanceof java.net.http.HttpTimeoutException || t instanceof java.util.concurrent.TimeoutException
-                || t instanceof java.net.SocketTimeoutException ? "timed out" : t.getClass().getSimpleName();
-        String message = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
-        return kind + (message.isEmpty() || message.equals(kind) ? "" : " (" + message + ")");
     }
 
     @Override

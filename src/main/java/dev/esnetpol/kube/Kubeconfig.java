@@ -28,6 +28,14 @@ public record Kubeconfig(List<Path> files, String currentContext, boolean contex
 
     /** The kubeconfig named by a {@code kubeconfig} system property, else the environment, else {@code HOME/.kube/config}. */
     public static Kubeconfig load(String property, Map<String, String> env, String home) {
+        return load(property, env, home, null);
+    }
+
+    /**
+     * The same, with {@code context} (kubectl's {@code --context}) taken instead of the files' current-context
+     * when not null.
+     */
+    public static Kubeconfig load(String property, Map<String, String> env, String home, String contextOverride) {
         List<Path> files = new ArrayList<>();
         if (property != null && !property.isEmpty()) {
             files.add(Path.of(property));
@@ -56,7 +64,8 @@ public record Kubeconfig(List<Path> files, String currentContext, boolean contex
             }
         }
         // kubectl's merge: the first file that sets current-context wins, and so does the first definition of a context.
-        String current = trees.stream().map(t -> t.path("current-context").asText("")).filter(s -> !s.isEmpty()).findFirst().orElse(null);
+        String current = contextOverride != null ? contextOverride
+                : trees.stream().map(t -> t.path("current-context").asText("")).filter(s -> !s.isEmpty()).findFirst().orElse(null);
         JsonNode context = null;
         if (current != null) {
             for (JsonNode t : trees) {

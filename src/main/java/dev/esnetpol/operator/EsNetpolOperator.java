@@ -2,6 +2,7 @@ package dev.esnetpol.operator;
 
 import dev.esnetpol.generate.PolicyGenerator;
 import dev.esnetpol.model.EventStreams;
+import dev.esnetpol.model.ServedVersions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;

@@ -1,5 +1,6 @@
 package dev.esnetpol.operator;
 
+import dev.esnetpol.model.ServedVersions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;

@@ -9,12 +9,14 @@ import dev.esnetpol.model.EventStreamsGeoReplicator;
 import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.model.KafkaConnect;
 import dev.esnetpol.model.KafkaMirrorMaker2;
+import dev.esnetpol.model.ServedVersions;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads a namespace from the API server: the four Event Streams kinds, its pods and NetworkPolicies, and the
@@ -29,25 +31,38 @@ public final class LiveSnapshot {
     }
 
     public static Snapshot read(KubernetesClient client, String namespace) {
+        return read(client, namespace, note -> { });
+    }
+
+    /**
+     * The same, skipping the Event Streams kinds the cluster does not serve ({@link ServedVersions}: 13.0 serves
+     * {@code v1} only and has no EventStreamsGeoReplicator), each told to {@code notes} in one line. The client
+     * should follow the served version ({@link ServedVersions#client}).
+     */
+    public static Snapshot read(KubernetesClient client, String namespace, Consumer<String> notes) {
+        ServedVersions served = ServedVersions.discoverQuietly(client);
         List<EventStreamsResource> resources = new ArrayList<>();
-        resources.addAll(client.resources(EventStreams.class).inNamespace(namespace).list().getItems());
-        resources.addAll(client.resources(KafkaConnect.class).inNamespace(namespace).list().getItems());
-        resources.addAll(client.resources(KafkaMirrorMaker2.class).inNamespace(namespace).list().getItems());
-        resources.addAll(client.resources(EventStreamsGeoReplicator.class).inNamespace(namespace).list().getItems());
+        resources.addAll(list(client, served, EventStreams.class, "eventstreams", namespace, notes));
+        resources.addAll(list(client, served, KafkaConnect.class, "kafkaconnects", namespace, notes));
+        resources.addAll(list(client, served, KafkaMirrorMaker2.class, "kafkamirrormaker2s", namespace, notes));
+        resources.addAll(list(client, served, EventStreamsGeoReplicator.class, "eventstreamsgeoreplicators", namespace, notes));
         List<Pod> pods = client.pods().inNamespace(namespace).list().getItems().stream().map(ClusterLoader::fromPod).toList();
         List<NetworkPolicy> policies = client.network().v1().networkPolicies().inNamespace(namespace).list().getItems();
-        List<Namespace> namespaces = new ArrayList<>();
-        try {
-            client.namespaces().list().getItems().forEach(n -> namespaces.add(new Namespace(n.getMetadata().getName(), n.getMetadata().getLabels())));
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 403) {
-                throw e;
-            }
-            var own = client.namespaces().withName(namespace).get();
-            namespaces.add(own == null ? Namespace.named(namespace) : new Namespace(namespace, own.getMetadata().getLabels()));
-        }
+        return new Snapshot(namespace, resources, cluster(client, namespaces(client, namespace), pods, policies, plural -> true),
+                client.getMasterUrl() + " namespace " + namespace);
+    }
+
+    /**
+     * A cluster of these namespaces, pods and NetworkPolicies, with the cluster-scoped policies of the kinds whose
+     * plural {@code read} accepts ({@link #CLUSTER_POLICY_KINDS}) and, when there are any, the Nodes.
+     */
+    public static Cluster cluster(KubernetesClient client, List<Namespace> namespaces, List<Pod> pods, List<NetworkPolicy> policies,
+                                  java.util.function.Predicate<String> read) {
         List<dev.esnetpol.analyze.ClusterPolicy> clusterPolicies = new ArrayList<>();
         for (var kind : CLUSTER_POLICY_KINDS) {
+            if (!read.test(kind.getPlural())) {
+                continue;
+            }
             for (var item : listIfServed(client, kind)) {
                 var node = (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.valueToTree(item);
                 node.put("apiVersion", kind.getGroup() + "/" + kind.getVersion()).put("kind", kind.getKind());
@@ -64,8 +79,46 @@ public final class LiveSnapshot {
                 }
             }
         }
-        return new Snapshot(namespace, resources, Cluster.of(namespaces, pods, policies, clusterPolicies, nodes),
-                client.getMasterUrl() + " namespace " + namespace);
+        return Cluster.of(namespaces, pods, policies, clusterPolicies, nodes);
+    }
+
+    /**
+     * Every namespace with its labels (namespace selectors need them); without the right to list namespaces,
+     * only {@code own}'s (none when null): the others are then known by their name label alone.
+     */
+    public static List<Namespace> namespaces(KubernetesClient client, String own) {
+        List<Namespace> namespaces = new ArrayList<>();
+        try {
+            client.namespaces().list().getItems().forEach(n -> namespaces.add(new Namespace(n.getMetadata().getName(), n.getMetadata().getLabels())));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 403) {
+                throw e;
+            }
+            if (own != null) {
+                var ns = client.namespaces().withName(own).get();
+                namespaces.add(ns == null ? Namespace.named(own) : new Namespace(own, ns.getMetadata().getLabels()));
+            }
+        }
+        return namespaces;
+    }
+
+    /** One kind's resources in the namespace; none, with a note, where the cluster does not serve it (discovery, or a 404). */
+    private static <T extends EventStreamsResource> List<T> list(KubernetesClient client, ServedVersions served, Class<T> kind, String plural,
+                                                              String namespace, Consumer<String> notes) {
+        String groupVersion = plural.equals("eventstreamsgeoreplicators") ? EventStreamsResource.GROUP + "/v1beta1" : served.groupVersion();
+        if (!served.serves(plural)) {
+            notes.accept("note: the cluster does not serve " + plural + " (" + groupVersion + "): none read");
+            return List.of();
+        }
+        try {
+            return client.resources(kind).inNamespace(namespace).list().getItems();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw e;
+            }
+            notes.accept("note: the cluster does not serve " + plural + " (" + groupVersion + "): none read");
+            return List.of();
+        }
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();

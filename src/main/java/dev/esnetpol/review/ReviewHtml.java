@@ -1,6 +1,11 @@
 package dev.esnetpol.review;
 
-import java.util.HashMap;
+import dev.esnetpol.graph.Diagram;
+import dev.esnetpol.graph.DiagramLayout;
+import dev.esnetpol.graph.DiagramSvg;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,15 +53,15 @@ public final class ReviewHtml {
                 .append("table{border-collapse:collapse;margin:6px 0 14px}td,th{border:1px solid #d5d9e0;padding:3px 8px;font-size:13px;text-align:left}\n")
                 .append("th{background:#f1f3f6}tr.MISSING td{background:#fde8e4}tr.EXCESS td{background:#fff1de}\n")
                 .append("li.finding{margin:4px 0}.kind{font-weight:600;display:inline-block;min-width:70px}\n")
-                .append("svg text{font-size:12px}.node circle{fill:#eef3fb;stroke:#3a5a8c}.node.outside circle{fill:#f4f4f4;stroke:#888}\n")
-                .append(".edge line{stroke:#9aa5b8;stroke-width:1.4}.edge.missing line{stroke:#d12d1f;stroke-dasharray:6 4;stroke-width:2}\n")
-                .append(".edge.excess line{stroke:#e8890c;stroke-width:2}.edge text{fill:#56627a;font-size:10px}.legend span{margin-right:16px}\n")
+                .append(DiagramSvg.STYLE).append('\n')
+                .append(".edge.missing path{stroke:#d12d1f;stroke-dasharray:6 4;stroke-width:2}.edge.missing text{fill:#d12d1f}\n")
+                .append(".edge.excess path{stroke:#e8890c;stroke-width:2}.edge.excess text{fill:#b86a00}.legend span{margin-right:16px}\n")
                 .append("</style></head><body>\n");
         sb.append("<h1>Network policy review: ").append(esc(r.namespace())).append("</h1>\n<p>Source: ").append(esc(r.source()))
                 .append(" · installations: ").append(esc(String.join(", ", r.installations()))).append("</p>\n");
         sb.append("<p class=\"summary ").append(r.findings().isEmpty() ? "clean" : "dirty").append("\" id=\"summary\">")
                 .append(esc(r.summary())).append("</p>\n");
-        graph(sb, r.graph());
+        graph(sb, r.graph(), r.namespace());
         // No heading over nothing: the summary above already says there is no finding.
         sb.append(r.findings().isEmpty() ? "<ul id=\"findings\">\n" : "<h2>Findings</h2>\n<ul id=\"findings\">\n");
         for (ReviewFinding f : r.findings()) {
@@ -91,69 +96,52 @@ public final class ReviewHtml {
         return sb.append("</body></html>\n").toString();
     }
 
-    private static void graph(StringBuilder sb, ReviewReport.Graph g) {
-        int n = g.nodes().size();
-        int size = 900;
-        double cx = size / 2.0;
-        double cy = size / 2.0 - 10;
-        double radius = size / 2.0 - 110;
-        Map<String, double[]> at = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            double a = 2 * Math.PI * i / Math.max(1, n) - Math.PI / 2;
-            at.put(g.nodes().get(i).id(), new double[]{cx + radius * Math.cos(a), cy + radius * Math.sin(a)});
+    /**
+     * The component graph, laid out by the Eclipse Layout Kernel ({@link DiagramLayout}): the installation's
+     * components in a box named after the namespace, outside peers around it, each edge labelled with its ports
+     * where the layout keeps labels clear of each other and of the nodes.
+     */
+    private static void graph(StringBuilder sb, ReviewReport.Graph g, String namespace) {
+        List<Diagram.Node> nodes = new ArrayList<>();
+        for (ReviewReport.GraphNode n : g.nodes()) {
+            nodes.add(new Diagram.Node(n.id(), n.label(), n.component() ? namespace : null, n.component() ? "" : "outside", n.label()));
+        }
+        List<Diagram.Edge> edges = new ArrayList<>();
+        for (ReviewReport.GraphEdge e : g.edges()) {
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("from", label(g, e.from()));
+            data.put("to", label(g, e.to()));
+            data.put("ports", e.ports());
+            edges.add(new Diagram.Edge(e.from(), e.to(), lines(e.ports()), e.status(),
+                    label(g, e.from()) + " -> " + label(g, e.to()) + ": " + e.ports() + " (" + e.status() + ")", data));
         }
         sb.append("<h2>Component graph</h2>\n<p class=\"legend\"><span>grey: allowed as documented</span><span style=\"color:#d12d1f\">")
                 .append("red dashed: documented but blocked</span><span style=\"color:#e8890c\">orange: open, not documented</span></p>\n");
-        sb.append("<svg id=\"graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(size).append("\" height=\"").append(size)
-                .append("\" viewBox=\"0 0 ").append(size).append(' ').append(size).append("\">\n")
-                .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"24\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">")
-                .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#6b778c\"/></marker></defs>\n");
-        for (ReviewReport.GraphEdge e : g.edges()) {
-            double[] a = at.get(e.from());
-            double[] b = at.get(e.to());
-            // Ports are written on the edges that need attention; every edge shows them on hover (its title).
-            String text = e.status().equals("allowed") ? "" : lines(e.ports(), (a[0] * 0.4 + b[0] * 0.6));
-            sb.append(String.format(java.util.Locale.ROOT, "<g class=\"edge %s\" data-from=\"%s\" data-to=\"%s\" data-ports=\"%s\">"
-                            + "<title>%s -> %s: %s (%s)</title>"
-                            + "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" marker-end=\"url(#arrow)\"/>"
-                            + "<text x=\"%.1f\" y=\"%.1f\">%s</text></g>%n",
-                    e.status(), label(g, e.from()), label(g, e.to()), esc(e.ports()), label(g, e.from()), label(g, e.to()), esc(e.ports()),
-                    e.status(), a[0], a[1], b[0], b[1], (a[0] * 0.4 + b[0] * 0.6), (a[1] * 0.4 + b[1] * 0.6) - 3, text));
-        }
-        for (ReviewReport.GraphNode node : g.nodes()) {
-            double[] p = at.get(node.id());
-            sb.append(String.format(java.util.Locale.ROOT, "<g class=\"node%s\" data-name=\"%s\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"18\"/>"
-                            + "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text></g>%n",
-                    node.component() ? "" : " outside", esc(node.label()), p[0], p[1], p[0], p[1] + 32, esc(node.label())));
-        }
-        sb.append("</svg>\n");
+        sb.append("<div style=\"overflow-x:auto\">").append(DiagramSvg.element(DiagramLayout.layout(new Diagram(nodes, edges)), "graph", false)).append("</div>\n");
     }
 
     private static String label(ReviewReport.Graph g, String id) {
-        return esc(g.nodes().stream().filter(n -> n.id().equals(id)).findFirst().map(ReviewReport.GraphNode::label).orElse(id));
+        return (g.nodes().stream().filter(n -> n.id().equals(id)).findFirst().map(ReviewReport.GraphNode::label).orElse(id));
     }
 
     /**
-     * The whole label, never cut: ports broken at commas into lines of about 28 characters, one {@code tspan} each
-     * (SVG text does not wrap by itself).
+     * The whole label, never cut: ports broken at commas into lines of about 28 characters ({@code \n}: the diagram
+     * writes one {@code tspan} a line, SVG text does not wrap by itself).
      */
-    private static String lines(String ports, double x) {
-        List<String> lines = new java.util.ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String part : java.util.regex.Pattern.compile(",").splitAsStream(ports).toList()) {
-            if (line.length() > 0 && line.length() + part.length() + 1 > 28) {
-                lines.add(line.toString());
-                line.setLength(0);
+    private static String lines(String ports) {
+        StringBuilder out = new StringBuilder();
+        int line = 0;
+        String[] parts = java.util.regex.Pattern.compile(",").splitAsStream(ports + ",").toArray(String[]::new);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i] + (i < parts.length - 1 ? "," : "");
+            if (line > 0 && line + part.length() > 28) {
+                out.append('\n');
+                line = 0;
             }
-            line.append(line.length() == 0 ? "" : ",").append(part);
+            out.append(part);
+            line += part.length();
         }
-        lines.add(line.toString());
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            sb.append(String.format(java.util.Locale.ROOT, "<tspan x=\"%.1f\" dy=\"%s\">%s</tspan>", x, i == 0 ? "0" : "1.1em",
-                    esc(lines.get(i) + (i < lines.size() - 1 ? "," : ""))));
-        }
-        return sb.toString();
+        return out.toString();
     }
 
     private static void table(StringBuilder sb, String title, String peer, List<ReviewReport.Row> rows) {

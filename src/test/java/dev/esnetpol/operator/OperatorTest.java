@@ -5,6 +5,7 @@ import dev.esnetpol.generate.PolicyGenerator;
 import dev.esnetpol.model.EventStreams;
 import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.model.KafkaConnect;
+import dev.esnetpol.model.ServedVersions;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -403,7 +404,7 @@ class OperatorTest {
                 {"kind":"APIGroup","apiVersion":"v1","name":"eventstreams.ibm.com",
                  "versions":[{"groupVersion":"eventstreams.ibm.com/v1","version":"v1"}],
                  "preferredVersion":{"groupVersion":"eventstreams.ibm.com/v1","version":"v1"}}""");
-        rewrite.enabled = ServedVersions.discover(cluster.client).v1Only();
+        rewrite.enable(ServedVersions.discover(cluster.client).v1Only());
         assertTrue(rewrite.enabled());
         assertFalse(ServedVersions.discover(cluster.client).geoReplicators());
         start();

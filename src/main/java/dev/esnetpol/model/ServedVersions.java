@@ -1,6 +1,5 @@
-package dev.esnetpol.operator;
+package dev.esnetpol.model;
 
-import dev.esnetpol.model.EventStreamsResource;
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
@@ -26,7 +25,8 @@ import java.util.stream.Collectors;
  * {@code v1} only and no longer has EventStreamsGeoReplicator (versions.md, "13.0 API change"). The API server
  * converts between the versions it serves, and the fields es-netpol reads are the same in each, so where
  * {@code v1beta2} is gone the client's requests for it go to {@code v1} ({@link Rewrite}), and the geo-replicator
- * controller is not started where its kind does not exist.
+ * controller is not started (and {@code review} reads no such kind) where it does not exist. One implementation for
+ * the operator and {@code review}'s live mode.
  *
  * <p>
  * Every decision is logged, and where discovery is incomplete (the group unknown, a version or resource list
@@ -57,8 +57,11 @@ public record ServedVersions(List<String> versions, boolean geoReplicators, Stri
         return served;
     }
 
-    /** {@link #discover} without its summary line (the command's client asks once more before the operator starts). */
-    private static ServedVersions discoverQuietly(KubernetesClient client) {
+    /**
+     * {@link #discover} without its summary line (the command's client asks once more before the operator starts;
+     * {@code review}'s stderr is the user's).
+     */
+    public static ServedVersions discoverQuietly(KubernetesClient client) {
         APIGroup group;
         try {
             group = client.getApiGroup(EventStreamsResource.GROUP);
@@ -141,12 +144,33 @@ public record ServedVersions(List<String> versions, boolean geoReplicators, Stri
         return client;
     }
 
+    /**
+     * Whether the kind whose resource name (plural) is {@code plural} can be listed: the geo-replicator as
+     * discovered; another where discovery lists it at the preferred version, or does not say.
+     */
+    public boolean serves(String plural) {
+        if (plural.equals(GEO_REPLICATORS)) {
+            return geoReplicators;
+        }
+        return atPreferred.isEmpty() || atPreferred.contains(plural);
+    }
+
+    /** {@code eventstreams.ibm.com/v1} (the version the client's requests go to), for messages. */
+    public String groupVersion() {
+        return EventStreamsResource.GROUP + "/" + (v1Only() ? "v1" : "v1beta2");
+    }
+
     /** Sends requests for the Event Streams kinds at {@code v1beta2} to {@code v1} once enabled. */
     public static final class Rewrite implements Interceptor {
         volatile boolean enabled;
 
         public boolean enabled() {
             return enabled;
+        }
+
+        /** Turns the rewrite on or off (what {@link #client} does from discovery). */
+        public void enable(boolean on) {
+            this.enabled = on;
         }
 
         @Override
