@@ -47,10 +47,13 @@ public final class ExposureAnalysis {
 
     private final List<Fact> facts;
 
-    private ExposureAnalysis(Analyzer analyzer, Matrix matrix) {
+    private ExposureAnalysis(Analyzer analyzer, Matrix matrix, java.util.function.Predicate<String> of) {
         Map<String, Pod> workloads = new TreeMap<>();
         for (Pod p : analyzer.endpoints()) {
-            workloads.putIfAbsent(Matrix.workloadName(p), p);
+            String name = Matrix.workloadName(p);
+            if (of.test(name)) {
+                workloads.putIfAbsent(name, p);
+            }
         }
         Set<String> existing = new HashSet<>();
         for (Pod p : analyzer.endpoints()) {
@@ -69,20 +72,32 @@ public final class ExposureAnalysis {
                 }
             }
         }
-        matrix.forEach(e -> {
-            if (e.fromExternal()) {
-                out.add(new Fact(e.to(), true, e.from(), null, e.connections(), e.connectionsText()));
-            } else if (e.toExternal()) {
-                out.add(new Fact(e.from(), false, e.to(), null, e.connections(), e.connectionsText()));
-            }
-        });
+        if (matrix != null) {
+            matrix.forEach(e -> {
+                if (e.fromExternal()) {
+                    out.add(new Fact(e.to(), true, e.from(), null, e.connections(), e.connectionsText()));
+                } else if (e.toExternal()) {
+                    out.add(new Fact(e.from(), false, e.to(), null, e.connections(), e.connectionsText()));
+                }
+            });
+        }
         out.sort(Comparator.comparing((Fact f) -> f.ingress).thenComparing(Fact::workload).thenComparing(Fact::peer));
         this.facts = List.copyOf(out);
     }
 
     /** The exposure of every workload of the analyzer's cluster; {@code matrix} gives the outside ranges. */
     public static ExposureAnalysis of(Analyzer analyzer, Matrix matrix) {
-        return new ExposureAnalysis(analyzer, matrix);
+        return new ExposureAnalysis(analyzer, matrix, w -> true);
+    }
+
+    /**
+     * The peers in the cluster (facts with a {@link Fact#selector}) of these workloads only, without outside ranges:
+     * what a caller that checks a few workloads of a large cluster asks, at the cost of those workloads' classes.
+     *
+     * @param workloads workload names as {@link Matrix#workloadName} gives them
+     */
+    public static ExposureAnalysis peersOf(Analyzer analyzer, java.util.Set<String> workloads) {
+        return new ExposureAnalysis(analyzer, null, workloads::contains);
     }
 
     /** Egress facts first, then ingress; each by workload, then peer. */
