@@ -47,6 +47,7 @@ public final class ExposureAnalysis {
 
     private final List<Fact> facts;
 
+    /** @param of the workloads whose exposure is asked for */
     private ExposureAnalysis(Analyzer analyzer, Matrix matrix, java.util.function.Predicate<String> of) {
         Map<String, Pod> workloads = new TreeMap<>();
         for (Pod p : analyzer.endpoints()) {
@@ -72,15 +73,13 @@ public final class ExposureAnalysis {
                 }
             }
         }
-        if (matrix != null) {
-            matrix.forEach(e -> {
-                if (e.fromExternal()) {
-                    out.add(new Fact(e.to(), true, e.from(), null, e.connections(), e.connectionsText()));
-                } else if (e.toExternal()) {
-                    out.add(new Fact(e.from(), false, e.to(), null, e.connections(), e.connectionsText()));
-                }
-            });
-        }
+        matrix.forEach(e -> {
+            if (e.fromExternal() && of.test(e.to())) {
+                out.add(new Fact(e.to(), true, e.from(), null, e.connections(), e.connectionsText()));
+            } else if (e.toExternal() && of.test(e.from())) {
+                out.add(new Fact(e.from(), false, e.to(), null, e.connections(), e.connectionsText()));
+            }
+        });
         out.sort(Comparator.comparing((Fact f) -> f.ingress).thenComparing(Fact::workload).thenComparing(Fact::peer));
         this.facts = List.copyOf(out);
     }
@@ -91,13 +90,13 @@ public final class ExposureAnalysis {
     }
 
     /**
-     * The peers in the cluster (facts with a {@link Fact#selector}) of these workloads only, without outside ranges:
-     * what a caller that checks a few workloads of a large cluster asks, at the cost of those workloads' classes.
+     * The exposure of these workloads only: what a caller that checks a few workloads of a larger cluster asks, at the
+     * cost of those workloads' classes (and of {@code matrix}, which gives their outside ranges).
      *
      * @param workloads workload names as {@link Matrix#workloadName} gives them
      */
-    public static ExposureAnalysis peersOf(Analyzer analyzer, java.util.Set<String> workloads) {
-        return new ExposureAnalysis(analyzer, null, workloads::contains);
+    public static ExposureAnalysis of(Analyzer analyzer, Matrix matrix, java.util.Set<String> workloads) {
+        return new ExposureAnalysis(analyzer, matrix, workloads::contains);
     }
 
     /** Egress facts first, then ingress; each by workload, then peer. */

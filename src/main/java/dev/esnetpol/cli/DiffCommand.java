@@ -44,7 +44,7 @@ import java.util.concurrent.Callable;
                 "  es-netpol diff before/ after/ --focus-workload production-kafka-0 --focus-direction ingress",
                 "  es-netpol diff old/ new/ -o connlist-diff                   # np-guard netpol-analyzer diff's lines",
                 "",
-                "Exit codes: 0 same connectivity, 1 connectivity differs, 2 bad input or usage (nothing printed)."})
+                "Exit codes: 0 same connectivity, 1 connectivity differs, 2 bad input, usage or an unreachable cluster (nothing printed)."})
 public final class DiffCommand implements Callable<Integer> {
 
     @Spec

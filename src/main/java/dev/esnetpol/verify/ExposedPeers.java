@@ -4,6 +4,7 @@ import dev.esnetpol.analyze.Analyzer;
 import dev.esnetpol.analyze.Cluster;
 import dev.esnetpol.analyze.ExposureAnalysis;
 import dev.esnetpol.analyze.ExposurePeer;
+import dev.esnetpol.analyze.ExternalRanges;
 import dev.esnetpol.analyze.Matrix;
 import dev.esnetpol.analyze.Namespace;
 import dev.esnetpol.analyze.Node;
@@ -27,9 +28,13 @@ import java.util.Set;
  * fewest labels its selectors require, in the namespace it names or one with the fewest labels its namespace
  * selector requires ({@link Role.ExposedPeer}, named as the exposure analysis names the peer).
  *
- * <p>This is the one mechanism for "a pod of another namespace, of any namespace, or a new pod of the namespace":
- * the stand-ins of {@link StandIns} are no longer checked for themselves, only as the ends of exposed peers. Outside
- * addresses are still checked through the outside stand-in ({@link StandIns#outside()}).
+ * Outside addresses are the ranges of the exposure analysis (the matrix's ranges of each workload), each checked
+ * through its first address, or through the outside stand-in ({@link StandIns#outside()}, 203.0.113.10) for the range
+ * that holds it.
+ *
+ * <p>This is the one mechanism for "a pod of another namespace, of any namespace, a new pod of the namespace, or an
+ * address outside the cluster": the stand-ins of {@link StandIns} are no longer checked for themselves, only as the
+ * ends of exposed peers.
  */
 final class ExposedPeers {
 
@@ -75,9 +80,26 @@ final class ExposedPeers {
         Map<List<Object>, End> ends = new LinkedHashMap<>();
         // What the exposed peers that admit each stand-in grant it, per workload and direction.
         Map<List<Object>, dev.esnetpol.analyze.Connections> granted = new java.util.HashMap<>();
-        for (ExposureAnalysis.Fact f : ExposureAnalysis.peersOf(analyzer, ours.keySet()).facts()) {
-            if (f.selector() == null || (!f.ingress() && !cluster.options().egress())) {
-                continue; // outside ranges: the outside stand-in; egress not checked without egress policies
+        Matrix matrix = Matrix.of(analyzer);
+        List<End> outsides = new ArrayList<>();
+        cluster.installations().forEach(i -> {
+            if (!outsides.contains(cluster.standIns(i).outside())) {
+                outsides.add(cluster.standIns(i).outside());
+            }
+        });
+        for (ExposureAnalysis.Fact f : ExposureAnalysis.of(analyzer, matrix, ours.keySet()).facts()) {
+            if (!f.ingress() && !cluster.options().egress()) {
+                continue; // egress is not checked without egress policies
+            }
+            if (f.selector() == null) {
+                // A range of outside addresses: the outside stand-in when the range holds its address, else the range's first.
+                ExternalRanges.Range r = matrix.range(f.peer());
+                End e = outsides.stream().filter(o -> inRange((Node.ExternalNode) o.node(), r)).findFirst()
+                        .orElseGet(() -> new End(new Node.ExternalNode(r.first(), r.ipv6()), new Role.Outside()));
+                List<Object> key = List.of(e.node(), f.ingress());
+                ends.putIfAbsent(key, e);
+                byEnd.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(f.workload());
+                continue;
             }
             ExposurePeer peer = f.selector();
             List<End> standing = standIns.stream().filter(e -> admits(peer, e, analyzer.cluster())).toList();
@@ -122,6 +144,10 @@ final class ExposedPeers {
         List<Check> checks = new ArrayList<>();
         byEnd.forEach((key, workloads) -> checks.add(new Check(ends.get(key), (Boolean) key.get(1), workloads)));
         return new ExposedPeers(checks, witnesses, new ArrayList<>(namespaces.values()));
+    }
+
+    private static boolean inRange(Node.ExternalNode a, ExternalRanges.Range r) {
+        return a.ipv6() == r.ipv6() && a.address().compareTo(r.first()) >= 0 && a.address().compareTo(r.last()) <= 0;
     }
 
     /** Whether a peer's selectors admit a stand-in pod, its namespace's labels as {@code cluster} has them. */

@@ -65,7 +65,8 @@ final class LeastPrivilege {
         this.particular = new Connections[everyone.size()];
         for (int n = 0; n < everyone.size(); n++) {
             classOf[n] = everyone.get(n).node() instanceof Node.PodNode p ? analyzer.classOf(p.pod()).id() : -1;
-            onlyExposed[n] = everyone.get(n).role() instanceof Role.OtherNamespace || everyone.get(n).role() instanceof Role.SameNamespace;
+            Role role = everyone.get(n).role();
+            onlyExposed[n] = role instanceof Role.OtherNamespace || role instanceof Role.SameNamespace || role instanceof Role.Outside;
         }
         BitSet firstPods = new BitSet();
         for (Installation i : cluster.installations()) {
@@ -126,12 +127,20 @@ final class LeastPrivilege {
         End pod = everyone.get(self);
         String workload = Matrix.workloadName(((Node.PodNode) pod.node()).pod());
         int checked = 0;
+        // Outside ranges with the same excess are one finding, through the outside stand-in when it is one of them.
+        Map<Connections, End> outside = new java.util.LinkedHashMap<>();
         for (ExposedPeers.Check c : exposed.checks()) {
             if (c.ingress() != ingress || !c.workloads().contains(workload)) {
                 continue;
             }
             checked++;
-            Connections allowed = allowedByClass[analyzer.classOf(((Node.PodNode) c.peer().node()).pod()).id()];
+            Connections allowed;
+            if (c.peer().node() instanceof Node.PodNode p) {
+                allowed = allowedByClass[analyzer.classOf(p.pod()).id()];
+            } else {
+                Node.ExternalNode a = (Node.ExternalNode) c.peer().node();
+                allowed = ingress ? analyzer.ingressFromAddress(classOf[self], a) : analyzer.egressToAddress(classOf[self], a);
+            }
             if (allowed == null) {
                 continue;
             }
@@ -145,11 +154,18 @@ final class LeastPrivilege {
                 }
             }
             Connections extra = allowed.minus(wanted);
-            if (!extra.isEmpty()) {
+            if (extra.isEmpty()) {
+                continue;
+            }
+            if (c.peer().node() instanceof Node.ExternalNode) {
+                outside.merge(extra, c.peer(), (was, now) -> index >= 0 ? now : was);
+            } else {
                 findings.add(ingress ? excess(Finding.Where.INGRESS_OF_DESTINATION, c.peer(), pod, extra, true)
                         : excess(Finding.Where.EGRESS_OF_SOURCE, pod, c.peer(), extra, false));
             }
         }
+        outside.forEach((extra, end) -> findings.add(ingress ? excess(Finding.Where.INGRESS_OF_DESTINATION, end, pod, extra, true)
+                : excess(Finding.Where.EGRESS_OF_SOURCE, pod, end, extra, false)));
         return checked;
     }
 
