@@ -78,12 +78,10 @@ class OperatorHandOverTest extends OperatorOnMockCluster {
         assertEquals(rendered, cluster.policies("ns").keySet());
         assertEquals(0.0, metrics.registry().get("es_netpol_foreign_policy_conflicts_total").counter().count(), "nothing is someone else's");
 
-        // Deleted as the PolicyNameTaken message used to advise: back at once, owned.
-        long start = System.nanoTime();
+        // Deleted as the PolicyNameTaken message used to advise: back at once, owned. (At once: by the policy's event;
+        // the only timer is the 30-minute resync, so no duration is asserted, which load would break.)
         cluster.client.network().v1().networkPolicies().inNamespace("ns").withName("es-kafka-netpol").delete();
         MockCluster.await("the deleted adopted policy recreated", WAIT, () -> allOwnedBy(Set.of("es-kafka-netpol"), uid));
-        long recreatedMillis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(recreatedMillis < 2000, "recreated after " + recreatedMillis + " ms");
 
         // The owner reference removed by hand: taken back (and a hand edit of the spec with it repaired).
         NetworkPolicy zk = cluster.policies("ns").get("es-zookeeper-netpol");
