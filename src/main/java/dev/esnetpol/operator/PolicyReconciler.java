@@ -37,9 +37,10 @@ import java.util.stream.Collectors;
 /**
  * Keeps the policies of one resource kind as the generator wants them. Thin on purpose, a reconcile is four
  * named steps: {@link #validate} the resource, ask the generator for the policies it owns ({@link #desired}),
- * let {@link PolicyApplier} write the difference with the {@link #cache} (asking the API first whether the resource
- * is being deleted, if a policy it had has disappeared), and {@link #report} the outcome as a condition. Events
- * on owned policies (a hand edit, a deletion) come back here through the policy informer at once. A deleted resource's policies go with it through their owner references (garbage collection, no
+ * let {@link PolicyApplier} write the difference with the {@link InformerPolicyCache} (asking the API first whether
+ * the resource is being deleted, if a policy it had has disappeared), and {@link #report} the outcome as a
+ * condition. Events on owned policies (a hand edit, a deletion) come back here through the policy informer at
+ * once. A deleted resource's policies go with it through their owner references (garbage collection, no
  * finalizer); the SDK calls {@link #reconcile} for the deletion too, and the operator forgets the resource.
  */
 public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatus> & EventStreamsResource> implements Reconciler<R> {
@@ -176,7 +177,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
             Installation installation = problems.isEmpty() ? installationOf(resource, context) : null;
             List<NetworkPolicy> generated = installation == null ? List.of() : generator.generate(installation);
             List<NetworkPolicy> desired = desired(uid, generated);
-            PolicyCache cache = cache(resource, context);
+            PolicyCache cache = InformerPolicyCache.of(resource, context);
             if (problems.isEmpty() && applier.ownerGoingMeanwhile(resource, desired, cache)) {
                 // Its policies' deletion reached us before its deletionTimestamp did: the same as above.
                 return beingDeleted(resource, kind, start);
@@ -245,11 +246,6 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         return ClusterPolicyBlocks.condition(blocks, resource.getMetadata().getGeneration());
     }
 
-    /** Step 3's view of the policies for the applier: the cache's (this resource's, and any holding a wanted name). */
-    private PolicyCache cache(R resource, Context<R> context) {
-        return new InformerPolicyCache<>(resource, policies(context, POLICIES), policies(context, OTHER_POLICIES));
-    }
-
     /** Step 4: the conditions (the outcome's, then any cluster policy blocks; one write, only on a change), a Warning Event when a user must act. */
     private static <R extends CustomResource<?, ResourceStatus>> boolean report(R resource, ReconcileOutcome outcome,
                                                                                 List<Condition> conditions, Context<R> context) {
@@ -273,11 +269,6 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
             }
         }
         return ErrorStatusUpdateControl.noStatusUpdate();
-    }
-
-    @SuppressWarnings("unchecked")
-    private InformerEventSource<NetworkPolicy, R> policies(Context<R> context, String name) {
-        return (InformerEventSource<NetworkPolicy, R>) context.eventSourceRetriever().getEventSourceFor(NetworkPolicy.class, name);
     }
 
     /**
