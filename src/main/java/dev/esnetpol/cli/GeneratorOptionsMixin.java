@@ -107,7 +107,7 @@ public final class GeneratorOptionsMixin {
             }
             try {
                 io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer peer = new com.fasterxml.jackson.databind.ObjectMapper(
-                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                        dev.esnetpol.input.KubectlYamlFactory.withDefaults())
                         .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                         .readValue(metricsFrom.get(i), io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer.class);
                 if (peer == null || (peer.getPodSelector() == null && peer.getNamespaceSelector() == null && peer.getIpBlock() == null)) {
@@ -139,7 +139,7 @@ public final class GeneratorOptionsMixin {
     private static List<InputProblem> strictPeer(String text, String at) {
         com.fasterxml.jackson.databind.JsonNode peer;
         try {
-            peer = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(text);
+            peer = new com.fasterxml.jackson.databind.ObjectMapper(dev.esnetpol.input.KubectlYamlFactory.withDefaults()).readTree(text);
         } catch (java.io.IOException e) {
             return List.of();
         }

@@ -36,10 +36,11 @@ public final class YamlSources {
      * that {@code kubectl get pods -A -o yaml} prints for a few thousand pods, and the file is in memory
      * already. Alias expansion keeps SnakeYAML's limit (no "billion laughs"). The builder leaves out a default
      * that {@code new YAMLFactory()} has, an empty document reading as null (a trailing {@code ---}): given
-     * back here ({@code YamlSourcesTest.anEmptyDocumentIsNoObject}).
+     * back here ({@code YamlSourcesTest.anEmptyDocumentIsNoObject}). Plain scalars are typed as kubectl types
+     * them ({@link KubectlYamlFactory}: {@code y} and {@code n} are booleans).
      */
-    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-            .loaderOptions(unlimitedDocuments()).enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build()).build();
+    private static final YAMLMapper YAML = YAMLMapper.builder(KubectlYamlFactory.of(YAMLFactory.builder()
+            .loaderOptions(unlimitedDocuments()).enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL))).build();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private YamlSources() {
