@@ -92,7 +92,7 @@ public final class YamlSources {
      * not walked ({@code notes}), and documents that are not objects (a JSON patch, a list of tool output).
      */
     public record Read(List<YamlDocument> documents, List<InputProblem> problems, List<String> notes, int notObjects, List<String> templates,
-                       List<Path> kustomizations) {
+                       List<Path> kustomizations, List<InputProblem> namedTemplates) {
     }
 
 
@@ -101,7 +101,8 @@ public final class YamlSources {
      * {@code .yaml}, {@code .yml} and {@code .json} files (and those of its subdirectories with {@code recursive},
      * kubectl's {@code -R}). Problems are collected, not thrown. A file in a directory that is a template
      * rather than YAML (it holds {@code {{ }}}, as Helm charts do) is passed over with a note naming its file
-     * and line ({@code templates}, as {@code file:line}); a file named on its own must parse. A directory walked
+     * and line ({@code templates}, as {@code file:line}); a template named on its own is an error, kept apart
+     * ({@code namedTemplates}: where YAML stopped) for the command to say how to render it. A directory walked
      * that holds a kustomization file is not read, but listed ({@code kustomizations}; {@link Kustomizations}).
      */
     public static Read readAll(List<String> locations, boolean recursive, InputStream stdin) {
@@ -110,6 +111,7 @@ public final class YamlSources {
         List<String> notes = new ArrayList<>();
         List<String> templates = new ArrayList<>();
         List<Path> kustomizations = new ArrayList<>();
+        List<InputProblem> namedTemplates = new ArrayList<>();
         int[] notObjects = {0};
         for (String location : locations) {
             if (STDIN.equals(location)) {
@@ -147,16 +149,20 @@ public final class YamlSources {
                 try {
                     documents.addAll(parseCounting(file.toString(), text, notObjects));
                 } catch (InvalidInputException e) {
-                    if (directory && text.contains("{{")) {
+                    if (text.contains("{{")) {
                         InputProblem p = e.problems().get(0);
-                        templates.add(p.file() + (p.line() > 0 ? ":" + p.line() : ""));
+                        if (directory) {
+                            templates.add(p.file() + (p.line() > 0 ? ":" + p.line() : ""));
+                        } else {
+                            namedTemplates.add(p);
+                        }
                     } else {
                         problems.addAll(e.problems());
                     }
                 }
             }
         }
-        return new Read(documents, problems, notes, notObjects[0], templates, kustomizations);
+        return new Read(documents, problems, notes, notObjects[0], templates, kustomizations, namedTemplates);
     }
 
     /** Parses with non-objects skipped, adding how many were to {@code notObjects[0]} (the text is parsed once). */
