@@ -38,6 +38,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Read by {@link YamlOption#execute} from the parse result, wherever on the command line it was given. */
+    @CommandLine.Option(names = YamlOption.NAME, paramLabel = "kubectl|1.2", scope = CommandLine.ScopeType.INHERIT,
+            converter = YamlOption.Converter.class, description = YamlOption.DESCRIPTION)
+    dev.esnetpol.input.YamlReading yaml;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -78,7 +83,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cli.setUsageHelpWidth(USAGE_WIDTH);
         unwrappedFooters(cli);
         cli.setExecutionExceptionHandler(new ErrorReporter());
-        cli.setExecutionStrategy(OutputFileOption::execute);
+        cli.setExecutionStrategy(parsed -> YamlOption.execute(parsed, OutputFileOption::execute));
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
         // picocli's own default for usage errors is 2, which matches our "error" code.
