@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +31,23 @@ final class DocumentParser {
      * that {@code kubectl get pods -A -o yaml} prints for a few thousand pods, and the file is in memory
      * already. Alias expansion keeps SnakeYAML's limit (no "billion laughs"). The builder leaves out a default
      * that {@code new YAMLFactory()} has, an empty document reading as null (a trailing {@code ---}): given
-     * back here ({@code YamlSourcesTest.anEmptyDocumentIsNoObject}). One mapper per {@link YamlReading}.
+     * back here ({@code YamlSourcesTest.anEmptyDocumentIsNoObject}). One mapper per {@link YamlReading}; the
+     * YAML 1.2 one is built only when a command asks for it ({@link Yaml12}).
      */
-    private static final Map<YamlReading, YAMLMapper> YAML = new EnumMap<>(YamlReading.class);
+    private static final YAMLMapper KUBECTL_YAML = mapper(YamlReading.KUBECTL);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    static {
-        for (YamlReading reading : YamlReading.values()) {
-            YAML.put(reading, YAMLMapper.builder(ReadingYamlFactory.of(YAMLFactory.builder()
-                    .loaderOptions(unlimitedDocuments()).enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL), reading)).build());
-        }
+    /** The YAML 1.2 mapper, built on first use: a command that never reads that way does not pay for it. */
+    private static final class Yaml12 {
+        static final YAMLMapper MAPPER = mapper(YamlReading.YAML_1_2);
     }
 
     private DocumentParser() {
+    }
+
+    private static YAMLMapper mapper(YamlReading reading) {
+        return YAMLMapper.builder(ReadingYamlFactory.of(YAMLFactory.builder()
+                .loaderOptions(unlimitedDocuments()).enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL), reading)).build();
     }
 
     private static org.yaml.snakeyaml.LoaderOptions unlimitedDocuments() {
@@ -55,7 +58,7 @@ final class DocumentParser {
 
     /** The YAML mapper of the reading in force: what every YAML text is read with. */
     private static ObjectMapper yaml() {
-        return YAML.get(YamlReading.current());
+        return YamlReading.current() == YamlReading.KUBECTL ? KUBECTL_YAML : Yaml12.MAPPER;
     }
 
     /** One YAML value, as {@link YamlSources#parseValue}. */
