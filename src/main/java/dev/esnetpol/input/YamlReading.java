@@ -45,6 +45,15 @@ public enum YamlReading {
         this.falseWords = falseWords;
     }
 
+    /**
+     * What the reading in force made of a word that is now a boolean, for a message where a string belongs:
+     * {@code kubectl reads y as the boolean true}. Null when the word is what the value reads ({@code true}),
+     * or its text was not kept (JSON from the API server).
+     */
+    public static String madeBoolean(String text, boolean value) {
+        return text == null || text.equals(String.valueOf(value)) ? null : current().reader + " reads " + text + " as the boolean " + value;
+    }
+
     /** The name on the command line ({@code --yaml kubectl|1.2}). */
     public String id() {
         return id;

@@ -173,4 +173,23 @@ class YamlBooleansTest {
         assertEquals(ExitCodes.ERROR, r.code());
         assertTrue(r.err().contains("expected one of kubectl, 1.2, found '1.1'"), r.err());
     }
+
+    @Test
+    void anEventStreamsResourcesStringsRefuseBooleansAsItsApiServerDoes(@TempDir Path dir) throws IOException {
+        String text = Files.readString(Path.of("examples/eventstreams-quickstart.yaml"))
+                .replace("  name: quickstart\n", "  name: y\n  labels:\n    tier: on\n").replace("- name: plain", "- name: yes");
+        Path es = Files.writeString(dir.resolve("es.yaml"), text);
+        CliRun r = CliRun.run("render", "-f", es.toString());
+        assertEquals(ExitCodes.ERROR, r.code(), r.err());
+        assertEquals(java.util.List.of(
+                "error: " + es + ":7: metadata.name: expected a string, found a boolean: kubectl reads y as the boolean true; quote it: 'y'",
+                "error: " + es + ":9: metadata.labels.tier: expected a string, found a boolean: kubectl reads on as the boolean true; quote it: 'on'",
+                "error: " + es + ":27: spec.strimziOverrides.kafka.listeners[0].name: expected a string, found a boolean: "
+                        + "kubectl reads yes as the boolean true; quote it: 'yes'"),
+                r.err().lines().filter(l -> l.startsWith("error: ")).toList(), "each once, not again as missing");
+        assertEquals("", r.out());
+        CliRun as12 = CliRun.run("render", "--yaml", "1.2", "-f", es.toString());
+        assertEquals(0, as12.code(), as12.err());
+        assertTrue(as12.out().contains("name: y-kafka-netpol"), as12.out());
+    }
 }
