@@ -23,13 +23,7 @@ class LauncherTest {
 
     @Test
     void aLauncherSymlinkedOntoThePathFindsItsCheckout(@TempDir Path tmp) throws Exception {
-        Path checkout = Files.createDirectories(tmp.resolve("checkout"));
-        Files.createDirectories(checkout.resolve("bin"));
-        Files.copy(Path.of("bin/es-netpol"), checkout.resolve("bin/es-netpol"));
-        executable(checkout.resolve("bin/es-netpol"));
-        Files.createDirectories(checkout.resolve("src/main"));
-        Files.writeString(checkout.resolve("src/main/A.java"), "class A {}");
-        Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+        Path checkout = checkout(tmp);
         Path launcher = Files.createDirectories(checkout.resolve("target/launcher"));
         Files.writeString(launcher.resolve("es-netpol.jar"), "not read: java is a stand-in");
         String digest = run(checkout, List.of("bash", "-c",
@@ -55,13 +49,8 @@ class LauncherTest {
      */
     @Test
     void rebuildsWhenSourcesChangeAndRecordsTheArchiveForAnotherJdk(@TempDir Path tmp) throws Exception {
-        Path checkout = Files.createDirectories(tmp.resolve("checkout"));
-        Files.createDirectories(checkout.resolve("bin"));
-        Files.copy(Path.of("bin/es-netpol"), checkout.resolve("bin/es-netpol"));
-        executable(checkout.resolve("bin/es-netpol"));
-        Path source = Files.createDirectories(checkout.resolve("src/main")).resolve("A.java");
-        Files.writeString(source, "class A {}");
-        Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+        Path checkout = checkout(tmp);
+        Path source = checkout.resolve("src/main/A.java");
         Path tools = Files.createDirectories(tmp.resolve("tools"));
         Files.writeString(tools.resolve("mvn"), "#!/bin/sh\nmkdir -p target && date +%s%N > target/es-netpol.jar\n"
                 + "echo '[INFO] --- maven-shade-plugin:3.6.0:shade (default) @ es-netpol ---'\necho '[INFO] BUILD SUCCESS'\n");
@@ -89,13 +78,28 @@ class LauncherTest {
         String changed = run(checkout, List.of("bin/es-netpol", "--version"), path1);
         assertTrue(changed.contains("es-netpol: building"), changed);
 
-        // Another JDK first on PATH (installed after the last archive was recorded): its archive is recorded, once.
+        // Another JDK first on PATH, installed after the last archive was recorded (times set: a file system's clock
+        // ticks coarsely enough for two files written in a row to have one time): its archive is recorded, once.
         Path jdk2 = standInJdk(tmp.resolve("jdk2"));
+        Files.setLastModifiedTime(checkout.resolve("target/launcher/archive-attempt"), ago(60));
+        Files.setLastModifiedTime(jdk2.resolve("lib/modules"), ago(30));
         String path2 = tools + ":" + jdk2.resolve("bin") + ":" + System.getenv("PATH");
         String otherJdk = run(checkout, List.of("bin/es-netpol", "--version"), path2);
         assertTrue(otherJdk.contains("recording the class-data archive"), otherJdk);
         String otherAgain = run(checkout, List.of("bin/es-netpol", "--version"), path2);
         assertFalse(otherAgain.contains("recording"), otherAgain);
+    }
+
+    /** A checkout with the launcher, one source file and a pom, not built. */
+    private static Path checkout(Path tmp) throws IOException {
+        Path checkout = Files.createDirectories(tmp.resolve("checkout"));
+        Files.createDirectories(checkout.resolve("bin"));
+        Files.copy(Path.of("bin/es-netpol"), checkout.resolve("bin/es-netpol"));
+        executable(checkout.resolve("bin/es-netpol"));
+        Files.createDirectories(checkout.resolve("src/main"));
+        Files.writeString(checkout.resolve("src/main/A.java"), "class A {}");
+        Files.writeString(checkout.resolve("pom.xml"), "<project/>");
+        return checkout;
     }
 
     private static java.nio.file.attribute.FileTime ago(int seconds) {
