@@ -9,8 +9,10 @@ import java.util.List;
 
 /**
  * Whole-process runs, as a user sees them: generate a synthetic cluster as YAML, run
- * {@code COMMAND matrix -o connlist FILE} in a child process, and print wall time, peak resident memory
- * (the child's maximum RSS, from {@code /usr/bin/time}) and output lines. The median of {@code runs} runs.
+ * {@code COMMAND matrix -o connlist FILE} in a child process, and print wall time, CPU time (user + system,
+ * every thread of the child: on a shared machine it moves less with the load than wall time does), peak resident
+ * memory (the child's maximum RSS; both from {@code /usr/bin/time}) and output lines. Medians of {@code runs}
+ * runs; the load average before and after is printed with them.
  *
  * <p>COMMAND is the launcher ({@code bin/es-netpol}: its class-data archive and JVM flags, what a user runs)
  * or a jar ({@code java -jar JAR}, with the JVM options of {@code BENCH_JAVA_OPTS}). A shape named
@@ -62,10 +64,12 @@ public final class ProcessBench {
         }
         System.gc();
         Thread.sleep(2000);
+        String loadBefore = loadAverage();
         // Interleaved (run 1 of every file, then run 2, ...), so that a change in the machine's load spreads
         // over all of them rather than falling on one.
         double[][] seconds = new double[files.size()][runs];
         long[][] peakKb = new long[files.size()][runs];
+        double[][] cpuSeconds = new double[files.size()][runs];
         long[] lines = new long[files.size()];
         for (int r = 0; r < runs; r++) {
             for (int f = 0; f < files.size(); f++) {
@@ -73,20 +77,36 @@ public final class ProcessBench {
                 seconds[f][r] = result[0] / 1e9;
                 peakKb[f][r] = result[1];
                 lines[f] = result[2];
+                cpuSeconds[f][r] = result[3] / 100.0;
             }
         }
-        System.out.printf("%-15s %-12s %10s %10s %10s%n", "shape", "size", "median s", "peak MB", "lines");
+        System.out.printf("load average before %s, after %s%n", loadBefore, loadAverage());
+        System.out.printf("%-15s %-12s %10s %10s %10s %10s%n", "shape", "size", "median s", "cpu s", "peak MB", "lines");
         for (int f = 0; f < files.size(); f++) {
             Arrays.sort(seconds[f]);
+            Arrays.sort(cpuSeconds[f]);
             Arrays.sort(peakKb[f]);
-            System.out.printf("%s %10.2f %10d %10d%n", names.get(f), seconds[f][runs / 2], peakKb[f][runs / 2] / 1024, lines[f]);
+            System.out.printf("%s %10.2f %10.2f %10d %10d%n", names.get(f), seconds[f][runs / 2], cpuSeconds[f][runs / 2], peakKb[f][runs / 2] / 1024, lines[f]);
         }
     }
 
-    /** {nanoseconds, peak RSS in kB, output lines} of one child run; {@code timeDir} holds /usr/bin/time's file. */
+    /** The first three fields of /proc/loadavg (1, 5 and 15 minutes), or "unknown" where there is none. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * {nanoseconds, peak RSS in kB, output lines, CPU time in hundredths of a second} of one child run;
+     * {@code timeDir} holds /usr/bin/time's file.
+     */
     private static long[] run(String command, Path yaml, Path timeDir, List<String> extra) throws IOException, InterruptedException {
         Path timeFile = timeDir.resolve("time.txt");
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", timeFile.toString()));
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", timeFile.toString()));
         if (command.endsWith(".jar")) {
             cmd.add("java");
             // The JVM options of the child, e.g. those bin/es-netpol gives one-shot commands:
@@ -122,7 +142,9 @@ public final class ProcessBench {
         if (code != 0) {
             throw new IllegalStateException("matrix exited " + code);
         }
-        long peak = Long.parseLong(Files.readAllLines(timeFile).stream().filter(l -> l.matches("\\d+")).findFirst().orElse("0"));
-        return new long[]{elapsed, peak, lines};
+        // "%M %U %S": kB, then user and system seconds with two decimals (a line of its own after any message).
+        String[] fields = Files.readAllLines(timeFile).stream().filter(l -> l.matches("\\d+ [0-9.]+ [0-9.]+")).findFirst().orElse("0 0 0").split(" ");
+        long cpu = Math.round((Double.parseDouble(fields[1]) + Double.parseDouble(fields[2])) * 100);
+        return new long[]{elapsed, Long.parseLong(fields[0]), lines, cpu};
     }
 }

@@ -30,6 +30,17 @@ final class CompiledPolicies {
     private final LabelIndex labels;
 
     private record PeerKey(NetworkPolicyPeer peer, String namespace) {
+
+        // equals and hashCode written out: see NamedPort.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PeerKey k && java.util.Objects.equals(peer, k.peer) && java.util.Objects.equals(namespace, k.namespace);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Objects.hashCode(peer) + java.util.Objects.hashCode(namespace);
+        }
     }
 
     CompiledPolicies(PodClasses classes) {

@@ -28,6 +28,17 @@ final class IpBlockIndex {
 
     /** A block's network: family, prefix length, first address. */
     private record Network(boolean ipv6, int prefix, BigInteger first) {
+
+        // equals and hashCode written out: see NamedPort.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Network n && ipv6 == n.ipv6 && prefix == n.prefix && java.util.Objects.equals(first, n.first);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * Boolean.hashCode(ipv6) + prefix) * 31 + java.util.Objects.hashCode(first);
+        }
     }
 
     private final List<IpBlockMatcher> blocks = new ArrayList<>();

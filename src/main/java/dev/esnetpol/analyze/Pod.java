@@ -2,6 +2,7 @@ package dev.esnetpol.analyze;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -22,6 +23,27 @@ public record Pod(String namespace, String name, Map<String, String> labels, Lis
         owner = owner == null ? new Owner("Pod", name) : owner;
         hostIp = hostIp == null || hostIp.isEmpty() ? null : hostIp;
         phase = phase == null || phase.isEmpty() ? null : phase;
+    }
+
+    // equals and hashCode written out: see NamedPort.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Pod p && hostNetwork == p.hostNetwork && Objects.equals(namespace, p.namespace)
+                && Objects.equals(name, p.name) && labels.equals(p.labels) && ips.equals(p.ips) && ports.equals(p.ports)
+                && owner.equals(p.owner) && Objects.equals(hostIp, p.hostIp) && Objects.equals(phase, p.phase);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(namespace);
+        h = 31 * h + Objects.hashCode(name);
+        h = 31 * h + labels.hashCode();
+        h = 31 * h + ips.hashCode();
+        h = 31 * h + ports.hashCode();
+        h = 31 * h + Boolean.hashCode(hostNetwork);
+        h = 31 * h + owner.hashCode();
+        h = 31 * h + Objects.hashCode(hostIp);
+        return 31 * h + Objects.hashCode(phase);
     }
 
     /** A pod without status (a manifest, a template): no node address, no phase. */

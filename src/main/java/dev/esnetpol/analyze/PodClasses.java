@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,6 +29,24 @@ final class PodClasses {
      * selector peer) and which of their addresses (networks CIDRs, Node addresses) hold the pod's; null without.
      */
     record ClassKey(String namespace, Map<String, String> labels, Set<NamedPort> ports, boolean outsidePolicy, BitSet blocks, BitSet tiers) {
+
+        // equals and hashCode written out: see NamedPort.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ClassKey k && outsidePolicy == k.outsidePolicy && Objects.equals(namespace, k.namespace)
+                    && Objects.equals(labels, k.labels) && Objects.equals(ports, k.ports)
+                    && Objects.equals(blocks, k.blocks) && Objects.equals(tiers, k.tiers);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(namespace);
+            h = 31 * h + Objects.hashCode(labels);
+            h = 31 * h + Objects.hashCode(ports);
+            h = 31 * h + Boolean.hashCode(outsidePolicy);
+            h = 31 * h + Objects.hashCode(blocks);
+            return 31 * h + Objects.hashCode(tiers);
+        }
     }
 
     /** An address as a map key: family and value. */
@@ -35,6 +54,17 @@ final class PodClasses {
         static Address parse(String ip) {
             Cidr c = Cidr.ofAddress(ip);
             return new Address(c.first(), c.ipv6());
+        }
+
+        // equals and hashCode written out: see NamedPort.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Address a && ipv6 == a.ipv6 && Objects.equals(value, a.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(value) + Boolean.hashCode(ipv6);
         }
     }
 
