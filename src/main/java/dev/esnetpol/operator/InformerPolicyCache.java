@@ -2,6 +2,7 @@ package dev.esnetpol.operator;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
@@ -15,6 +16,16 @@ import java.util.Optional;
  */
 record InformerPolicyCache<P extends HasMetadata>(P owner, InformerEventSource<NetworkPolicy, P> ours,
                                                   InformerEventSource<NetworkPolicy, P> others) implements PolicyCache {
+
+    /** The cache for one resource's reconcile, on its reconciler's two policy informers ({@link PolicyReconciler#POLICIES}, {@link PolicyReconciler#OTHER_POLICIES}). */
+    static <P extends HasMetadata> InformerPolicyCache<P> of(P owner, Context<P> context) {
+        return new InformerPolicyCache<>(owner, informer(context, PolicyReconciler.POLICIES), informer(context, PolicyReconciler.OTHER_POLICIES));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends HasMetadata> InformerEventSource<NetworkPolicy, P> informer(Context<P> context, String name) {
+        return (InformerEventSource<NetworkPolicy, P>) context.eventSourceRetriever().getEventSourceFor(NetworkPolicy.class, name);
+    }
 
     @Override
     public Optional<NetworkPolicy> named(String name) {

@@ -36,6 +36,12 @@ final class PolicyApplier {
      */
     private final Map<String, Map<String, Integer>> lastApplied = new ConcurrentHashMap<>();
 
+    /**
+     * Uids of owners the API said were being deleted (or gone) while the informer's cache still had them alive: a
+     * deletionTimestamp never goes away, so one GET per owner is enough. Forgotten with the owner.
+     */
+    private final java.util.Set<String> confirmedGoing = ConcurrentHashMap.newKeySet();
+
     /** What the cluster serves: owner references name the preferred version of the owner's kind. */
     private final ServedVersions served;
 
@@ -128,6 +134,36 @@ final class PolicyApplier {
         return p;
     }
 
+    /**
+     * Whether the owner is being deleted although the cache says it is alive, asked only where it matters: before
+     * re-creating a policy this operator applied for it that has disappeared. A foreground deletion (or the garbage
+     * collector) removes the policies first, and their deletion events can reach the operator before the owner's
+     * informer holds its {@code metadata.deletionTimestamp} (JOSDK sends no event for that change alone); a create
+     * then would re-create the policies of a resource being deleted. So the API is asked: one GET of the owner, gone
+     * (404), re-created under another uid, or with a deletionTimestamp set means going. A first apply (a new
+     * resource, a cold start) asks nothing: nothing of it has disappeared.
+     *
+     * @param desired the policies the owner wants, as {@link #apply} takes them
+     */
+    boolean ownerGoingMeanwhile(HasMetadata owner, List<NetworkPolicy> desired, PolicyCache cache) {
+        String uid = owner.getMetadata().getUid();
+        Map<String, Integer> previous = lastApplied.getOrDefault(uid, Map.of());
+        boolean disappeared = desired.stream().map(p -> p.getMetadata().getName())
+                .anyMatch(name -> previous.containsKey(name) && cache.named(name).isEmpty());
+        if (!disappeared) {
+            return false;
+        }
+        if (confirmedGoing.contains(uid)) {
+            return true;
+        }
+        HasMetadata live = client.resource(owner).get();
+        boolean going = live == null || !uid.equals(live.getMetadata().getUid()) || live.getMetadata().getDeletionTimestamp() != null;
+        if (going) {
+            confirmedGoing.add(uid);
+        }
+        return going;
+    }
+
     /** Creates the policy; if one of that name exists already (409), returns it instead. */
     private Optional<NetworkPolicy> create(String ns, NetworkPolicy want, PolicyCache cache) {
         try {
@@ -165,6 +201,7 @@ final class PolicyApplier {
     /** A deleted resource: its policies go by garbage collection, and what was remembered of them goes now. */
     void forget(String ownerUid) {
         lastApplied.remove(ownerUid);
+        confirmedGoing.remove(ownerUid);
     }
 
     /** How many resources the applier remembers policies of (each one a live resource it applied). */

@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
 /**
  * Keeps the policies of one resource kind as the generator wants them. Thin on purpose, a reconcile is four
  * named steps: {@link #validate} the resource, ask the generator for the policies it owns ({@link #desired}),
- * let {@link PolicyApplier} write the difference ({@link #apply}), and {@link #report} the outcome as a
+ * let {@link PolicyApplier} write the difference with the {@link InformerPolicyCache} (asking the API first whether
+ * the resource is being deleted, if a policy it had has disappeared), and {@link #report} the outcome as a
  * condition. Events on owned policies (a hand edit, a deletion) come back here through the policy informer at
  * once. A deleted resource's policies go with it through their owner references (garbage collection, no
  * finalizer); the SDK calls {@link #reconcile} for the deletion too, and the operator forgets the resource.
@@ -168,16 +169,20 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         if (resource.getMetadata().getDeletionTimestamp() != null) {
             // Being deleted (a finalizer of someone else's holds it, or foreground deletion is removing its policies):
             // writing policies now would only feed the garbage collector.
-            lifecycle.beingDeleted(resource);
-            metrics.reconciled(kind, "terminating", System.nanoTime() - start);
-            return UpdateControl.noUpdate();
+            return beingDeleted(resource, kind, start);
         }
         try {
             List<InputProblem> problems = validate(resource);
             Installation installation = problems.isEmpty() ? installationOf(resource, context) : null;
             PolicyGenerator.Generation generation = installation == null ? null : generator.generateWithFlows(installation);
             List<NetworkPolicy> generated = generation == null ? List.of() : generation.policies();
-            ApplyResult applied = problems.isEmpty() ? apply(resource, desired(uid, generated), context) : null;
+            List<NetworkPolicy> desired = desired(uid, generated);
+            PolicyCache cache = InformerPolicyCache.of(resource, context);
+            if (problems.isEmpty() && applier.ownerGoingMeanwhile(resource, desired, cache)) {
+                // Its policies' deletion reached us before its deletionTimestamp did: the same as above.
+                return beingDeleted(resource, kind, start);
+            }
+            ApplyResult applied = problems.isEmpty() ? applier.apply(resource, desired, cache) : null;
             ReconcileOutcome outcome = applied != null ? ReconcileOutcome.applied(applied, DefaultGrants.sentencesOwnedBy(uid, generation)) : ReconcileOutcome.invalid(problems);
             List<Condition> conditions = new ArrayList<>(List.of(outcome.condition(resource.getMetadata().getGeneration())));
             if (applied != null && !clusterPolicyKinds().isEmpty()) {
@@ -202,6 +207,12 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
             }
             throw e;
         }
+    }
+
+    private UpdateControl<R> beingDeleted(R resource, String kind, long start) {
+        lifecycle.beingDeleted(resource);
+        metrics.reconciled(kind, "terminating", System.nanoTime() - start);
+        return UpdateControl.noUpdate();
     }
 
     /** Step 1: the same checks as render and the webhook, with field paths. */
@@ -235,12 +246,6 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         return ClusterPolicyBlocks.condition(blocks, resource.getMetadata().getGeneration());
     }
 
-    /** Step 3: write the difference with the policies in the cache (this resource's, and any holding a wanted name). */
-    private ApplyResult apply(R resource, List<NetworkPolicy> desired, Context<R> context) {
-        return applier.apply(resource, desired, new InformerPolicyCache<>(resource, policies(context, POLICIES),
-                policies(context, OTHER_POLICIES)));
-    }
-
     /** Step 4: the conditions (the outcome's, then any cluster policy blocks; one write, only on a change), a Warning Event when a user must act. */
     private static <R extends CustomResource<?, ResourceStatus>> boolean report(R resource, ReconcileOutcome outcome,
                                                                                 List<Condition> conditions, Context<R> context) {
@@ -264,11 +269,6 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
             }
         }
         return ErrorStatusUpdateControl.noStatusUpdate();
-    }
-
-    @SuppressWarnings("unchecked")
-    private InformerEventSource<NetworkPolicy, R> policies(Context<R> context, String name) {
-        return (InformerEventSource<NetworkPolicy, R>) context.eventSourceRetriever().getEventSourceFor(NetworkPolicy.class, name);
     }
 
     /**

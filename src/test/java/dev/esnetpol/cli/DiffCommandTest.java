@@ -2,6 +2,7 @@ package dev.esnetpol.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.esnetpol.testing.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DiffCommandTest {
 
     private static final String PRODUCTION = "examples/eventstreams-production.yaml";
-    private static final String CASES = "../shared/conformance/netpol-analyzer/";
+    private static final String CASES = SharedFiles.resolve("conformance/netpol-analyzer") + "/";
 
     /**
      * The production example without its internal SCRAM listener (port 9095, open to pods labelled kafka-client and

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Reviews and verifications never pass on nothing: an empty folder, a misspelt namespace, no kubeconfig and an
- * unreachable cluster are errors (exit 2) that say why, the last within 5 seconds and without the client
+ * unreachable cluster are errors (exit 2) that say why, the last at once, without the client
  * library's warnings.
  */
 class NothingToReviewTest {
@@ -60,13 +60,16 @@ class NothingToReviewTest {
     }
 
     @Test
-    void anUnreachableClusterIsAnErrorWithinFiveSeconds(@TempDir Path dir) throws Exception {
+    void anUnreachableClusterIsAnErrorWithoutRetrying(@TempDir Path dir) throws Exception {
         Path kc = unreachable(dir);
         long start = System.nanoTime();
         CliRun r = CliRun.runWithKubeconfig(kc, "review");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(ExitCodes.ERROR, r.code(), r.err());
-        assertTrue(millis < 5_000, "took " + millis + " ms");
+        // fabric8's default retries a refused connection ten times, 100 ms doubling up to 3.2 s (about 19 s in
+        // all; Config.DEFAULT_REQUEST_RETRY_BACKOFFLIMIT, ExponentialBackoffIntervalCalculator); without retries
+        // it fails in well under a second. 15 s tells the two apart even on a loaded machine.
+        assertTrue(millis < 15_000, "took " + millis + " ms: the client retried");
         assertTrue(r.err().contains("connection refused"), r.err());
     }
 

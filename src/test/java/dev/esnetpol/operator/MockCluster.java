@@ -35,6 +35,8 @@ final class MockCluster implements AutoCloseable {
     final KubernetesMockServer server = new KubernetesMockServer(new io.fabric8.mockwebserver.Context(),
             new io.fabric8.mockwebserver.MockWebServer(), new java.util.HashMap<>(), dispatcher, true);
     final KubernetesClient client;
+    /** The client's connect and request timeouts. */
+    static final int LOADED_TIMEOUT_MILLIS = 60_000;
 
     MockCluster() {
         this(null);
@@ -43,10 +45,13 @@ final class MockCluster implements AutoCloseable {
     /** @param interceptor installed in the client, as the operator's command installs it (null: none) */
     MockCluster(io.fabric8.kubernetes.client.http.Interceptor interceptor) {
         server.init();
-        // No retries inside the client: the operator's own retry (JOSDK, with backoff) is what is under test.
+        // No retries inside the client: the operator's own retry (JOSDK, with backoff) is what is under test. Timeouts
+        // are failure detectors only, wide enough for a loaded 2-core machine: the default 10 s connect timeout was met
+        // on loopback at a load average of 23 (issue 25).
         java.util.function.Consumer<io.fabric8.kubernetes.client.KubernetesClientBuilder> setup = b -> {
             b.withKubernetesSerialization(dev.esnetpol.model.ResourceReader.tolerantSerialization())
-                    .editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig();
+                    .editOrNewConfig().withRequestRetryBackoffLimit(0).withConnectionTimeout(LOADED_TIMEOUT_MILLIS)
+                    .withRequestTimeout(LOADED_TIMEOUT_MILLIS).endConfig();
             if (interceptor != null) {
                 b.withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("test", interceptor));
             }

@@ -231,19 +231,16 @@ class OperatorTest {
         start();
         installed();
         NetworkPolicy original = cluster.policies("ns").get("es-kafka-netpol");
-        long start = System.nanoTime();
+        // "At once" is shown by what brings it back, not by a duration a loaded machine breaks: the operator's only
+        // timer is the 30-minute resync, so a repair within WAIT came from the policy informer's event.
+        assertTrue(OperatorSettings.defaults().resync().compareTo(WAIT.multipliedBy(10)) > 0, "a resync could pass for an event");
         cluster.client.network().v1().networkPolicies().inNamespace("ns").withName("es-kafka-netpol").delete();
-        MockCluster.await("the deleted policy restored", Duration.ofSeconds(5), () -> cluster.policies("ns").containsKey("es-kafka-netpol"));
-        long deletedRepairMillis = (System.nanoTime() - start) / 1_000_000;
+        MockCluster.await("the deleted policy restored", WAIT, () -> cluster.policies("ns").containsKey("es-kafka-netpol"));
         assertEquals(original.getSpec(), cluster.policies("ns").get("es-kafka-netpol").getSpec());
         NetworkPolicy edited = new NetworkPolicyBuilder(cluster.policies("ns").get("es-kafka-netpol")).editSpec().withIngress(List.of()).endSpec().build();
-        start = System.nanoTime();
         cluster.client.resource(edited).update();
-        MockCluster.await("the edited policy restored", Duration.ofSeconds(5),
+        MockCluster.await("the edited policy restored", WAIT,
                 () -> original.getSpec().equals(cluster.policies("ns").get("es-kafka-netpol").getSpec()));
-        long editRepairMillis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(deletedRepairMillis < 2000 && editRepairMillis < 2000,
-                "drift repaired in " + deletedRepairMillis + " ms (deleted) and " + editRepairMillis + " ms (edited)");
         // The policy is in the API server a moment before the applier has counted the repair: await the count too.
         MockCluster.await("both repairs counted", WAIT, () -> metrics.scrape().contains("es_netpol_drift_repairs_total 2.0"));
     }

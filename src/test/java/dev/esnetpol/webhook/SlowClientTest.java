@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,16 +21,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Clients that connect and then stall (slowloris). Fewer than the worker threads must not slow anyone else
- * down; every stalled connection is dropped after the request timeout; and then service resumes at once.
+ * Clients that connect and then stall (slowloris). Fewer than the worker threads must not keep anyone else
+ * waiting; every stalled connection is dropped after the request timeout; and then service resumes. Asserted by
+ * what happens and in which order, never by a duration that a loaded machine breaks (issue 25).
  */
 class SlowClientTest {
 
@@ -49,44 +49,50 @@ class SlowClientTest {
             URI validate = URI.create("https://localhost:" + server.port() + "/validate");
             String review = Reviews.request("r", "CREATE", Reviews.resource("examples/eventstreams-quickstart.yaml")).toString();
             long timeoutMillis = TimeUnit.SECONDS.toMillis(Long.getLong("sun.net.httpserver.maxReqTime", ServerTimeouts.REQUEST_SECONDS));
-            List<Socket> stalled = new ArrayList<>();
+            // A generous bound for what must happen "eventually" (a drop, an answer): never hanging, whatever the load.
+            long eventually = timeoutMillis + 30_000;
+            // Warm the path first (TLS, JIT): on a loaded machine the first request alone may take a good part of the timeout.
+            assertEquals(200, client.send(request(validate, review, Duration.ofMillis(eventually)), HttpResponse.BodyHandlers.ofString()).statusCode());
+            List<Held> stalled = new ArrayList<>();
 
-            // Half the workers held by stalled clients: the others serve everyone else at full speed.
-            stalled.add(tls(trusting, server, "POST /validate HTTP/1.1\r\nHost: localhost\r\nContent-Ty")); // inside the headers
-            stalled.add(tls(trusting, server, HEAD + "Content-Length: 1000\r\n\r\n{\"apiVersion\":")); // inside the body
-            long start = System.nanoTime();
+            // Half the workers held by stalled clients: the others still serve everyone else. Shown by order, not by a
+            // duration: requests are answered while both stalled connections are still held (the server drops them only
+            // when their request clock runs out), so they did not wait for a worker to be freed by that timeout.
+            stalled.add(Held.watch(tls(trusting, server, "POST /validate HTTP/1.1\r\nHost: localhost\r\nContent-Ty"))); // inside the headers
+            stalled.add(Held.watch(tls(trusting, server, HEAD + "Content-Length: 1000\r\n\r\n{\"apiVersion\":"))); // inside the body
+            int answeredWhileHeld = 0;
             for (int i = 0; i < 10; i++) {
-                assertEquals(200, client.send(request(validate, review, Duration.ofSeconds(5)), HttpResponse.BodyHandlers.ofString()).statusCode());
+                assertEquals(200, client.send(request(validate, review, Duration.ofMillis(eventually)), HttpResponse.BodyHandlers.ofString()).statusCode());
+                if (stalled.stream().noneMatch(Held::dropped)) {
+                    answeredWhileHeld++;
+                }
             }
-            long meanwhileMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertTrue(meanwhileMillis < timeoutMillis / 2, "10 requests beside 2 stalled clients took " + meanwhileMillis + " ms");
+            assertTrue(answeredWhileHeld >= 1, "no request was answered while the two stalled clients held their workers");
 
             // Every worker held. A new request waits in the queue; its connection's request clock runs while it
             // waits (the JDK server starts it at accept), so it is answered or dropped, but never left hanging.
-            stalled.add(tls(trusting, server, HEAD + "Content-Length: 5000\r\n\r\n"));
-            stalled.add(tls(trusting, server, "")); // handshake done, not a byte of request
+            stalled.add(Held.watch(tls(trusting, server, HEAD + "Content-Length: 5000\r\n\r\n")));
+            stalled.add(Held.watch(tls(trusting, server, ""))); // handshake done, not a byte of request
             Socket silent = new Socket(); // connected, never starts TLS
             silent.connect(new InetSocketAddress("127.0.0.1", server.port()));
-            stalled.add(silent);
+            stalled.add(Held.watch(silent));
             HttpClient patient = HttpClient.newBuilder().sslContext(trusting).version(HttpClient.Version.HTTP_1_1).build();
             CompletableFuture<HttpResponse<String>> waiting = patient.sendAsync(
-                    request(validate, review, Duration.ofMillis(timeoutMillis * 3)), HttpResponse.BodyHandlers.ofString());
+                    request(validate, review, Duration.ofMillis(eventually)), HttpResponse.BodyHandlers.ofString());
 
-            for (Socket s : stalled) {
-                assertDroppedWithin(s, timeoutMillis + 5_000);
+            for (Held s : stalled) {
+                assertTrue(s.awaitDropped(eventually), "the server kept a stalled connection open for more than " + eventually + " ms");
             }
             try {
-                assertEquals(200, waiting.get(timeoutMillis + 5_000, TimeUnit.MILLISECONDS).statusCode());
+                assertEquals(200, waiting.get(eventually, TimeUnit.MILLISECONDS).statusCode());
             } catch (ExecutionException droppedWhileQueued) {
                 assertTrue(droppedWhileQueued.getCause() instanceof IOException, droppedWhileQueued.toString());
             }
-            // The stalled clients gone, service is back at once.
-            long after = System.nanoTime();
+            // The stalled clients gone, service is back: the next request is answered, with its own review's uid.
             HttpResponse<String> answered = client.send(request(validate, review.replace("\"uid\":\"r\"", "\"uid\":\"after\""),
-                    Duration.ofSeconds(5)), HttpResponse.BodyHandlers.ofString());
+                    Duration.ofMillis(eventually)), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answered.statusCode());
             assertTrue(answered.body().contains("\"uid\":\"after\""), answered.body());
-            assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - after) < 2_000);
         }
     }
 
@@ -106,19 +112,38 @@ class SlowClientTest {
         return socket;
     }
 
-    /** The server closes the connection: a read ends (EOF or reset) before our own timeout. */
-    private static void assertDroppedWithin(Socket socket, long millis) throws IOException {
-        socket.setSoTimeout((int) millis);
-        try (socket) {
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[4096];
-            while (in.read(buffer) >= 0) {
-                // an error response, if any, is fine; the point is that the connection ends
-            }
-        } catch (SocketTimeoutException e) {
-            fail("the server kept a stalled connection open for more than " + millis + " ms");
-        } catch (IOException closed) {
-            // reset or TLS alert: dropped
+    /**
+     * A stalled client's connection, read on a thread of its own until the server closes it (EOF, reset or a TLS
+     * alert), so that the test can ask at any moment whether it is still held, and await its end.
+     */
+    private record Held(Socket socket, CountDownLatch closed) {
+
+        static Held watch(Socket socket) {
+            Held held = new Held(socket, new CountDownLatch(1));
+            Thread reader = new Thread(() -> {
+                try (socket) {
+                    InputStream in = socket.getInputStream();
+                    byte[] buffer = new byte[4096];
+                    while (in.read(buffer) >= 0) {
+                        // an error response, if any, is fine; the point is that the connection ends
+                    }
+                } catch (IOException dropped) {
+                    // reset or TLS alert: dropped
+                } finally {
+                    held.closed.countDown();
+                }
+            }, "stalled-client-reader");
+            reader.setDaemon(true);
+            reader.start();
+            return held;
+        }
+
+        boolean dropped() {
+            return closed.getCount() == 0;
+        }
+
+        boolean awaitDropped(long millis) throws InterruptedException {
+            return closed.await(millis, TimeUnit.MILLISECONDS);
         }
     }
 }
