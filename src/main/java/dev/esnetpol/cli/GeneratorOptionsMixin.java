@@ -100,25 +100,31 @@ public final class GeneratorOptionsMixin {
                 scrapers.addAll(dev.esnetpol.catalogue.Platform.OPENSHIFT.monitoringPeers());
                 continue;
             }
-            List<InputProblem> strict = strictPeer(metricsFrom.get(i), at);
+            dev.esnetpol.input.YamlDocument tree;
+            try {
+                // Through the one reader: typed as files are (--yaml), so 'monitoring: on' is what it is in a policy file.
+                tree = dev.esnetpol.input.YamlSources.parseValue("<command line>", metricsFrom.get(i));
+            } catch (java.io.IOException e) {
+                problems.add(InputProblem.at("<command line>", at, "not a NetworkPolicy peer: " + message(e)));
+                continue;
+            }
+            List<InputProblem> strict = strictPeer(tree, at);
             if (!strict.isEmpty()) {
                 problems.addAll(strict);
                 continue;
             }
             try {
-                io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer peer = new com.fasterxml.jackson.databind.ObjectMapper(
-                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer peer = new com.fasterxml.jackson.databind.ObjectMapper()
                         .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                        .readValue(metricsFrom.get(i), io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer.class);
+                        .treeToValue(tree.node(), io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer.class);
                 if (peer == null || (peer.getPodSelector() == null && peer.getNamespaceSelector() == null && peer.getIpBlock() == null)) {
                     problems.add(InputProblem.at("<command line>", at, "a peer needs podSelector, namespaceSelector or ipBlock"));
                     continue;
                 }
                 KubeValidation.validatePeer(peer, at, (p, m) -> problems.add(InputProblem.at("<command line>", p, m)));
                 scrapers.add(peer);
-            } catch (java.io.IOException e) {
-                problems.add(InputProblem.at("<command line>", at, "not a NetworkPolicy peer: "
-                        + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                problems.add(InputProblem.at("<command line>", at, "not a NetworkPolicy peer: " + message(e)));
             }
         }
         if (!problems.isEmpty()) {
@@ -136,13 +142,8 @@ public final class GeneratorOptionsMixin {
      * {@code namespaceSelecter} gets the same "did you mean" there as in a file. Empty when the peer reads cleanly
      * (or is no mapping: the typed read below says so).
      */
-    private static List<InputProblem> strictPeer(String text, String at) {
-        com.fasterxml.jackson.databind.JsonNode peer;
-        try {
-            peer = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(text);
-        } catch (java.io.IOException e) {
-            return List.of();
-        }
+    private static List<InputProblem> strictPeer(dev.esnetpol.input.YamlDocument read, String at) {
+        com.fasterxml.jackson.databind.JsonNode peer = read.node();
         if (peer == null || !peer.isObject()) {
             return List.of();
         }
@@ -152,8 +153,13 @@ public final class GeneratorOptionsMixin {
         spec.putObject("podSelector");
         spec.putArray("ingress").addObject().putArray("from").add(peer);
         String inside = "spec.ingress[0].from[0]";
-        return dev.esnetpol.kube.StrictFields.check(new dev.esnetpol.input.YamlDocument("<command line>", 0, policy)).stream()
+        return dev.esnetpol.kube.StrictFields.check(new dev.esnetpol.input.YamlDocument("<command line>", 0, policy, read.lines().under(inside))).stream()
                 .map(p -> InputProblem.at("<command line>", p.path().startsWith(inside) ? at + p.path().substring(inside.length()) : at, p.message()))
                 .toList();
+    }
+
+    /** Jackson's words without its location suffix (the option is named instead). */
+    private static String message(Exception e) {
+        return e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
     }
 }

@@ -88,6 +88,11 @@ final class Inputs {
                     + "): its files are bases and patches that kustomize assembles, not the objects it applies; " + spec.name()
                     + " its build: kubectl kustomize " + dir + " | es-netpol " + spec.name() + " -f -"));
         }
+        // SnakeYAML's words about a template ("got this instead: <...MappingStartEvent...>") do not say what it is.
+        for (InputProblem t : read.namedTemplates()) {
+            inputs.problems.add(new InputProblem(t.file(), t.line(), "", "a template that YAML cannot read ({{ }}, as in a Helm chart); "
+                    + "give es-netpol what Helm renders: helm template CHART | es-netpol " + spec.name() + " -f -"));
+        }
         Namespaces.Filled filled = Namespaces.fill(read.documents(), () -> resolveNamespace(namespaceFlag), refuseMismatch && namespaceFlag != null,
                 uses);
         inputs.problems.addAll(filled.problems());

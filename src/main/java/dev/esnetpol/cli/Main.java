@@ -38,6 +38,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Read by {@link YamlOption#execute} from the parse result, wherever on the command line it was given. */
+    @CommandLine.Option(names = YamlOption.NAME, paramLabel = "kubectl|1.2", scope = CommandLine.ScopeType.INHERIT,
+            converter = YamlOption.Converter.class, description = YamlOption.DESCRIPTION)
+    dev.esnetpol.input.YamlReading yaml;
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -76,12 +81,29 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
         // Wide enough for every example on one line (a test checks that none is longer).
         cli.setUsageHelpWidth(USAGE_WIDTH);
+        unwrappedFooters(cli);
         cli.setExecutionExceptionHandler(new ErrorReporter());
-        cli.setExecutionStrategy(OutputFileOption::execute);
+        cli.setExecutionStrategy(parsed -> YamlOption.execute(parsed, OutputFileOption::execute));
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
         // picocli's own default for usage errors is 2, which matches our "error" code.
         return cli;
+    }
+
+    /**
+     * Footers (the examples and exit codes) printed line for line, never wrapped: picocli wraps every section at
+     * the usage width, and {@code -Dpicocli.usage.width=80} (in JAVA_TOOL_OPTIONS, say) overrides ours, which cut
+     * examples in the middle of a command. A command is copied whole from a help; descriptions still wrap.
+     */
+    private static void unwrappedFooters(CommandLine cli) {
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            StringBuilder sb = new StringBuilder();
+            for (String line : help.commandSpec().usageMessage().footer()) {
+                sb.append(line).append(System.lineSeparator());
+            }
+            return sb.toString();
+        });
+        cli.getSubcommands().values().forEach(Main::unwrappedFooters);
     }
 
     /** The name and aliases a subcommand class declares in its {@code @Command}. */

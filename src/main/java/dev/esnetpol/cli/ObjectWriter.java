@@ -23,6 +23,7 @@ public final class ObjectWriter {
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                     .disable(YAMLGenerator.Feature.SPLIT_LINES)
                     .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                    .stringQuotingChecker(new KubectlQuoting())
                     .build())
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)

@@ -109,17 +109,19 @@ public final class OperatorCommand implements Callable<Integer> {
         ServerTimeouts.install();
         // A few quick retries inside the client for network blips; the operator's own backoff handles the rest.
         // Requests for v1beta2 go to v1 where the cluster serves only v1 (Event Streams 13.0).
-        KubernetesClient client = dev.esnetpol.model.ServedVersions.client(new KubernetesClientBuilder()
+        dev.esnetpol.model.ServedVersions.Rewrite rewrite = new dev.esnetpol.model.ServedVersions.Rewrite();
+        KubernetesClient client = dev.esnetpol.model.ServedVersions.undiscovered(new KubernetesClientBuilder()
                 .withKubernetesSerialization(dev.esnetpol.model.ResourceReader.tolerantSerialization())
-                .editOrNewConfig().withRequestRetryBackoffLimit(3).endConfig(), new dev.esnetpol.model.ServedVersions.Rewrite());
+                .editOrNewConfig().withRequestRetryBackoffLimit(3).endConfig(), rewrite);
         try {
-            // One request before anything starts: a cluster that cannot be reached is one line, as for review,
-            // not an informer per kind failing with its stack trace.
+            // One request before anything starts, discovery included: a cluster that cannot be reached is one line, as
+            // for review, not discovery's warnings and an informer per kind failing with its stack trace.
             client.getKubernetesVersion();
         } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
             client.close();
             throw new IllegalStateException("cannot reach the Kubernetes API server at " + client.getMasterUrl() + ": " + LiveConnection.cause(e));
         }
+        rewrite.discover(client);
         if (settings.generator().platform().forced().isEmpty()) {
             // Resources that say nothing of their platform take the cluster's: OpenShift when it serves OpenShift's API groups.
             Optional<String> openShift = dev.esnetpol.operator.ClusterPlatform.openShiftEvidence(client);

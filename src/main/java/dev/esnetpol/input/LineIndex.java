@@ -66,6 +66,17 @@ public record LineIndex(Map<String, Integer> lines, Map<String, Integer> duplica
         return out;
     }
 
+    /** This index with every path placed under {@code prefix} ({@code a.b} becomes {@code prefix.a.b}). */
+    public LineIndex under(String prefix) {
+        return new LineIndex(prefixed(lines, prefix), prefixed(duplicates, prefix), prefixed(texts, prefix));
+    }
+
+    private static <V> Map<String, V> prefixed(Map<String, V> map, String prefix) {
+        Map<String, V> out = new HashMap<>();
+        map.forEach((path, v) -> out.put(path.startsWith("[") ? prefix + path : prefix + "." + path, v));
+        return out;
+    }
+
     private static <V> List<Map<String, V>> buckets(int count) {
         List<Map<String, V>> buckets = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -1,19 +1,7 @@
 package dev.esnetpol.input;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,30 +13,14 @@ import java.util.stream.Stream;
  * Reads Kubernetes objects from the places a user names: files (YAML or JSON, one or many documents),
  * directories (every {@code .yaml}, {@code .yml} and {@code .json} below, in path order so output is
  * stable), and {@code -} for standard input. {@code List}-shaped wrappers ({@code List}, {@code PodList},
- * ...) are unwrapped into their items.
+ * ...) are unwrapped into their items. The one reader of YAML: its plain words are typed by the
+ * {@link YamlReading} in force (kubectl's unless {@code --yaml 1.2}), in {@link DocumentParser}.
  */
 public final class YamlSources {
 
     public static final String STDIN = "-";
 
-    /**
-     * No limit on a document's size: SnakeYAML's default (3 MiB of characters) refuses the {@code kind: List}
-     * that {@code kubectl get pods -A -o yaml} prints for a few thousand pods, and the file is in memory
-     * already. Alias expansion keeps SnakeYAML's limit (no "billion laughs"). The builder leaves out a default
-     * that {@code new YAMLFactory()} has, an empty document reading as null (a trailing {@code ---}): given
-     * back here ({@code YamlSourcesTest.anEmptyDocumentIsNoObject}).
-     */
-    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-            .loaderOptions(unlimitedDocuments()).enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build()).build();
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-
     private YamlSources() {
-    }
-
-    private static org.yaml.snakeyaml.LoaderOptions unlimitedDocuments() {
-        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
-        options.setCodePointLimit(Integer.MAX_VALUE);
-        return options;
     }
 
     public static List<YamlDocument> read(List<String> locations, InputStream stdin) {
@@ -91,7 +63,7 @@ public final class YamlSources {
      * not walked ({@code notes}), and documents that are not objects (a JSON patch, a list of tool output).
      */
     public record Read(List<YamlDocument> documents, List<InputProblem> problems, List<String> notes, int notObjects, List<String> templates,
-                       List<Path> kustomizations) {
+                       List<Path> kustomizations, List<InputProblem> namedTemplates) {
     }
 
 
@@ -100,7 +72,8 @@ public final class YamlSources {
      * {@code .yaml}, {@code .yml} and {@code .json} files (and those of its subdirectories with {@code recursive},
      * kubectl's {@code -R}). Problems are collected, not thrown. A file in a directory that is a template
      * rather than YAML (it holds {@code {{ }}}, as Helm charts do) is passed over with a note naming its file
-     * and line ({@code templates}, as {@code file:line}); a file named on its own must parse. A directory walked
+     * and line ({@code templates}, as {@code file:line}); a template named on its own is an error, kept apart
+     * ({@code namedTemplates}: where YAML stopped) for the command to say how to render it. A directory walked
      * that holds a kustomization file is not read, but listed ({@code kustomizations}; {@link Kustomizations}).
      */
     public static Read readAll(List<String> locations, boolean recursive, InputStream stdin) {
@@ -109,6 +82,7 @@ public final class YamlSources {
         List<String> notes = new ArrayList<>();
         List<String> templates = new ArrayList<>();
         List<Path> kustomizations = new ArrayList<>();
+        List<InputProblem> namedTemplates = new ArrayList<>();
         int[] notObjects = {0};
         for (String location : locations) {
             if (STDIN.equals(location)) {
@@ -146,16 +120,20 @@ public final class YamlSources {
                 try {
                     documents.addAll(parseCounting(file.toString(), text, notObjects));
                 } catch (InvalidInputException e) {
-                    if (directory && text.contains("{{")) {
+                    if (text.contains("{{")) {
                         InputProblem p = e.problems().get(0);
-                        templates.add(p.file() + (p.line() > 0 ? ":" + p.line() : ""));
+                        if (directory) {
+                            templates.add(p.file() + (p.line() > 0 ? ":" + p.line() : ""));
+                        } else {
+                            namedTemplates.add(p);
+                        }
                     } else {
                         problems.addAll(e.problems());
                     }
                 }
             }
         }
-        return new Read(documents, problems, notes, notObjects[0], templates, kustomizations);
+        return new Read(documents, problems, notes, notObjects[0], templates, kustomizations, namedTemplates);
     }
 
     /** Parses with non-objects skipped, adding how many were to {@code notObjects[0]} (the text is parsed once). */
@@ -198,63 +176,18 @@ public final class YamlSources {
     }
 
     private static List<YamlDocument> parse(String file, String text, boolean skipNonObjects, int[] skipped) {
-        List<YamlDocument> documents = new ArrayList<>();
-        boolean json = file.endsWith(".json");
-        ObjectMapper mapper = json ? JSON : YAML;
-        try (Reader reader = new StringReader(text); JsonParser parser = mapper.createParser(reader)) {
-            while (true) {
-                JsonToken token = parser.nextToken();
-                if (token == null) {
-                    break;
-                }
-                int line = parser.currentTokenLocation().getLineNr();
-                java.util.Map<String, Integer> lines = new java.util.HashMap<>();
-                LocatedTreeReader located = new LocatedTreeReader(mapper, lines);
-                JsonNode node = located.read(parser, "");
-                if (node == null || node.isNull() || node.isMissingNode()) {
-                    continue; // an empty document between two '---'
-                }
-                if (!node.isObject()) {
-                    if (skipNonObjects) {
-                        skipped[0]++;
-                        continue;
-                    }
-                    throw new InvalidInputException(new InputProblem(file, line, "",
-                            "expected a Kubernetes object (a mapping with apiVersion and kind), found " + node.getNodeType().toString().toLowerCase()));
-                }
-                addUnwrapped(file, line, node, located.index(), documents);
-            }
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new InvalidInputException(new InputProblem(file, line, "", "not valid " + (json ? "JSON" : "YAML") + ": " + oneLine(e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new InvalidInputException(InputProblem.at(file, "", "cannot read: " + describe(e)));
-        }
-        return documents;
+        return DocumentParser.parse(file, text, skipNonObjects, skipped);
     }
 
-    private static void addUnwrapped(String file, int line, JsonNode node, LineIndex lines, List<YamlDocument> out) {
-        String kind = node.path("kind").asText("");
-        JsonNode items = node.get("items");
-        if (kind.endsWith("List") && items != null && items.isArray()) {
-            List<LineIndex> itemLines = lines.items("items", items.size());
-            for (int i = 0; i < items.size(); i++) {
-                if (items.get(i).isObject()) {
-                    // Items of a typed list (PodList, NamespaceList, ...) may leave out their kind: it is the list's.
-                    com.fasterxml.jackson.databind.node.ObjectNode item = (com.fasterxml.jackson.databind.node.ObjectNode) items.get(i);
-                    if (!item.hasNonNull("kind") && kind.length() > "List".length()) {
-                        item.put("kind", kind.substring(0, kind.length() - "List".length()));
-                        if (!item.hasNonNull("apiVersion") && node.hasNonNull("apiVersion")) {
-                            item.set("apiVersion", node.get("apiVersion"));
-                        }
-                    }
-                    String prefix = "items[" + i + "]";
-                    addUnwrapped(file, lines.lineOf(prefix, line), items.get(i), itemLines.get(i), out);
-                }
-            }
-        } else {
-            out.add(new YamlDocument(file, line, node, lines));
-        }
+    /**
+     * One YAML value given on the command line ({@code --metrics-from}), read as files are read (the
+     * {@link YamlReading} in force), with the source text of its non-string scalars for messages; its node is
+     * null for an empty text.
+     *
+     * @throws IOException where the text is not valid YAML (Jackson's message)
+     */
+    public static YamlDocument parseValue(String source, String text) throws IOException {
+        return DocumentParser.parseValue(source, text);
     }
 
     private static List<Path> expand(Path location) throws IOException {
@@ -272,29 +205,7 @@ public final class YamlSources {
         }
     }
 
-    /**
-     * SnakeYAML's messages span several lines, with a snippet of the input and a caret under the column;
-     * the line number is already in the problem, so keep only the words, on one line.
-     */
-    static String oneLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        List<String> parts = new ArrayList<>();
-        for (String line : message.split("\\R")) {
-            String t = line.trim();
-            if (t.isEmpty() || t.equals("^") || t.startsWith("in 'reader'") || t.startsWith("in 'string'")) {
-                continue;
-            }
-            if (!parts.isEmpty() && line.startsWith(" ") && !t.startsWith("in ")) {
-                continue; // an echo of the offending input line
-            }
-            parts.add(t);
-        }
-        return String.join("; ", parts);
-    }
-
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return DocumentParser.describe(e);
     }
 }

@@ -276,6 +276,11 @@ public final class StrictFields {
         /** What YAML made of a value: the kind of node, with the text the file had. */
         String describe(JsonNode node, String path) {
             String text = doc.lines().textOf(path);
+            String made = node.isBoolean() ? dev.esnetpol.input.YamlReading.madeBoolean(text, node.booleanValue()) : null;
+            if (made != null) {
+                // y, yes, on, ...: a YAML 1.1 word the file's author likely meant as a string (--yaml says how words are read).
+                return "a boolean: " + made;
+            }
             String shown = text != null ? text : node.isContainerNode() ? "" : node.asText();
             String what = node.isBoolean() ? "a boolean" : node.isNumber() ? "a number" : node.isArray() ? "a list"
                     : node.isObject() ? "a mapping" : node.isNull() ? "null" : "a string";

@@ -34,7 +34,12 @@ final class ProblemRecorder extends DeserializationProblemHandler {
         if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
             at = at.getParent();
         }
-        record(ctxt, at, "expected " + describe(targetType.getRawClass()) + ", found " + found(t, p));
+        String hint = "";
+        Problems problems = Problems.of(ctxt);
+        if ((t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) && targetType.getRawClass() == String.class && problems != null) {
+            hint = problems.quoteBoolean(JsonPaths.of(at), t == JsonToken.VALUE_TRUE);
+        }
+        record(ctxt, at, "expected " + describe(targetType.getRawClass()) + ", found " + found(t, p) + hint);
         p.skipChildren();
         return null;
     }
@@ -42,7 +47,7 @@ final class ProblemRecorder extends DeserializationProblemHandler {
     private static void record(DeserializationContext ctxt, JsonStreamContext at, String message) {
         Problems problems = Problems.of(ctxt);
         if (problems != null) {
-            problems.add(JsonPaths.of(at), message);
+            problems.wrongType(JsonPaths.of(at), message);
         }
     }
 

@@ -19,6 +19,7 @@ final class Problems {
     private final LineIndex lines;
     private final List<InputProblem> list = new ArrayList<>();
     private final List<InputProblem> warnings = new ArrayList<>();
+    private final java.util.Set<String> wrongTyped = new java.util.HashSet<>();
 
     Problems(YamlDocument doc) {
         this.file = doc.file();
@@ -30,8 +31,20 @@ final class Problems {
         return (Problems) ctxt.getAttribute(Problems.class);
     }
 
+    /** A problem at {@code path}; none where the value there was of the wrong type ({@link #wrongType}): it said so already. */
     void add(String path, String message) {
-        list.add(new InputProblem(file, lines.lineOf(path, line), path, message));
+        if (!wrongTyped.contains(path)) {
+            list.add(new InputProblem(file, lines.lineOf(path, line), path, message));
+        }
+    }
+
+    /**
+     * A value of the wrong type, found while reading: the field reads as absent, and the checks that follow
+     * ("missing name") say nothing more about it.
+     */
+    void wrongType(String path, String message) {
+        add(path, message);
+        wrongTyped.add(path);
     }
 
     /**
@@ -40,6 +53,16 @@ final class Problems {
      */
     void warn(String path, String message) {
         warnings.add(new InputProblem(file, lines.lineOf(path, line), path, message));
+    }
+
+    /**
+     * The end of a message about a boolean where a string belongs: what the YAML reader made of the word the file
+     * has, and the same word quoted ({@code : kubectl reads y as the boolean true; quote it: 'y'}).
+     */
+    String quoteBoolean(String path, boolean value) {
+        String text = lines.textOf(path);
+        String made = dev.esnetpol.input.YamlReading.madeBoolean(text, value);
+        return (made == null ? "" : ": " + made) + "; quote it: '" + (text == null ? String.valueOf(value) : text) + "'";
     }
 
     List<InputProblem> warnings() {

@@ -43,7 +43,7 @@ public final class ResourceReader {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule().addDeserializer(String.class, new StrictScalars.Text()))
             .addHandler(new ProblemRecorder())
             .build();
 

@@ -139,9 +139,17 @@ public record ServedVersions(List<String> versions, boolean geoReplicators, Stri
 
     /** A client whose {@code v1beta2} requests go where {@link #discover} finds the cluster serves them. */
     public static KubernetesClient client(KubernetesClientBuilder builder, Rewrite rewrite) {
-        KubernetesClient client = builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("es-netpol-served-version", rewrite)).build();
-        rewrite.enabled = discoverQuietly(client).v1Only();
+        KubernetesClient client = undiscovered(builder, rewrite);
+        rewrite.discover(client);
         return client;
+    }
+
+    /**
+     * A client with the rewrite in place but not yet decided ({@link Rewrite#discover}): for a command that first
+     * checks the cluster answers at all, so that an unreachable one is its one line, not discovery's warnings.
+     */
+    public static KubernetesClient undiscovered(KubernetesClientBuilder builder, Rewrite rewrite) {
+        return builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("es-netpol-served-version", rewrite)).build();
     }
 
     /**
@@ -166,6 +174,11 @@ public record ServedVersions(List<String> versions, boolean geoReplicators, Stri
 
         public boolean enabled() {
             return enabled;
+        }
+
+        /** Turns the rewrite on where {@code client}'s cluster serves v1 only ({@link #discoverQuietly}). */
+        public void discover(KubernetesClient client) {
+            this.enabled = discoverQuietly(client).v1Only();
         }
 
         /** Turns the rewrite on or off (what {@link #client} does from discovery). */

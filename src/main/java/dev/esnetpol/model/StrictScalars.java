@@ -30,6 +30,22 @@ final class StrictScalars {
         }
     }
 
+    /**
+     * Every string of a resource ({@code metadata.name}, a label value, a listener's name): a boolean is refused,
+     * as the API server refuses it where its schema says string, instead of Jackson's "true". Unquoted
+     * {@code name: y} is the boolean true to kubectl, and was an instance named "true" here. Numbers are left to
+     * Jackson's reading (registered for String on {@link ResourceReader}'s mapper).
+     */
+    static final class Text extends JsonDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_TRUE || p.currentToken() == JsonToken.VALUE_FALSE) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
+            return com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(p, ctxt);
+        }
+    }
+
     static final class TrueOrFalse extends JsonDeserializer<Boolean> {
         @Override
         public Boolean deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {

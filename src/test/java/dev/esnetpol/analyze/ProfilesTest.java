@@ -28,25 +28,25 @@ class ProfilesTest {
             ---
             apiVersion: v1
             kind: Pod
-            metadata: {name: b, namespace: y, labels: {pod: b}}
+            metadata: {name: b, namespace: 'y', labels: {pod: b}}
             spec: {containers: [{name: c}]}
             status: {phase: Running, hostIP: 172.18.0.2, podIP: 10.244.2.10, podIPs: [{ip: 10.244.2.10}]}
             ---
             apiVersion: v1
             kind: Pod
-            metadata: {name: c, namespace: y, labels: {pod: c}}
+            metadata: {name: c, namespace: 'y', labels: {pod: c}}
             spec: {containers: [{name: c}]}
             status: {phase: Running, hostIP: 172.18.0.3, podIP: 10.244.2.11, podIPs: [{ip: 10.244.2.11}]}
             ---
             apiVersion: v1
             kind: Pod
-            metadata: {name: done, namespace: y, labels: {pod: done}}
+            metadata: {name: done, namespace: 'y', labels: {pod: done}}
             spec: {containers: [{name: c}]}
             status: {phase: Succeeded, hostIP: 172.18.0.2, podIP: 10.244.2.12, podIPs: [{ip: 10.244.2.12}]}
             ---
             apiVersion: v1
             kind: Pod
-            metadata: {name: node-agent, namespace: y, labels: {pod: agent}}
+            metadata: {name: node-agent, namespace: 'y', labels: {pod: agent}}
             spec: {hostNetwork: true, containers: [{name: c}]}
             status: {phase: Running, hostIP: 10.244.2.200, podIP: 10.244.2.200, podIPs: [{ip: 10.244.2.200}]}
             ---
@@ -143,7 +143,7 @@ class ProfilesTest {
                 ---
                 apiVersion: networking.k8s.io/v1
                 kind: NetworkPolicy
-                metadata: {name: deny-all, namespace: y}
+                metadata: {name: deny-all, namespace: 'y'}
                 spec: {podSelector: {}, policyTypes: [Ingress]}
                 """);
         Node b = Node.of(pod(c, "b"));
@@ -159,7 +159,7 @@ class ProfilesTest {
                 ---
                 apiVersion: networking.k8s.io/v1
                 kind: NetworkPolicy
-                metadata: {name: three, namespace: y}
+                metadata: {name: three, namespace: 'y'}
                 spec:
                   podSelector: {matchLabels: {pod: b}}
                   ingress: [{ports: [{protocol: TCP}, {protocol: UDP}, {protocol: SCTP}]}]

@@ -255,7 +255,7 @@ class SemanticsTest {
         Cluster c = ClusterLoader.load(YamlSources.parse("w.yaml", """
                 apiVersion: apps/v1
                 kind: Deployment
-                metadata: {name: api, namespace: n}
+                metadata: {name: api, namespace: 'n'}
                 spec: {template: {metadata: {labels: {app: api}}, spec: {containers: [{name: c, ports: [{name: web, containerPort: 80}]}]}}}
                 ---
                 apiVersion: batch/v1
@@ -270,6 +270,7 @@ class SemanticsTest {
         assertEquals(2, c.pods().size());
         Pod api = c.pods().get(0);
         assertEquals(new Owner("Deployment", "api"), api.owner());
+        assertEquals("n", api.namespace());
         assertEquals(List.of(new NamedPort("web", 80, "TCP")), api.ports());
         assertEquals("default", c.pods().get(1).namespace());
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -57,7 +58,39 @@ class GitOpsFolderTest {
         assertEquals(ExitCodes.ERROR, r.code());
         List<String> errors = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
         assertEquals(1, errors.size(), r.err());
-        assertTrue(errors.get(0).startsWith("error: " + FOLDER + "/deployment-template.yaml:4: not valid YAML"), errors.get(0));
+        assertEquals("error: " + FOLDER + "/deployment-template.yaml:4: a template that YAML cannot read ({{ }}, as in a Helm chart); "
+                + "give es-netpol what Helm renders: helm template CHART | es-netpol render -f -", errors.get(0));
+        assertEquals("", r.out());
+    }
+
+    /** Helm's own shapes: a template opening with a directive, and one with a value spliced in; matrix alike. */
+    @Test
+    void aChartsTemplateNamedOnItsOwnIsNamedAsATemplateNotAParserEvent(@TempDir Path dir) throws IOException {
+        Path guarded = Files.writeString(dir.resolve("guarded.yaml"), """
+                {{- if .Values.enabled }}
+                apiVersion: eventstreams.ibm.com/v1beta2
+                kind: EventStreams
+                metadata:
+                  name: {{ .Release.Name }}
+                {{- end }}
+                """);
+        Path spliced = Files.writeString(dir.resolve("spliced.yaml"), """
+                apiVersion: eventstreams.ibm.com/v1beta2
+                kind: EventStreams
+                metadata:
+                  name: x
+                  labels:
+                {{ toYaml .Values.labels | indent 4 }}
+                """);
+        CliRun r = CliRun.run("matrix", "-f", guarded.toString(), "-f", spliced.toString());
+        assertEquals(ExitCodes.ERROR, r.code());
+        List<String> errors = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(List.of(
+                "error: " + guarded + ":1: a template that YAML cannot read ({{ }}, as in a Helm chart); give es-netpol what Helm renders: "
+                        + "helm template CHART | es-netpol matrix -f -",
+                "error: " + spliced + ":6: a template that YAML cannot read ({{ }}, as in a Helm chart); give es-netpol what Helm renders: "
+                        + "helm template CHART | es-netpol matrix -f -"), errors, r.err());
+        assertFalse(r.err().contains("snakeyaml"), r.err());
     }
 
     @Test

@@ -215,9 +215,20 @@ class RealResourcesTest {
                 contexts: [{name: x, context: {cluster: c, user: u}}]
                 current-context: x
                 """);
-        CliRun r = CliRun.runWithKubeconfig(kubeconfig, "operator", "--metrics-port", "0");
+        // The log (slf4j-simple writes to System.err as it is at each line) is on the user's stderr too:
+        // discovery's warnings came before the error (two WARN ServedVersions lines).
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+        CliRun r;
+        try {
+            System.setErr(new java.io.PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = CliRun.runWithKubeconfig(kubeconfig, "operator", "--metrics-port", "0");
+        } finally {
+            System.setErr(stderr);
+        }
         assertEquals(2, r.code(), r.err());
         assertEquals(List.of("error: cannot reach the Kubernetes API server at https://127.0.0.1:1/: connection refused"),
                 r.err().lines().toList());
+        assertEquals("", logged.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing logged before the one line");
     }
 }

@@ -26,8 +26,8 @@ class StrictNetworkPolicyTest {
             misspelt-fields.yaml; 44; spec.ingress[0].ports[0].prot: unknown field 'prot' (did you mean 'protocol' or 'port'?)
             label-values.yaml;    8;  metadata.labels.build: a label value must be a string, found a number (12e4); quote it: '12e4'
             label-values.yaml;    9;  metadata.labels.version: a label value must be a string, found a number (1.10); quote it: '1.10'
-            label-values.yaml;    18; metadata.labels.trusted: a label value must be a string, found a boolean (yes); quote it: 'yes'
-            label-values.yaml;    28; spec.podSelector.matchLabels.enabled: a label value must be a string, found a boolean (on); quote it: 'on'
+            label-values.yaml;    18; metadata.labels.trusted: a label value must be a string, found a boolean: kubectl reads yes as the boolean true; quote it: 'yes'
+            label-values.yaml;    28; spec.podSelector.matchLabels.enabled: a label value must be a string, found a boolean: kubectl reads on as the boolean true; quote it: 'on'
             label-values.yaml;    33; spec.ingress[0].from[0].podSelector.matchExpressions[0].values[0]: expected a string, found a number (1.10); quote it: '1.10'
             names.yaml;           10; spec.podSelector: duplicate field (given twice in one mapping)
             """)

@@ -24,14 +24,14 @@ class YamlSourcesTest {
                   list:
                     - x: 1
                     - x: 2
-                      y: 3
+                      w: 3
                 """);
         assertEquals(2, docs.size());
         assertEquals(1, docs.get(0).line());
         assertEquals(3, docs.get(0).lines().lineOf("metadata.name", 0));
         YamlDocument b = docs.get(1);
         assertEquals("B", b.kind());
-        assertEquals(11, b.lines().lineOf("spec.list[1].y", 0));
+        assertEquals(11, b.lines().lineOf("spec.list[1].w", 0));
         assertEquals(10, b.lines().lineOf("spec.list[1].z", 0), "an absent field falls back to its parent");
         assertEquals(7, b.lines().lineOf("spec", 0));
         assertEquals(99, b.lines().lineOf("nothing", 99));
