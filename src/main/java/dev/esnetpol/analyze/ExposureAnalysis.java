@@ -47,10 +47,14 @@ public final class ExposureAnalysis {
 
     private final List<Fact> facts;
 
-    private ExposureAnalysis(Analyzer analyzer, Matrix matrix) {
+    /** @param of the workloads whose exposure is asked for */
+    private ExposureAnalysis(Analyzer analyzer, Matrix matrix, java.util.function.Predicate<String> of) {
         Map<String, Pod> workloads = new TreeMap<>();
         for (Pod p : analyzer.endpoints()) {
-            workloads.putIfAbsent(Matrix.workloadName(p), p);
+            String name = Matrix.workloadName(p);
+            if (of.test(name)) {
+                workloads.putIfAbsent(name, p);
+            }
         }
         Set<String> existing = new HashSet<>();
         for (Pod p : analyzer.endpoints()) {
@@ -70,9 +74,9 @@ public final class ExposureAnalysis {
             }
         }
         matrix.forEach(e -> {
-            if (e.fromExternal()) {
+            if (e.fromExternal() && of.test(e.to())) {
                 out.add(new Fact(e.to(), true, e.from(), null, e.connections(), e.connectionsText()));
-            } else if (e.toExternal()) {
+            } else if (e.toExternal() && of.test(e.from())) {
                 out.add(new Fact(e.from(), false, e.to(), null, e.connections(), e.connectionsText()));
             }
         });
@@ -82,7 +86,17 @@ public final class ExposureAnalysis {
 
     /** The exposure of every workload of the analyzer's cluster; {@code matrix} gives the outside ranges. */
     public static ExposureAnalysis of(Analyzer analyzer, Matrix matrix) {
-        return new ExposureAnalysis(analyzer, matrix);
+        return new ExposureAnalysis(analyzer, matrix, w -> true);
+    }
+
+    /**
+     * The exposure of these workloads only: what a caller that checks a few workloads of a larger cluster asks, at the
+     * cost of those workloads' classes (and of {@code matrix}, which gives their outside ranges).
+     *
+     * @param workloads workload names as {@link Matrix#workloadName} gives them
+     */
+    public static ExposureAnalysis of(Analyzer analyzer, Matrix matrix, java.util.Set<String> workloads) {
+        return new ExposureAnalysis(analyzer, matrix, workloads::contains);
     }
 
     /** Egress facts first, then ingress; each by workload, then peer. */

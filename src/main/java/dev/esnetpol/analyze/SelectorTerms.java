@@ -112,6 +112,47 @@ public record SelectorTerms(SortedSet<Term> terms) {
         return out;
     }
 
+    /**
+     * The fewest labels that satisfy every term: a key a term requires gets the first value of its {@code In} terms
+     * that no {@code NotIn} term of the key refuses ({@code Exists} alone: {@code placeholder}, or a value of the key's
+     * {@code NotIn}-free choice), and no other key is set, so {@code NotIn} and {@code DoesNotExist} terms hold. Such a
+     * pod (namespace) is one of those the terms select and carries nothing that another selector could single out.
+     *
+     * @param placeholder the value given to a key that must only exist
+     * @return the labels, or empty when no labels satisfy the terms ({@code app in (a)} with {@code !app})
+     */
+    public java.util.Optional<Map<String, String>> witness(String placeholder) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, List<Term>> byKey = new java.util.TreeMap<>();
+        terms.forEach(t -> byKey.computeIfAbsent(t.key(), k -> new ArrayList<>()).add(t));
+        for (Map.Entry<String, List<Term>> e : byKey.entrySet()) {
+            java.util.Set<String> refused = new java.util.HashSet<>();
+            List<String> allowed = null;
+            boolean required = false;
+            for (Term t : e.getValue()) {
+                switch (t.operator()) {
+                    case "In" -> {
+                        required = true;
+                        allowed = allowed == null ? new ArrayList<>(t.values()) : new ArrayList<>(allowed.stream().filter(t.values()::contains).toList());
+                    }
+                    case "NotIn" -> refused.addAll(t.values());
+                    case "Exists" -> required = true;
+                    default -> { }
+                }
+            }
+            if (!required) {
+                continue;
+            }
+            java.util.Optional<String> value = allowed != null ? allowed.stream().filter(v -> !refused.contains(v)).findFirst()
+                    : java.util.stream.Stream.iterate(placeholder, v -> v + "-x").filter(v -> !refused.contains(v)).findFirst();
+            if (value.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            out.put(e.getKey(), value.get());
+        }
+        return matches(out) ? java.util.Optional.of(out) : java.util.Optional.empty();
+    }
+
     /** {@code {app=a,tier in (x,y)}}. */
     public String text() {
         return "{" + String.join(",", terms.stream().map(Term::text).toList()) + "}";

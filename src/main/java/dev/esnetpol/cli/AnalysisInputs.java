@@ -34,14 +34,8 @@ final class AnalysisInputs {
             + "(default: the context's) or of every namespace with -A, and the cluster-scoped policies it serves; the policies in force, nothing rendered.")
     boolean live;
 
-    @Option(names = {"-A", "--all-namespaces"}, description = "With --live: every namespace.")
-    boolean allNamespaces;
-
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "With --live: this kubeconfig file instead of kubectl's ($KUBECONFIG, ~/.kube/config).")
-    String kubeconfig;
-
-    @Option(names = "--context", paramLabel = "NAME", description = "With --live: this context of the kubeconfig instead of its current one.")
-    String context;
+    @Mixin
+    LiveOptions liveOptions;
 
     static boolean uses(YamlDocument doc) {
         return CLUSTER_KINDS.contains(doc.kind()) || StrictFields.isNetworkPolicy(doc) || StrictFields.isClusterPolicy(doc)
@@ -62,29 +56,12 @@ final class AnalysisInputs {
             if (!inputs.locations().isEmpty()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--live reads the cluster: give no files (" + String.join(", ", inputs.locations()) + ")");
             }
-            return settings.loadLive(spec, allNamespaces, kubeconfig, context);
+            return settings.fromLive(settings.readLive(spec, liveOptions, null), spec);
         }
-        List<String> liveOnly = liveOnlyOptionsGiven();
-        if (!liveOnly.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), liveOnly.get(0) + " reads a cluster: give --live too");
-        }
+        liveOptions.refuseWithoutLive(spec, "give --live too");
         ClusterInputs.Loaded loaded = settings.load(spec, inputs.locations(), inputs.recursive, inputs.strict, System.in);
         exposures = settings.exposures;
         return loaded;
-    }
-
-    private List<String> liveOnlyOptionsGiven() {
-        List<String> given = new java.util.ArrayList<>();
-        if (allNamespaces) {
-            given.add("-A/--all-namespaces");
-        }
-        if (kubeconfig != null) {
-            given.add("--kubeconfig");
-        }
-        if (context != null) {
-            given.add("--context");
-        }
-        return given;
     }
 
     /** Where the answers depend on an open choice of the cluster-scoped policy API, on DNS or on missing Nodes. */

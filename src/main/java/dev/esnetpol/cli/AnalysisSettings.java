@@ -1,5 +1,7 @@
 package dev.esnetpol.cli;
 
+import dev.esnetpol.analyze.AppliedManifests;
+import dev.esnetpol.analyze.Cluster;
 import dev.esnetpol.analyze.ClusterLoader;
 import dev.esnetpol.input.YamlDocument;
 import dev.esnetpol.model.EventStreamsResource;
@@ -11,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How the analysis commands (explain, matrix, diff) read their inputs, whatever the inputs are: the namespace of
@@ -34,14 +37,32 @@ final class AnalysisSettings {
      * table set. Every problem of every file is thrown together ({@link dev.esnetpol.input.InvalidInputException}).
      */
     ClusterInputs.Loaded load(CommandSpec spec, List<String> locations, boolean recursive, boolean strict, InputStream stdin) {
-        Inputs read = Inputs.read(spec, "PATH", locations, recursive, namespace, true, AnalysisInputs::uses, stdin, false);
+        return load(spec, locations, recursive, strict, stdin, null);
+    }
+
+    /**
+     * As {@link #load(CommandSpec, List, boolean, boolean, InputStream)}, the objects of {@code locations} applied over
+     * a live cluster when {@code appliedTo} is not null ({@link AppliedManifests}, as {@code kubectl apply} would): the
+     * cluster's other objects and running pods stay, and objects without a namespace go to the namespace read live,
+     * where an object of another namespace is refused (it would be compared with a namespace that was not read).
+     */
+    ClusterInputs.Loaded load(CommandSpec spec, List<String> locations, boolean recursive, boolean strict, InputStream stdin, LiveRead appliedTo) {
+        String ns = appliedTo != null && appliedTo.namespace() != null ? appliedTo.namespace() : namespace;
+        Inputs read = Inputs.read(spec, "PATH", locations, recursive, ns, true, AnalysisInputs::uses, stdin, false);
         List<YamlDocument> docs = read.documents();
         // Each stage on its own first, so that the problems of all of them are reported together.
         List<EventStreamsResource> resources = read.eventStreamsResources(strict);
         ClusterLoader.Loaded k8s = read.add(() -> ClusterLoader.load(docs.stream().filter(d -> !ResourceReader.isEventStreamsKind(d)).toList()), null);
         read.failIfProblems();
         options = generation.toOptions(read);
-        ClusterInputs.Loaded read0 = ClusterInputs.of(k8s.cluster(), resources, options, !noRender);
+        Cluster objects = k8s.cluster();
+        if (appliedTo != null) {
+            objects = AppliedManifests.over(appliedTo.cluster(), objects);
+            if (options.platform().openShiftEvidence().isEmpty()) {
+                options = options.withPlatform(options.platform().withEvidence(appliedTo.openShiftEvidence()));
+            }
+        }
+        ClusterInputs.Loaded read0 = ClusterInputs.of(objects, resources, options, !noRender);
         // The router is a peer of every route: shown (and explained) even when the inputs hold none of its pods.
         exposures = dev.esnetpol.analyze.Exposures.read(docs);
         ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0), !exposures.isEmpty()),
@@ -54,34 +75,60 @@ final class AnalysisSettings {
         return loaded;
     }
 
-    /** The cluster, read as {@link LiveCluster} reads it, through {@link LiveConnection} (one-line errors): {@code matrix/explain --live}. */
-    ClusterInputs.Loaded loadLive(CommandSpec spec, boolean allNamespaces, String kubeconfig, String context) {
-        if (allNamespaces && namespace != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-n/--namespace and -A/--all-namespaces: give one");
+    /**
+     * A cluster as read live, before anything is added to it.
+     *
+     * @param namespace         the namespace read, or null for every namespace
+     * @param openShiftEvidence what says the cluster is OpenShift (its API groups, as the operator reads them), or empty
+     */
+    record LiveRead(Cluster cluster, String namespace, Optional<String> openShiftEvidence) {
+    }
+
+    /**
+     * Reads the cluster {@code live} names as {@link LiveCluster} reads it, through {@link LiveConnection} (one-line
+     * errors naming server, context and kubeconfig): {@code matrix/explain --live} and diff's {@code live:} sides.
+     *
+     * @param requested the namespace a diff side names ({@code live:NS}), or null for {@code -n}, else the context's
+     */
+    LiveRead readLive(CommandSpec spec, LiveOptions live, String requested) {
+        if (live.allNamespaces && (namespace != null || requested != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (requested != null ? "live:" + requested : "-n/--namespace")
+                    + " and -A/--all-namespaces: give one");
         }
-        LiveConnection target = LiveConnection.of(kubeconfig, context, "nothing to analyse");
-        String ns = allNamespaces ? null : target.namespace(namespace);
+        if (requested != null && namespace != null && !requested.equals(namespace)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "live:" + requested + " and -n " + namespace + ": give one namespace");
+        }
+        LiveConnection target = LiveConnection.of(live.kubeconfig, live.context, "nothing to analyse");
+        String ns = live.allNamespaces ? null : target.namespace(requested != null ? requested : namespace);
         if (ns != null && !dev.esnetpol.kube.KubeValidation.isDnsLabel(ns)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-n/--namespace: '" + ns + "' is not a namespace name");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (requested != null ? "live:" : "-n/--namespace: ") + "'" + ns
+                    + "' is not a namespace name");
         }
         String what = ns == null ? "every namespace" : "namespace '" + ns + "'";
         target.reachable(what);
         try (io.fabric8.kubernetes.client.KubernetesClient client = target.client(30_000)) {
-            dev.esnetpol.analyze.Cluster cluster = LiveCluster.read(client, ns, spec.commandLine().getErr());
-            options = generation.toOptions();
-            if (options.platform().forced().isEmpty()) {
-                // The cluster's platform, as the operator reads it (OpenShift's API groups): its analyzer profile is the default.
-                options = options.withPlatform(options.platform().withEvidence(dev.esnetpol.operator.ClusterPlatform.openShiftEvidence(client)));
-            }
-            exposures = dev.esnetpol.analyze.Exposures.NONE;
-            ClusterInputs.Loaded read0 = ClusterInputs.of(cluster, List.of(), options, false);
-            ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0)), read0.resources());
-            AnalysisInputs.warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
-            AnalysisInputs.warnAboutClusterPolicies(loaded.cluster(), spec.commandLine().getErr());
-            return loaded;
+            Cluster cluster = LiveCluster.read(client, ns, spec.commandLine().getErr());
+            // The cluster's platform decides the default profile unless --platform forces one: only then is it asked.
+            boolean ask = generation.toOptions().platform().forced().isEmpty();
+            return new LiveRead(cluster, ns, ask ? dev.esnetpol.operator.ClusterPlatform.openShiftEvidence(client) : Optional.empty());
         } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
             throw new IllegalStateException("cannot read " + what + " from " + target.where() + ": " + LiveConnection.cause(e), e);
         }
+    }
+
+    /** A live cluster as the analysis takes it: the policies in force, nothing rendered; the router's stand-in on OpenShift. */
+    ClusterInputs.Loaded fromLive(LiveRead live, CommandSpec spec) {
+        options = generation.toOptions();
+        if (options.platform().forced().isEmpty()) {
+            // The cluster's platform, as the operator reads it (OpenShift's API groups): its analyzer profile is the default.
+            options = options.withPlatform(options.platform().withEvidence(live.openShiftEvidence()));
+        }
+        exposures = dev.esnetpol.analyze.Exposures.NONE;
+        ClusterInputs.Loaded read0 = ClusterInputs.of(live.cluster(), List.of(), options, false);
+        ClusterInputs.Loaded loaded = new ClusterInputs.Loaded(RouterStandIn.add(read0.cluster(), platform(read0)), read0.resources());
+        AnalysisInputs.warnAboutPoliciesSelectingNothing(loaded.cluster(), spec.commandLine().getErr());
+        AnalysisInputs.warnAboutClusterPolicies(loaded.cluster(), spec.commandLine().getErr());
+        return loaded;
     }
 
     /** The platform of what was loaded: the one forced, else what the inputs look like (its analyzer profile is the default). */

@@ -82,6 +82,11 @@ final class PeerNames {
         }
 
         @Override
+        public String exposedPeer(Role.ExposedPeer p) {
+            return "pods " + p.peer();
+        }
+
+        @Override
         public String clusterPod(Role.ClusterPod p) {
             // A pod of the cluster: named by its labels when it carries a component's, else by itself.
             Map<String, String> labels = end.node() instanceof Node.PodNode pn ? pn.pod().labels() : Map.of();

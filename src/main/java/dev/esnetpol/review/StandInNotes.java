@@ -105,6 +105,12 @@ final class StandInNotes {
             public Optional<String> clusterPod(Role.ClusterPod p) {
                 return Optional.empty();
             }
+
+            @Override
+            public Optional<String> exposedPeer(Role.ExposedPeer p) {
+                return Optional.of("pods [namespace with {...}]/[pod with {...}]: a pod a policy rule admits that may appear later, with the "
+                        + "fewest labels the rule's selectors require (matrix --exposure names such peers)");
+            }
         });
     }
 }

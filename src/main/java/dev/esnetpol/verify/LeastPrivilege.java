@@ -3,7 +3,11 @@ package dev.esnetpol.verify;
 import dev.esnetpol.analyze.Analyzer;
 import dev.esnetpol.analyze.Connections;
 import dev.esnetpol.analyze.Explanation;
+import dev.esnetpol.analyze.Matrix;
 import dev.esnetpol.analyze.Node;
+import dev.esnetpol.analyze.PeerMatcher;
+import dev.esnetpol.generate.Peers;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import dev.esnetpol.generate.Flow;
 import dev.esnetpol.model.Installation;
 
@@ -22,14 +26,21 @@ import java.util.Map;
  */
 final class LeastPrivilege {
 
-    /** A documented flow seen from one of our pods: what it needs, and the nodes at its other end. */
-    private record Side(Connections required, EndpointStands.Stand other) {
+    /**
+     * A documented flow seen from one of our pods: what it needs, the nodes at its other end, and the selectors the
+     * generator writes for that end ({@link dev.esnetpol.generate.Peers}, in the installation's namespace), which say
+     * whether a pod made for an exposed peer is one of them.
+     */
+    private record Side(Connections required, EndpointStands.Stand other, List<NetworkPolicyPeer> peers, String namespace) {
     }
 
     private final SyntheticCluster cluster;
     private final Analyzer analyzer;
     private final boolean egress;
     private final List<End> everyone;
+    /** Per node of everyone: a stand-in checked only as the end of an exposed peer ({@link ExposedPeers}). */
+    private final boolean[] onlyExposed;
+    private final ExposedPeers exposed;
     private final int[] classOf;
     /** Scratch, per node: what the pod being checked documents with it besides what it documents with everyone. */
     private final Connections[] particular;
@@ -39,15 +50,23 @@ final class LeastPrivilege {
     private final List<End> pods = new ArrayList<>();
     final List<Finding> findings = new ArrayList<>();
 
-    LeastPrivilege(SyntheticCluster cluster, EndpointStands stands, Analyzer analyzer) {
+    /**
+     * @param analyzer the synthetic cluster with the policies checked and the pods made for {@code exposed}
+     *                 ({@link ExposedPeers#addTo})
+     */
+    LeastPrivilege(SyntheticCluster cluster, EndpointStands stands, Analyzer analyzer, ExposedPeers exposed) {
         this.cluster = cluster;
         this.analyzer = analyzer;
+        this.exposed = exposed;
         this.egress = cluster.options().egress();
         this.everyone = cluster.everyone();
         this.classOf = new int[everyone.size()];
+        this.onlyExposed = new boolean[everyone.size()];
         this.particular = new Connections[everyone.size()];
         for (int n = 0; n < everyone.size(); n++) {
             classOf[n] = everyone.get(n).node() instanceof Node.PodNode p ? analyzer.classOf(p.pod()).id() : -1;
+            Role role = everyone.get(n).role();
+            onlyExposed[n] = role instanceof Role.OtherNamespace || role instanceof Role.SameNamespace || role instanceof Role.Outside;
         }
         BitSet firstPods = new BitSet();
         for (Installation i : cluster.installations()) {
@@ -61,10 +80,10 @@ final class LeastPrivilege {
                 EndpointStands.Stand from = stands.of(i, f.from());
                 EndpointStands.Stand to = stands.of(i, f.to());
                 if (f.ingress()) {
-                    index(into, to.covers(), firstPods, new Side(FlowPorts.required(f), from));
+                    index(into, to.covers(), firstPods, new Side(FlowPorts.required(f), from, Peers.of(f.from(), cluster.options()), i.namespace()));
                 }
                 if (f.egress()) {
-                    index(outOf, from.covers(), firstPods, new Side(FlowPorts.required(f), to));
+                    index(outOf, from.covers(), firstPods, new Side(FlowPorts.required(f), to, Peers.of(f.to(), cluster.options()), i.namespace()));
                 }
             }
         }
@@ -81,16 +100,73 @@ final class LeastPrivilege {
     /** @return the number of (pod, other node) pairs checked */
     int run(Progress progress) {
         int done = 0;
+        int pairs = 0;
         for (End pod : pods) {
             int self = cluster.indexOf(pod.node());
             int c = classOf[self];
-            check(self, true, analyzer.ingressFromEveryClass(c), into.getOrDefault(self, List.of()));
+            Connections[] in = analyzer.ingressFromEveryClass(c);
+            pairs += check(self, true, in, into.getOrDefault(self, List.of()));
+            pairs += checkExposed(self, true, in, into.getOrDefault(self, List.of()));
             if (egress) {
-                check(self, false, analyzer.egressToEveryClass(c), outOf.getOrDefault(self, List.of()));
+                Connections[] out = analyzer.egressToEveryClass(c);
+                check(self, false, out, outOf.getOrDefault(self, List.of()));
+                checkExposed(self, false, out, outOf.getOrDefault(self, List.of()));
             }
             progress.update("least privilege, pods", ++done, pods.size());
         }
-        return pods.size() * (everyone.size() - 1);
+        return pairs;
+    }
+
+    /**
+     * One pod, one direction, against the peers its exposure names ({@link ExposedPeers}): what the policies open to
+     * the peer's end beyond what the documented flows whose selectors admit that end call for.
+     *
+     * @return the number of peers checked
+     */
+    private int checkExposed(int self, boolean ingress, Connections[] allowedByClass, List<Side> documented) {
+        End pod = everyone.get(self);
+        String workload = Matrix.workloadName(((Node.PodNode) pod.node()).pod());
+        int checked = 0;
+        // Outside ranges with the same excess are one finding, through the outside stand-in when it is one of them.
+        Map<Connections, End> outside = new java.util.LinkedHashMap<>();
+        for (ExposedPeers.Check c : exposed.checks()) {
+            if (c.ingress() != ingress || !c.workloads().contains(workload)) {
+                continue;
+            }
+            checked++;
+            Connections allowed;
+            if (c.peer().node() instanceof Node.PodNode p) {
+                allowed = allowedByClass[analyzer.classOf(p.pod()).id()];
+            } else {
+                Node.ExternalNode a = (Node.ExternalNode) c.peer().node();
+                allowed = ingress ? analyzer.ingressFromAddress(classOf[self], a) : analyzer.egressToAddress(classOf[self], a);
+            }
+            if (allowed == null) {
+                continue;
+            }
+            int index = cluster.indexOf(c.peer().node());
+            Connections wanted = Connections.NONE;
+            for (Side s : documented) {
+                boolean covers = s.other().all() || (index >= 0 ? s.other().covers().get(index)
+                        : s.peers().stream().anyMatch(peer -> PeerMatcher.matches(peer, s.namespace(), c.peer().node(), analyzer.cluster())));
+                if (covers) {
+                    wanted = wanted.union(s.required());
+                }
+            }
+            Connections extra = allowed.minus(wanted);
+            if (extra.isEmpty()) {
+                continue;
+            }
+            if (c.peer().node() instanceof Node.ExternalNode) {
+                outside.merge(extra, c.peer(), (was, now) -> index >= 0 ? now : was);
+            } else {
+                findings.add(ingress ? excess(Finding.Where.INGRESS_OF_DESTINATION, c.peer(), pod, extra, true)
+                        : excess(Finding.Where.EGRESS_OF_SOURCE, pod, c.peer(), extra, false));
+            }
+        }
+        outside.forEach((extra, end) -> findings.add(ingress ? excess(Finding.Where.INGRESS_OF_DESTINATION, end, pod, extra, true)
+                : excess(Finding.Where.EGRESS_OF_SOURCE, pod, end, extra, false)));
+        return checked;
     }
 
     /**
@@ -99,7 +175,7 @@ final class LeastPrivilege {
      * part that grows with the cluster: it allocates nothing and computes a difference only when what is
      * allowed changes from the node before (nodes of a kind come together, and most share one value).
      */
-    private void check(int self, boolean ingress, Connections[] allowedByClass, List<Side> documented) {
+    private int check(int self, boolean ingress, Connections[] allowedByClass, List<Side> documented) {
         // What every node may do (flows from or to anywhere), and what particular nodes may do besides.
         Connections base = Connections.NONE;
         List<Integer> touched = new ArrayList<>();
@@ -118,14 +194,15 @@ final class LeastPrivilege {
                 }
             }
         }
-        Node.PodNode pod = (Node.PodNode) everyone.get(self).node();
         int myClass = classOf[self];
         Connections lastAllowed = null;
         Connections lastExtra = null;
+        int checked = 0;
         for (int n = 0; n < classOf.length; n++) {
-            if (n == self) {
+            if (n == self || onlyExposed[n]) {
                 continue;
             }
+            checked++;
             Connections allowed;
             if (classOf[n] >= 0) {
                 allowed = allowedByClass[classOf[n]];
@@ -148,14 +225,15 @@ final class LeastPrivilege {
             }
             if (!extra.isEmpty()) {
                 End other = everyone.get(n);
-                findings.add(ingress ? excess(Finding.Where.INGRESS_OF_DESTINATION, other, everyone.get(self), extra, pod, true)
-                        : excess(Finding.Where.EGRESS_OF_SOURCE, everyone.get(self), other, extra, pod, false));
+                findings.add(ingress ? excess(Finding.Where.INGRESS_OF_DESTINATION, other, everyone.get(self), extra, true)
+                        : excess(Finding.Where.EGRESS_OF_SOURCE, everyone.get(self), other, extra, false));
             }
         }
         touched.forEach(n -> particular[n] = null);
+        return checked;
     }
 
-    private Finding excess(Finding.Where where, End from, End to, Connections extra, Node.PodNode ours, boolean ingress) {
+    private Finding excess(Finding.Where where, End from, End to, Connections extra, boolean ingress) {
         String protocol = FlowPorts.sampleProtocol(extra);
         Explanation e = analyzer.explain(from.node(), to.node(), protocol, FlowPorts.samplePort(extra, protocol));
         return Finding.excess(where, from, to, extra, ingress ? e.ingress() : e.egress());

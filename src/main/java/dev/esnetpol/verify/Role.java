@@ -39,6 +39,8 @@ public sealed interface Role {
         R externalTarget(ExternalTarget target);
 
         R clusterPod(ClusterPod pod);
+
+        R exposedPeer(ExposedPeer peer);
     }
 
     /**
@@ -139,6 +141,18 @@ public sealed interface Role {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.externalTarget(this);
+        }
+    }
+
+    /**
+     * A pod that may appear (now or later) where a policy rule admits it, as the exposure analysis names such a peer
+     * ({@code [namespace with {team=ops}]/[pod with {app=x}]}, np-guard's words; {@link dev.esnetpol.analyze.ExposurePeer}),
+     * when none of the stand-ins above is one: a pod with the fewest labels that rule admits, in such a namespace.
+     */
+    record ExposedPeer(String peer) implements Role {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.exposedPeer(this);
         }
     }
 

@@ -62,6 +62,11 @@ public final class RoleNames {
             public String clusterPod(Role.ClusterPod p) {
                 return "cluster-pod";
             }
+
+            @Override
+            public String exposedPeer(Role.ExposedPeer p) {
+                return "exposed-peer";
+            }
         });
     }
 }

@@ -125,15 +125,35 @@ public final class Verifier {
          *                   CNI's profile; merge the reports of several with {@link ProfileVerdicts#merge}
          */
         public VerifyReport check(List<NetworkPolicy> policies, Function<Cluster, Analyzer> analyzerOf) {
-            Analyzer analyzer = analyzerOf.apply(cluster.cluster().withPolicies(policies));
+            Cluster withPolicies = cluster.cluster().withPolicies(policies);
+            Analyzer analyzer = analyzerOf.apply(withPolicies);
+            // Who else the policies open our pods to (the exposure analysis), then the cluster with a pod for each such
+            // peer no stand-in stands for: least privilege checks them as it checks every other node.
+            ExposedPeers exposed = ExposedPeers.of(cluster, analyzer, ourWorkloads());
+            Cluster withExposed = exposed.addTo(withPolicies);
+            if (withExposed != withPolicies) {
+                analyzer = analyzerOf.apply(withExposed);
+            }
             FlowChecks flows = new FlowChecks(cluster, stands, analyzer);
             int flowsChecked = flows.run(progress);
-            LeastPrivilege least = new LeastPrivilege(cluster, stands, analyzer);
+            LeastPrivilege least = new LeastPrivilege(cluster, stands, analyzer, exposed);
             int pairs = least.run(progress);
             List<Finding> findings = new ArrayList<>(flows.findings);
             findings.addAll(least.findings);
             List<End> components = cluster.installations().stream().flatMap(i -> cluster.components(i).values().stream()).toList();
             return new VerifyReport(flowsChecked, pairs, findings, flows.checks, components, OpenGrants.of(cluster, analyzer));
+        }
+
+        /** The installations' workloads, as the matrix names them (every replica's), each with its first pod. */
+        private Map<String, dev.esnetpol.analyze.Pod> ourWorkloads() {
+            Map<String, dev.esnetpol.analyze.Pod> out = new LinkedHashMap<>();
+            for (dev.esnetpol.model.Installation i : cluster.installations()) {
+                cluster.components(i).keySet().forEach(g -> cluster.replicas(i, g).forEach(e -> {
+                    dev.esnetpol.analyze.Pod p = ((dev.esnetpol.analyze.Node.PodNode) e.node()).pod();
+                    out.putIfAbsent(dev.esnetpol.analyze.Matrix.workloadName(p), p);
+                }));
+            }
+            return out;
         }
     }
 }

@@ -49,6 +49,31 @@ final class LiveApiServer implements AutoCloseable {
         client = server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
     }
 
+    /**
+     * What a live analysis of {@code namespace} reads (matrix --live, a diff's live: side): its pods and
+     * NetworkPolicies, every namespace's labels, and discovery of the cluster-scoped policy and OpenShift groups.
+     */
+    static java.util.Set<String> analysisReads(String namespace) {
+        return java.util.Set.of("GET /api/v1/namespaces/" + namespace + "/pods", "GET /apis/networking.k8s.io/v1/namespaces/" + namespace + "/networkpolicies",
+                "GET /api/v1/namespaces", "GET /apis/policy.networking.k8s.io", "GET /apis/route.openshift.io", "GET /apis/config.openshift.io");
+    }
+
+    /** The requests received (query strings left out) that are not among {@code allowed}. */
+    List<String> requestsBeyond(java.util.Set<String> allowed) {
+        return paths.stream().map(p -> p.replaceAll("\\?.*", "")).filter(p -> !allowed.contains(p)).toList();
+    }
+
+    /** The namespace dump of examples/es-prod-namespace as a cluster holds it: its Namespaces, Pods and NetworkPolicies. */
+    static final List<Path> ES_PROD = List.of(Path.of("examples/es-prod-namespace/namespaces.yaml"),
+            Path.of("examples/es-prod-namespace/pods.yaml"), Path.of("examples/es-prod-namespace/policies.yaml"));
+
+    /** A server holding {@link #ES_PROD}. */
+    static LiveApiServer esProd() {
+        LiveApiServer api = new LiveApiServer();
+        ES_PROD.forEach(api::create);
+        return api;
+    }
+
     /** Serves {@code resources} at {@code group/version}. */
     LiveApiServer serve(String group, String version, String... resources) {
         served.computeIfAbsent(group, g -> new ConcurrentHashMap<>()).put(version, List.of(resources));

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,16 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** matrix and explain on a live cluster (fabric8's mock API server, {@link LiveApiServer}), as on the same objects in files. */
 class LiveInputTest {
 
-    private static final Path PROD = Path.of("examples/es-prod-namespace");
-    private static final String[] FILES = {PROD.resolve("namespaces.yaml").toString(), PROD.resolve("pods.yaml").toString(),
-            PROD.resolve("policies.yaml").toString()};
+    private static final String[] FILES = LiveApiServer.ES_PROD.stream().map(Path::toString).toArray(String[]::new);
 
     private static LiveApiServer prod() {
-        LiveApiServer api = new LiveApiServer();
-        for (String f : FILES) {
-            api.create(Path.of(f));
-        }
-        return api;
+        return LiveApiServer.esProd();
     }
 
     private static String[] concat(String[] a, String... b) {
@@ -45,10 +38,7 @@ class LiveInputTest {
             assertEquals(files.out(), live.out());
             assertTrue(live.out().contains("es-prod/production-kafka"), live.out());
             assertTrue(live.err().contains("note: the cluster serves no cluster-scoped policy kind (policy.networking.k8s.io"), live.err());
-            Set<String> allowed = Set.of("GET /api/v1/namespaces/es-prod/pods", "GET /apis/networking.k8s.io/v1/namespaces/es-prod/networkpolicies",
-                    "GET /api/v1/namespaces", "GET /apis/policy.networking.k8s.io",
-                    "GET /apis/route.openshift.io", "GET /apis/config.openshift.io");
-            List<String> other = api.paths.stream().map(p -> p.replaceAll("\\?.*", "")).filter(p -> !allowed.contains(p)).toList();
+            List<String> other = api.requestsBeyond(LiveApiServer.analysisReads("es-prod"));
             assertEquals(List.of(), other, "only the kinds the analysis uses, and discovery of the policy and OpenShift groups");
         }
     }

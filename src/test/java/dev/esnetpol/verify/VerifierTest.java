@@ -251,6 +251,44 @@ class VerifierTest {
         assertTrue(r.out().contains(" 0 missing;"), r.out());
     }
 
+    /**
+     * Peers that no stand-in is (a namespace with some labels, pods of the namespace with some labels) come from the
+     * exposure analysis: the stand-ins of another namespace and of the namespace carry none of those labels, and the
+     * old stand-ins alone reported these policies clean.
+     */
+    @Test
+    void aRuleOpenToNamespacesOrPodsByLabelIsExcessFromTheExposedPeer(@TempDir Path dir) throws IOException {
+        List<NetworkPolicy> policies = rendered();
+        ruleWithPort(named(policies, "production-kafka-netpol"), 9091).getFrom().addAll(List.of(
+                new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder().withNewNamespaceSelector()
+                        .addToMatchLabels("team", "ops").endNamespaceSelector().build(),
+                new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder().withNewPodSelector()
+                        .addToMatchLabels("app", "debug").endPodSelector().build()));
+        CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--policies", write(dir, policies).toString());
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("EXCESS   [namespace with {team=ops}]/[all pods] -> es-prod/production-kafka-0  TCP 9091"), r.out());
+        assertTrue(r.out().contains("EXCESS   es-prod/[pod with {app=debug}] -> es-prod/production-kafka-0  TCP 9091"), r.out());
+        assertTrue(r.out().contains("admitted by es-prod/production-kafka-netpol ingress rule #"), r.out());
+        assertFalse(r.out().contains("probe-elsewhere"), r.out());
+        assertTrue(r.out().contains(" 0 missing;"), r.out());
+    }
+
+    /**
+     * Outside addresses are the exposure analysis's ranges: a block that does not hold the outside stand-in
+     * (203.0.113.10) is checked through its first address, where the stand-in alone reported nothing.
+     */
+    @Test
+    void aRuleOpenToAnOutsideBlockIsExcessFromThatRange(@TempDir Path dir) throws IOException {
+        List<NetworkPolicy> policies = rendered();
+        ruleWithPort(named(policies, "production-kafka-netpol"), 9091).getFrom().add(
+                new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder().withNewIpBlock().withCidr("192.168.0.0/16").endIpBlock().build());
+        CliRun r = CliRun.run("verify", "-f", PRODUCTION, "--policies", write(dir, policies).toString());
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("EXCESS   192.168.0.0 -> es-prod/production-kafka-0  TCP 9091"), r.out());
+        assertFalse(r.out().contains("203.0.113.10 -> es-prod/production-kafka-0"), r.out());
+        assertTrue(r.out().contains(" 0 missing;"), r.out());
+    }
+
     @Test
     void aWidenedEgressIsAnExcessFlow(@TempDir Path dir) throws IOException {
         List<NetworkPolicy> policies = rendered();
