@@ -10,7 +10,6 @@ import dev.esnetpol.model.KafkaMirrorMaker2;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -69,8 +68,8 @@ public final class OperatorBench {
         List<String> jvmFlags = deploymentJvmFlags(Path.of("deploy/operator/deployment.yaml"));
         System.out.println("operator JVM: " + String.join(" ", jvmFlags) + ", environment " + deploymentEnv(Path.of("deploy/operator/deployment.yaml"))
                 + " (deploy/operator/deployment.yaml)");
-        System.out.println("| instances (policies) | cold start | operator CPU | requests during cold start | requests in 10 s idle | peak heap | peak RSS |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| instances (policies) | cold start | operator CPU | API stand-in CPU | load average | requests during cold start | requests in 10 s idle | peak heap | peak RSS |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         int exit = 1;
         try {
             for (int n : counts) {
@@ -82,6 +81,10 @@ public final class OperatorBench {
         } finally {
             // The mock server's threads are not daemons: without this a failed run would never end.
             System.out.flush();
+            // Profiling the stand-in (java -XX:StartFlightRecording=filename=F ...): halt skips the JVM's dump at exit.
+            if (jdk.jfr.FlightRecorder.isInitialized()) {
+                jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings().forEach(jdk.jfr.Recording::stop);
+            }
             Runtime.getRuntime().halt(exit);
         }
     }
@@ -149,11 +152,18 @@ public final class OperatorBench {
         Path log = dir.resolve("operator.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmFlags);
+        // Profiling only (e.g. -Doperatorbench.jvmFlags=-XX:StartFlightRecording=filename=op.jfr): never part of the figures.
+        String extra = System.getProperty("operatorbench.jvmFlags", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.addAll(List.of("-Xlog:gc:file=" + gcLog, "-cp", jar.toString(), "dev.esnetpol.cli.Main", "operator", "--metrics-port", "0"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("KUBECONFIG", kubeconfig.toString());
         pb.environment().putAll(deploymentEnv(Path.of("deploy/operator/deployment.yaml")));
         dispatcher.clearCounts();
+        String loadBefore = loadAverage();
+        long mockCpuBefore = ownCpuNanos();
         long start = System.nanoTime();
         Process operator = pb.start();
         try {
@@ -167,6 +177,8 @@ public final class OperatorBench {
             }
             double cold = (System.nanoTime() - start) / 1e9;
             double cpu = cpuSeconds(operator.pid());
+            double mockCpu = (ownCpuNanos() - mockCpuBefore) / 1e9;
+            String load = loadBefore + " → " + loadAverage();
             Map<String, Long> coldRequests = dispatcher.snapshot();
             dispatcher.clearCounts();
             Thread.sleep(10_000);
@@ -174,8 +186,8 @@ public final class OperatorBench {
             long rssKiB = vmHwmKiB(operator.pid());
             operator.destroy();
             operator.waitFor();
-            return "| %,d (%,d) | %.1f s | %.1f s | %s | %s | %d MiB | %d MiB |".formatted(instances, policies, cold, cpu, coldRequests, idle,
-                    peakHeapMiB(gcLog), rssKiB / 1024);
+            return "| %,d (%,d) | %.1f s | %.1f s | %.1f s | %s | %s | %s | %d MiB | %d MiB |".formatted(instances, policies, cold, cpu, mockCpu,
+                    load, coldRequests, idle, peakHeapMiB(gcLog), rssKiB / 1024);
         } finally {
             if (operator.isAlive()) {
                 operator.destroyForcibly();
@@ -183,6 +195,16 @@ public final class OperatorBench {
             client.close();
             server.destroy();
         }
+    }
+
+    /** CPU time this process (the API stand-in) has used, in ns. */
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The machine's load average over the last minute ({@code /proc/loadavg}): how much else wanted the cores. */
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     /** CPU time the process has used (user + system, /proc/PID/stat fields 14 and 15, in clock ticks of 1/100 s). */
@@ -215,7 +237,7 @@ public final class OperatorBench {
     }
 
     /** The mock API server's CRUD behaviour, counting requests by verb and resource (watches apart). */
-    private static final class CountingDispatcher extends KubernetesCrudDispatcher {
+    private static final class CountingDispatcher extends IndexedCrudDispatcher {
         final LongAdder created = new LongAdder();
         final LongAdder statusWrites = new LongAdder();
         private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();

@@ -140,9 +140,15 @@ public final class DefaultGrants {
      * operator writes exactly these flows.
      */
     public static List<String> sentencesOwnedBy(String uid, dev.esnetpol.model.Installation installation, PolicyGenerator generator) {
-        InstallationFacts facts = new InstallationFacts(installation, generator.options());
-        List<Grant> grants = of(generator.flows(installation), generator.options()).stream()
-                .filter(g -> (g.kind().ingress() || generator.options().egress()) && facts.owner(g.group()) != null
+        return sentencesOwnedBy(uid, generator.generateWithFlows(installation));
+    }
+
+    /** {@link #sentencesOwnedBy(String, dev.esnetpol.model.Installation, PolicyGenerator)} of a generation already made: its flows, not resolved again. */
+    public static List<String> sentencesOwnedBy(String uid, PolicyGenerator.Generation generation) {
+        InstallationFacts facts = generation.facts();
+        GeneratorOptions options = generation.options();
+        List<Grant> grants = of(generation.flows(), options).stream()
+                .filter(g -> (g.kind().ingress() || options.egress()) && facts.owner(g.group()) != null
                         && uid.equals(facts.owner(g.group()).getMetadata().getUid()))
                 .toList();
         return sentences(grants);

@@ -36,9 +36,49 @@ public final class PolicyGenerator {
     }
 
     public List<NetworkPolicy> generate(Installation installation) {
+        return generateWithFlows(installation).policies();
+    }
+
+    /**
+     * An installation's policies with the flows they are written from, resolved once: the operator reports what its
+     * policies grant by default ({@link DefaultGrants#sentencesOwnedBy(String, Generation)}) from the same flows
+     * (issue 26: resolving them a second time per reconcile was a tenth of a cold start's rendering).
+     */
+    public Generation generateWithFlows(Installation installation) {
         InstallationFacts facts = new InstallationFacts(installation, options);
         List<Flow> flows = FlowResolver.resolve(facts, options);
-        return facts.groups().stream().map(g -> PolicyRenderer.render(facts, g, flows, options)).toList();
+        return new Generation(facts.groups().stream().map(g -> PolicyRenderer.render(facts, g, flows, options)).toList(), flows, facts, options);
+    }
+
+    /** One installation's policies and the flows they were written from (the facts and options they were made with, for the grants). */
+    public static final class Generation {
+        private final List<NetworkPolicy> policies;
+        private final List<Flow> flows;
+        private final InstallationFacts facts;
+        private final GeneratorOptions options;
+
+        Generation(List<NetworkPolicy> policies, List<Flow> flows, InstallationFacts facts, GeneratorOptions options) {
+            this.policies = policies;
+            this.flows = flows;
+            this.facts = facts;
+            this.options = options;
+        }
+
+        public List<NetworkPolicy> policies() {
+            return policies;
+        }
+
+        public List<Flow> flows() {
+            return flows;
+        }
+
+        InstallationFacts facts() {
+            return facts;
+        }
+
+        GeneratorOptions options() {
+            return options;
+        }
     }
 
     /**

@@ -68,7 +68,7 @@ public final class EventStreamsReconciler extends PolicyReconciler<EventStreams>
      */
     @Override
     protected Set<ResourceID> concerns(EventStreamsResource related, EventSourceContext<EventStreams> context) {
-        return context.getPrimaryCache().list(related.getMetadata().getNamespace()).map(ResourceID::fromResource)
+        return ByIndex.inNamespace(context.getPrimaryCache(), related.getMetadata().getNamespace()).map(ResourceID::fromResource)
                 .collect(Collectors.toSet());
     }
 

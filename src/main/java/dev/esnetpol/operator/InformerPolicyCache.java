@@ -35,7 +35,7 @@ record InformerPolicyCache<P extends HasMetadata>(P owner, InformerEventSource<N
 
     @Override
     public List<NetworkPolicy> owned() {
-        return ours.list(owner.getMetadata().getNamespace(), p -> OwnedPolicies.ownedBy(p, owner)).toList();
+        return ByIndex.controlledBy(ours, owner.getMetadata().getUid()).stream().filter(p -> OwnedPolicies.ownedBy(p, owner)).toList();
     }
 
     @Override

@@ -37,6 +37,6 @@ abstract class InstanceMemberReconciler<R extends CustomResource<?, ResourceStat
 
     @Override
     protected Set<ResourceID> concerns(EventStreamsResource related, EventSourceContext<R> context) {
-        return EventStreamsReconciler.belongingTo(related, context.getPrimaryCache().list(related.getMetadata().getNamespace()));
+        return EventStreamsReconciler.belongingTo(related, ByIndex.inNamespace(context.getPrimaryCache(), related.getMetadata().getNamespace()));
     }
 }

@@ -23,7 +23,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.net.HttpURLConnection;
@@ -95,7 +94,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
                 .build(), context);
         // The gauge reads the cache: what a resource of this kind controls (two kinds share a component label).
         metrics.countManaged(() -> owned.list(p -> !ownerOf(p).isEmpty()).count());
-        sources.add(owned);
+        sources.add(ByIndex.controllers(owned));
         sources.add(new InformerEventSource<>(InformerEventSourceConfiguration.from(NetworkPolicy.class, type)
                 .withName(OTHER_POLICIES)
                 .withNamespacesInheritedFromController()
@@ -149,7 +148,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
      */
     private Set<ResourceID> claimants(NetworkPolicy p, EventSourceContext<R> context) {
         String name = p.getMetadata().getName();
-        return context.getPrimaryCache().list(p.getMetadata().getNamespace())
+        return ByIndex.inNamespace(context.getPrimaryCache(), p.getMetadata().getNamespace())
                 .filter(r -> name.startsWith(r.getMetadata().getName() + "-"))
                 .map(ResourceID::fromResource).collect(Collectors.toSet());
     }
@@ -175,7 +174,8 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         try {
             List<InputProblem> problems = validate(resource);
             Installation installation = problems.isEmpty() ? installationOf(resource, context) : null;
-            List<NetworkPolicy> generated = installation == null ? List.of() : generator.generate(installation);
+            PolicyGenerator.Generation generation = installation == null ? null : generator.generateWithFlows(installation);
+            List<NetworkPolicy> generated = generation == null ? List.of() : generation.policies();
             List<NetworkPolicy> desired = desired(uid, generated);
             PolicyCache cache = InformerPolicyCache.of(resource, context);
             if (problems.isEmpty() && applier.ownerGoingMeanwhile(resource, desired, cache)) {
@@ -183,7 +183,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
                 return beingDeleted(resource, kind, start);
             }
             ApplyResult applied = problems.isEmpty() ? applier.apply(resource, desired, cache) : null;
-            ReconcileOutcome outcome = applied != null ? ReconcileOutcome.applied(applied, DefaultGrants.sentencesOwnedBy(uid, installation, generator)) : ReconcileOutcome.invalid(problems);
+            ReconcileOutcome outcome = applied != null ? ReconcileOutcome.applied(applied, DefaultGrants.sentencesOwnedBy(uid, generation)) : ReconcileOutcome.invalid(problems);
             List<Condition> conditions = new ArrayList<>(List.of(outcome.condition(resource.getMetadata().getGeneration())));
             if (applied != null && !clusterPolicyKinds().isEmpty()) {
                 conditions.add(clusterPolicyBlocks(resource, installation, generated, context));
@@ -281,7 +281,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         List<EventStreamsResource> all = new ArrayList<>(List.of(resource));
         Set<String> seen = new HashSet<>();
         seen.add(resource.getKind() + "/" + resource.getMetadata().getName());
-        context.getPrimaryCache().list(ns).forEach(r -> {
+        ByIndex.inNamespace(context.getPrimaryCache(), ns).forEach(r -> {
             if (seen.add(r.getKind() + "/" + r.getMetadata().getName())) {
                 all.add(r);
             }
@@ -289,7 +289,7 @@ public abstract class PolicyReconciler<R extends CustomResource<?, ResourceStatu
         for (Class<? extends EventStreamsResource> kind : relatedKinds()) {
             InformerEventSource<?, R> source = (InformerEventSource<?, R>) context.eventSourceRetriever()
                     .getEventSourceFor(kind, kind.getSimpleName());
-            source.list(ns).forEach(x -> {
+            ByIndex.inNamespace(source, ns).forEach(x -> {
                 if (x instanceof EventStreamsResource e && seen.add(x.getKind() + "/" + x.getMetadata().getName())) {
                     all.add(e);
                 }

@@ -123,4 +123,33 @@ class DeployManifestsTest {
         assertEquals(2, deployment.getSpec().getReplicas());
         assertTrue(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs().contains("--leader-election"));
     }
+
+    /**
+     * The container's memory follows from OperatorBench's measurement, as docs/operator.md records it ("Sizing: peak RSS
+     * at 1,000 instances R MiB, peak heap H MiB"): the request is R with 25 % headroom (rounded up to 32Mi), the limit
+     * leaves the heap (75 % of it, MaxRAMPercentage) twice H and the process half again R. A new measurement that no
+     * longer fits fails here until the Deployment (and the chart, which renders the same) is resized.
+     */
+    @Test
+    void theMemoryRequestAndLimitFollowFromTheMeasuredPeak() throws IOException {
+        String doc = Files.readString(Path.of("docs/operator.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Sizing\\*\\*: peak RSS at 1,000 instances (\\d+) MiB, peak heap (\\d+) MiB").matcher(doc);
+        assertTrue(m.find(), "docs/operator.md records the measurement the Deployment is sized from");
+        int rss = Integer.parseInt(m.group(1));
+        int heap = Integer.parseInt(m.group(2));
+        Deployment deployment = one(Path.of("deploy/operator/deployment.yaml"), "Deployment", Deployment.class);
+        var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        int request = mebibytes(container.getResources().getRequests().get("memory").toString());
+        int limit = mebibytes(container.getResources().getLimits().get("memory").toString());
+        assertEquals((int) Math.ceil(rss * 1.25 / 32) * 32, request, "request: the peak RSS at 1,000 instances + 25 %, rounded up to 32Mi");
+        assertTrue(limit * 3 / 4 >= 2 * heap, "limit: the heap cap (75 %) holds twice the peak heap");
+        assertTrue(limit * 2 >= 3 * rss, "limit: half again the peak RSS");
+        assertTrue(container.getEnv().stream().anyMatch(e -> e.getName().equals("JAVA_TOOL_OPTIONS") && e.getValue().contains("-XX:MaxRAMPercentage=75")),
+                "the heap cap the limit is computed with");
+    }
+
+    private static int mebibytes(String quantity) {
+        assertTrue(quantity.endsWith("Mi"), quantity);
+        return Integer.parseInt(quantity.substring(0, quantity.length() - 2));
+    }
 }
