@@ -56,7 +56,7 @@ final class AnalysisInputs {
             if (!inputs.locations().isEmpty()) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--live reads the cluster: give no files (" + String.join(", ", inputs.locations()) + ")");
             }
-            return settings.fromLive(settings.readLive(spec, liveOptions, null), spec);
+            return settings.fromLive(settings.readLive(spec, liveOptions, null, "read files with -f DIR instead of --live"), spec);
         }
         liveOptions.refuseWithoutLive(spec, "give --live too");
         ClusterInputs.Loaded loaded = settings.load(spec, inputs.locations(), inputs.recursive, inputs.strict, System.in);

@@ -89,8 +89,9 @@ final class AnalysisSettings {
      * errors naming server, context and kubeconfig): {@code matrix/explain --live} and diff's {@code live:} sides.
      *
      * @param requested the namespace a diff side names ({@code live:NS}), or null for {@code -n}, else the context's
+     * @param instead   how the command reads files instead, said when there is no kubeconfig
      */
-    LiveRead readLive(CommandSpec spec, LiveOptions live, String requested) {
+    LiveRead readLive(CommandSpec spec, LiveOptions live, String requested, String instead) {
         if (live.allNamespaces && (namespace != null || requested != null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), (requested != null ? "live:" + requested : "-n/--namespace")
                     + " and -A/--all-namespaces: give one");
@@ -98,7 +99,7 @@ final class AnalysisSettings {
         if (requested != null && namespace != null && !requested.equals(namespace)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "live:" + requested + " and -n " + namespace + ": give one namespace");
         }
-        LiveConnection target = LiveConnection.of(live.kubeconfig, live.context, "nothing to analyse");
+        LiveConnection target = LiveConnection.of(live.kubeconfig, live.context, "nothing to analyse", instead);
         String ns = live.allNamespaces ? null : target.namespace(requested != null ? requested : namespace);
         if (ns != null && !dev.esnetpol.kube.KubeValidation.isDnsLabel(ns)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), (requested != null ? "live:" : "-n/--namespace: ") + "'" + ns

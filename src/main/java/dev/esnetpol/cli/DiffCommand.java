@@ -140,7 +140,7 @@ public final class DiffCommand implements Callable<Integer> {
             Side side = sides[i];
             try {
                 if (side.live()) {
-                    AnalysisSettings.LiveRead read = settings.readLive(spec, live, side.namespace());
+                    AnalysisSettings.LiveRead read = settings.readLive(spec, live, side.namespace(), "give files or folders as OLD and NEW instead of live:");
                     cluster = i == 0 ? read : null;
                     clusters[i] = settings.fromLive(read, spec);
                 } else {

@@ -40,9 +40,10 @@ final class LiveConnection {
      * @param kubeconfigFile {@code --kubeconfig}, or null for kubectl's files ({@code -Dkubeconfig}, {@code $KUBECONFIG}, {@code ~/.kube/config})
      * @param context        {@code --context}, or null for the kubeconfig's current context
      * @param nothing        what to say when there is no kubeconfig ("nothing to review")
+     * @param instead        the command's way to work without a cluster, said with that ("read files with -f DIR")
      * @throws IllegalStateException when nothing can be read, in one line
      */
-    static LiveConnection of(String kubeconfigFile, String context, String nothing) {
+    static LiveConnection of(String kubeconfigFile, String context, String nothing, String instead) {
         Kubeconfig kc = kubeconfigFile != null
                 ? Kubeconfig.load(kubeconfigFile, java.util.Map.of(), null, context)
                 : Kubeconfig.load(System.getProperty("kubeconfig"), System.getenv(), System.getProperty("user.home"), context);
@@ -50,7 +51,7 @@ final class LiveConnection {
         if (!inCluster) {
             if (!kc.found()) {
                 throw new IllegalStateException("no kubeconfig (looked at " + files(kc) + ")" + (kubeconfigFile == null ? " and not running in a cluster" : "")
-                        + ": " + nothing + "; set KUBECONFIG or --kubeconfig, or read files with -f DIR");
+                        + ": " + nothing + "; set KUBECONFIG or --kubeconfig, or " + instead);
             }
             if (kc.currentContext() == null) {
                 throw new IllegalStateException("kubeconfig " + files(kc) + " has no current-context: choose one with --context or kubectl config use-context");

@@ -88,7 +88,7 @@ public final class ReviewCommand implements Callable<Integer> {
 
     /** A live namespace, read as {@link LiveConnection} connects (errors in one line, naming server, context and kubeconfig). */
     private Snapshot live() {
-        LiveConnection target = LiveConnection.of(null, null, "nothing to review");
+        LiveConnection target = LiveConnection.of(null, null, "nothing to review", "read files with -f DIR");
         String ns = target.namespace(namespace);
         if (!dev.esnetpol.kube.KubeValidation.isDnsLabel(ns)) {
             throw new ParameterException(spec.commandLine(), "-n/--namespace: '" + ns + "' is not a namespace name");

@@ -132,5 +132,10 @@ class DiffLiveTest {
         CliRun both = CliRun.run("diff", "live:kafka", RESOURCE.toString(), "-A", "--kubeconfig", kc.toString());
         assertEquals(ExitCodes.ERROR, both.code());
         assertTrue(both.err().contains("live:kafka and -A/--all-namespaces: give one"), both.err());
+        // diff has no -f: without a kubeconfig it says what diff reads instead, not what matrix or review would.
+        CliRun noKubeconfig = CliRun.run("diff", "live:", RESOURCE.toString(), "--kubeconfig", dir.resolve("none").toString());
+        assertEquals(ExitCodes.ERROR, noKubeconfig.code());
+        assertEquals("error: no kubeconfig (looked at " + dir.resolve("none") + "): nothing to analyse; set KUBECONFIG or --kubeconfig, "
+                + "or give files or folders as OLD and NEW instead of live:", noKubeconfig.err().strip());
     }
 }
