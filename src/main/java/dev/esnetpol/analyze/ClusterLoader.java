@@ -27,7 +27,11 @@ import java.util.Set;
  */
 public final class ClusterLoader {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    /** For pods read from the API server only: files are read from their trees ({@link TreeFields}). */
+    private static final class Live {
+        static final ObjectMapper MAPPER = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "ReplicaSet", "DaemonSet",
             "ReplicationController", "Job", "CronJob", "DeploymentConfig");
 
@@ -49,28 +53,34 @@ public final class ClusterLoader {
         List<InputProblem> problems = new ArrayList<>();
         for (YamlDocument doc : documents) {
             String kind = doc.kind();
-            // Where in the document the value being read starts, for the field path of a type mistake.
-            String at = kind.equals("Namespace") ? "metadata" : WORKLOADS.contains(kind) ? templatePath(kind) : "";
+            int before = problems.size();
+            TreeFields fields = new TreeFields((path, message) -> problems.add(doc.problem(path, message)));
             try {
                 if (kind.equals("Namespace")) {
                     // Only the metadata: a Namespace's spec and status say nothing NetworkPolicies read.
-                    ObjectMeta meta = MAPPER.treeToValue(doc.node().path("metadata"), ObjectMeta.class);
+                    ObjectMeta meta = fields.meta(doc.node().path("metadata"), "metadata");
+                    if (problems.size() > before) {
+                        continue;
+                    }
                     if (meta == null || meta.getName() == null) {
                         throw new IllegalArgumentException("metadata.name is missing");
                     }
                     namespaces.add(new Namespace(meta.getName(), meta.getLabels()));
                 } else if (kind.equals("Pod")) {
-                    Pod p = pod(doc, problems);
-                    if (p != null) {
+                    Pod p = pod(doc, fields, problems);
+                    if (p != null && problems.size() == before) {
                         pods.add(p);
                     }
                 } else if (WORKLOADS.contains(kind)) {
-                    Pod p = workloadPod(doc);
-                    if (p != null) {
+                    Pod p = workloadPod(doc, fields);
+                    if (p != null && problems.size() == before) {
                         pods.add(p);
                     }
                 } else if (kind.equals("NetworkPolicy") && doc.apiVersion().startsWith("networking.k8s.io/")) {
-                    NetworkPolicy np = MAPPER.treeToValue(doc.node(), NetworkPolicy.class);
+                    NetworkPolicy np = new NetworkPolicyTree(fields).read(doc.node());
+                    if (problems.size() > before) {
+                        continue;
+                    }
                     validate(np, doc, problems);
                     policies.add(np);
                 } else if (ClusterPolicyReader.isClusterPolicy(doc)) {
@@ -81,18 +91,15 @@ public final class ClusterLoader {
                     }
                     clusterPolicies.add(cp);
                 } else if (kind.equals("Node") && doc.apiVersion().equals("v1")) {
-                    HostNode n = node(doc, problems);
+                    HostNode n = node(doc, fields, problems);
                     if (n != null) {
                         nodes.add(n);
                     }
                 } else {
                     others.add(doc);
                 }
-            } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-                problems.add(doc.problem(at, e));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-                String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-                problems.add(doc.problem("", "cannot read " + doc.kind() + ": " + message));
+            } catch (IllegalArgumentException e) {
+                problems.add(doc.problem("", "cannot read " + doc.kind() + ": " + e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
@@ -135,12 +142,22 @@ public final class ClusterLoader {
 
     /** A pod read from the API server. */
     public static Pod fromPod(io.fabric8.kubernetes.api.model.Pod p) {
-        JsonNode node = MAPPER.valueToTree(p);
-        return MAPPER.convertValue(node, PodDocument.class).toPod(node);
+        JsonNode node = Live.MAPPER.valueToTree(p);
+        List<String> problems = new ArrayList<>();
+        PodDocument pod = PodDocument.read(node, "", new TreeFields((path, message) -> problems.add(path + ": " + message)));
+        if (!problems.isEmpty() || pod.metadata() == null) {
+            throw new IllegalArgumentException("pod " + p.getMetadata().getNamespace() + "/" + p.getMetadata().getName() + ": "
+                    + (problems.isEmpty() ? "metadata is missing" : String.join("; ", problems)));
+        }
+        return pod.toPod(node);
     }
 
-    private static Pod pod(YamlDocument doc, List<InputProblem> problems) throws com.fasterxml.jackson.core.JsonProcessingException {
-        PodDocument pod = MAPPER.treeToValue(doc.node(), PodDocument.class);
+    private static Pod pod(YamlDocument doc, TreeFields fields, List<InputProblem> problems) {
+        int before = problems.size();
+        PodDocument pod = PodDocument.read(doc.node(), "", fields);
+        if (problems.size() > before) {
+            return null;
+        }
         if (pod.metadata() == null) {
             throw new IllegalArgumentException("metadata is missing");
         }
@@ -157,8 +174,12 @@ public final class ClusterLoader {
     }
 
     /** A Node's name, labels and addresses ({@code status.addresses[].address}, each an IP: hostnames are not matched by address). */
-    private static HostNode node(YamlDocument doc, List<InputProblem> problems) throws com.fasterxml.jackson.core.JsonProcessingException {
-        ObjectMeta meta = MAPPER.treeToValue(doc.node().path("metadata"), ObjectMeta.class);
+    private static HostNode node(YamlDocument doc, TreeFields fields, List<InputProblem> problems) {
+        int before = problems.size();
+        ObjectMeta meta = fields.meta(doc.node().path("metadata"), "metadata");
+        if (problems.size() > before) {
+            return null;
+        }
         if (meta == null || meta.getName() == null) {
             throw new IllegalArgumentException("metadata.name is missing");
         }
@@ -186,7 +207,7 @@ public final class ClusterLoader {
         return workloadKind.equals("CronJob") ? "spec.jobTemplate.spec.template" : "spec.template";
     }
 
-    private static Pod workloadPod(YamlDocument doc) throws com.fasterxml.jackson.core.JsonProcessingException {
+    private static Pod workloadPod(YamlDocument doc, TreeFields fields) {
         JsonNode template = doc.node();
         for (String field : templatePath(doc.kind()).split("\\.")) {
             template = template.path(field);
@@ -195,7 +216,7 @@ public final class ClusterLoader {
             return null;
         }
         String ns = doc.node().path("metadata").path("namespace").asText("");
-        return MAPPER.treeToValue(template, PodDocument.class).toTemplatePod(ns.isEmpty() ? "default" : ns, doc.kind(), doc.name());
+        return PodDocument.read(template, templatePath(doc.kind()), fields).toTemplatePod(ns.isEmpty() ? "default" : ns, doc.kind(), doc.name());
     }
 
     /** The checks an API server makes that the semantics depend on. */

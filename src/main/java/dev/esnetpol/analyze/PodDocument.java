@@ -1,6 +1,5 @@
 package dev.esnetpol.analyze;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -16,36 +15,91 @@ import java.util.stream.Stream;
  * The fields of a Pod, or of a workload's pod template, that NetworkPolicy semantics read, and nothing else:
  * {@code metadata} (fabric8's {@link ObjectMeta}), {@code spec.hostNetwork}, the {@code ports} (fabric8's
  * {@link ContainerPort}) and {@code restartPolicy} of containers and init containers, and the addresses and
- * phase of {@code status}. Jackson reads a document into this view and skips the rest.
+ * phase of {@code status}. {@link #read} reads a document's tree into this view ({@link TreeFields}) and skips
+ * the rest.
  *
  * <p>Null items in these lists are passed over here ({@code StrictFields} refuses them, with their path, before
  * a command gets here).
  *
  * <p>Why not fabric8's {@code Pod}: reading one builds Jackson deserializers for the whole pod model (volumes
  * of 30 kinds, probes, security contexts: some 350 classes), which took 0.27 s of a 1 s {@code matrix} run on
- * 100 pods, for fields the analysis never reads. Field types are still checked: a {@code containerPort} that
- * is not a number is an error, as with the full model.
+ * 100 pods, for fields the analysis never reads; and why not Jackson's binding at all, {@link TreeFields}.
+ * Field types are still checked: a {@code containerPort} that is not a number is an error, as with the full
+ * model.
  *
  * @param metadata the pod's or template's {@code metadata}; may be null in a template
  * @param spec     {@code spec}; null when absent
  * @param status   {@code status}; null for a manifest or a template
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record PodDocument(ObjectMeta metadata, PodSpec spec, PodStatus status) {
 
     /** {@code spec}: the fields of {@code PodSpec} the analysis reads. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record PodSpec(Boolean hostNetwork, List<Container> containers, List<Container> initContainers) {
     }
 
     /** One of {@code spec.containers} or {@code spec.initContainers}: its ports, and whether it keeps running. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Container(String restartPolicy, List<ContainerPort> ports) {
     }
 
     /** {@code status}: the pod's addresses ({@code podIPs}, else {@code podIP}), its node's ({@code hostIP}) and its {@code phase}. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record PodStatus(String podIP, List<PodIP> podIPs, String hostIP, String phase) {
+    }
+
+    /**
+     * The view of a Pod, or of a pod template, from its tree; values of the wrong type are given to
+     * {@code fields}' consumer with their paths below {@code path} (empty for a whole Pod document).
+     */
+    static PodDocument read(JsonNode node, String path, TreeFields fields) {
+        String at = path.isEmpty() ? "" : path + ".";
+        if (!fields.mapping(node, path.isEmpty() ? "" : path)) {
+            return new PodDocument(null, null, null);
+        }
+        ObjectMeta metadata = fields.meta(node.get("metadata"), at + "metadata");
+        PodSpec spec = null;
+        JsonNode s = node.get("spec");
+        if (fields.mapping(s, at + "spec")) {
+            spec = new PodSpec(fields.bool(s.get("hostNetwork"), at + "spec.hostNetwork"),
+                    fields.list(s.get("containers"), at + "spec.containers", (c, p) -> container(c, p, fields)),
+                    fields.list(s.get("initContainers"), at + "spec.initContainers", (c, p) -> container(c, p, fields)));
+        }
+        PodStatus status = null;
+        JsonNode t = node.get("status");
+        if (fields.mapping(t, at + "status")) {
+            status = new PodStatus(fields.string(t.get("podIP"), at + "status.podIP"),
+                    fields.list(t.get("podIPs"), at + "status.podIPs", (ip, p) -> podIP(ip, p, fields)),
+                    fields.string(t.get("hostIP"), at + "status.hostIP"), fields.string(t.get("phase"), at + "status.phase"));
+        }
+        return new PodDocument(metadata, spec, status);
+    }
+
+    private static Container container(JsonNode node, String path, TreeFields fields) {
+        if (!fields.mapping(node, path)) {
+            return null;
+        }
+        return new Container(fields.string(node.get("restartPolicy"), path + ".restartPolicy"),
+                fields.list(node.get("ports"), path + ".ports", (p, at) -> containerPort(p, at, fields)));
+    }
+
+    private static ContainerPort containerPort(JsonNode node, String path, TreeFields fields) {
+        if (!fields.mapping(node, path)) {
+            return null;
+        }
+        ContainerPort port = new ContainerPort();
+        fields.field(node, "name", path, fields::string, port::setName);
+        fields.field(node, "containerPort", path, fields::integer, port::setContainerPort);
+        fields.field(node, "protocol", path, fields::string, port::setProtocol);
+        fields.field(node, "hostPort", path, fields::integer, port::setHostPort);
+        fields.field(node, "hostIP", path, fields::string, port::setHostIP);
+        return port;
+    }
+
+    private static PodIP podIP(JsonNode node, String path, TreeFields fields) {
+        if (!fields.mapping(node, path)) {
+            return null;
+        }
+        PodIP ip = new PodIP();
+        fields.field(node, "ip", path, fields::string, ip::setIp);
+        return ip;
     }
 
     /**

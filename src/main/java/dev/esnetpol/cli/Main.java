@@ -81,12 +81,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
         // Wide enough for every example on one line (a test checks that none is longer).
         cli.setUsageHelpWidth(USAGE_WIDTH);
-        unwrappedFooters(cli);
+        Hooks hooks = new Hooks();
+        unwrappedFooters(cli, hooks);
         cli.setExecutionExceptionHandler(new ErrorReporter());
-        cli.setExecutionStrategy(parsed -> YamlOption.execute(parsed, OutputFileOption::execute));
-        cli.setParameterExceptionHandler(Main::usageError);
-        cli.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
+        cli.setExecutionStrategy(hooks);
+        cli.setParameterExceptionHandler(hooks);
         // picocli's own default for usage errors is 2, which matches our "error" code.
+        cli.setExitCodeExceptionMapper(hooks);
         return cli;
     }
 
@@ -95,15 +96,49 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * the usage width, and {@code -Dpicocli.usage.width=80} (in JAVA_TOOL_OPTIONS, say) overrides ours, which cut
      * examples in the middle of a command. A command is copied whole from a help; descriptions still wrap.
      */
-    private static void unwrappedFooters(CommandLine cli) {
-        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+    private static void unwrappedFooters(CommandLine cli, Hooks hooks) {
+        cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, hooks);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            unwrappedFooters(sub, hooks);
+        }
+    }
+
+    /**
+     * What es-netpol plugs into picocli: how a parsed command line runs (with its YAML reading, into its output
+     * file), usage errors, the exit code of an exception, the footer renderer.
+     *
+     * <p>A class rather than lambdas, for start-up time: the class-data archive is dumped from a list of the
+     * classes a training run loaded, and a lambda of a picocli interface makes the JDK link that interface while
+     * dumping; picocli is compiled for Java 5, and JDK 17 leaves a linked class of that age out of the archive,
+     * with every picocli class that implements it (25 of them, the help renderers among them), so each command
+     * loaded and verified them from the jar.
+     */
+    private static final class Hooks implements CommandLine.IExecutionStrategy, CommandLine.IParameterExceptionHandler,
+            CommandLine.IExitCodeExceptionMapper, CommandLine.IHelpSectionRenderer {
+
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
+            return YamlOption.execute(parsed, OutputFileOption::execute);
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            return usageError(ex, args);
+        }
+
+        @Override
+        public int getExitCode(Throwable exception) {
+            return ExitCodes.ERROR;
+        }
+
+        @Override
+        public String render(CommandLine.Help help) {
             StringBuilder sb = new StringBuilder();
             for (String line : help.commandSpec().usageMessage().footer()) {
                 sb.append(line).append(System.lineSeparator());
             }
             return sb.toString();
-        });
-        cli.getSubcommands().values().forEach(Main::unwrappedFooters);
+        }
     }
 
     /** The name and aliases a subcommand class declares in its {@code @Command}. */

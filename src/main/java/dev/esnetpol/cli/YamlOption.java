@@ -33,7 +33,7 @@ final class YamlOption {
     }
 
     /** Runs {@code next} with the reading the command line names (the last one given, at any level), kubectl's otherwise. */
-    static int execute(ParseResult parsed, CommandLine.IExecutionStrategy next) {
+    static int execute(ParseResult parsed, java.util.function.ToIntFunction<ParseResult> next) {
         YamlReading reading = YamlReading.KUBECTL;
         for (ParseResult level = parsed; level != null; level = level.subcommand()) {
             if (level.hasMatchedOption(NAME)) {
@@ -41,7 +41,7 @@ final class YamlOption {
             }
         }
         try (YamlReading.Scope ignored = reading.use()) {
-            return next.execute(parsed);
+            return next.applyAsInt(parsed);
         }
     }
 }

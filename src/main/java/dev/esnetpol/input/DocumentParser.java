@@ -1,14 +1,12 @@
 package dev.esnetpol.input;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
@@ -31,23 +29,27 @@ final class DocumentParser {
      * that {@code kubectl get pods -A -o yaml} prints for a few thousand pods, and the file is in memory
      * already. Alias expansion keeps SnakeYAML's limit (no "billion laughs"). The builder leaves out a default
      * that {@code new YAMLFactory()} has, an empty document reading as null (a trailing {@code ---}): given
-     * back here ({@code YamlSourcesTest.anEmptyDocumentIsNoObject}). One mapper per {@link YamlReading}; the
+     * back here ({@code YamlSourcesTest.anEmptyDocumentIsNoObject}). One factory per {@link YamlReading}; the
      * YAML 1.2 one is built only when a command asks for it ({@link Yaml12}).
+     *
+     * <p>Factories, not mappers: the tree is built by {@link LocatedTreeReader} from the parser's tokens, so
+     * reading needs no {@code ObjectMapper}, whose construction (date formats, type factory, the first
+     * deserializers) was a quarter of a one-shot command's own CPU time (issue 24, small inputs).
      */
-    private static final YAMLMapper KUBECTL_YAML = mapper(YamlReading.KUBECTL);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final JsonFactory KUBECTL_YAML = factory(YamlReading.KUBECTL);
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    /** The YAML 1.2 mapper, built on first use: a command that never reads that way does not pay for it. */
+    /** The YAML 1.2 factory, built on first use: a command that never reads that way does not pay for it. */
     private static final class Yaml12 {
-        static final YAMLMapper MAPPER = mapper(YamlReading.YAML_1_2);
+        static final JsonFactory FACTORY = factory(YamlReading.YAML_1_2);
     }
 
     private DocumentParser() {
     }
 
-    private static YAMLMapper mapper(YamlReading reading) {
-        return YAMLMapper.builder(ReadingYamlFactory.of(YAMLFactory.builder()
-                .loaderOptions(unlimitedDocuments()).enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL), reading)).build();
+    private static JsonFactory factory(YamlReading reading) {
+        return ReadingYamlFactory.of(YAMLFactory.builder()
+                .loaderOptions(unlimitedDocuments()).enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL), reading);
     }
 
     private static org.yaml.snakeyaml.LoaderOptions unlimitedDocuments() {
@@ -56,19 +58,18 @@ final class DocumentParser {
         return options;
     }
 
-    /** The YAML mapper of the reading in force: what every YAML text is read with. */
-    private static ObjectMapper yaml() {
-        return YamlReading.current() == YamlReading.KUBECTL ? KUBECTL_YAML : Yaml12.MAPPER;
+    /** The YAML factory of the reading in force: what every YAML text is read with. */
+    private static JsonFactory yaml() {
+        return YamlReading.current() == YamlReading.KUBECTL ? KUBECTL_YAML : Yaml12.FACTORY;
     }
 
     /** One YAML value, as {@link YamlSources#parseValue}. */
     static YamlDocument parseValue(String source, String text) throws IOException {
-        ObjectMapper mapper = yaml();
-        try (JsonParser parser = mapper.createParser(text)) {
+        try (JsonParser parser = yaml().createParser(text)) {
             if (parser.nextToken() == null) {
                 return new YamlDocument(source, 0, null);
             }
-            LocatedTreeReader located = new LocatedTreeReader(mapper, new HashMap<>());
+            LocatedTreeReader located = new LocatedTreeReader(new HashMap<>());
             JsonNode node = located.read(parser, "");
             return new YamlDocument(source, 0, node, located.index());
         }
@@ -83,8 +84,8 @@ final class DocumentParser {
     static List<YamlDocument> parse(String file, String text, boolean skipNonObjects, int[] skipped) {
         List<YamlDocument> documents = new ArrayList<>();
         boolean json = file.endsWith(".json");
-        ObjectMapper mapper = json ? JSON : yaml();
-        try (Reader reader = new StringReader(text); JsonParser parser = mapper.createParser(reader)) {
+        JsonFactory factory = json ? JSON : yaml();
+        try (Reader reader = new StringReader(text); JsonParser parser = factory.createParser(reader)) {
             while (true) {
                 JsonToken token = parser.nextToken();
                 if (token == null) {
@@ -92,7 +93,7 @@ final class DocumentParser {
                 }
                 int line = parser.currentTokenLocation().getLineNr();
                 Map<String, Integer> lines = new HashMap<>();
-                LocatedTreeReader located = new LocatedTreeReader(mapper, lines);
+                LocatedTreeReader located = new LocatedTreeReader(lines);
                 JsonNode node = located.read(parser, "");
                 if (node == null || node.isNull() || node.isMissingNode()) {
                     continue; // an empty document between two '---'

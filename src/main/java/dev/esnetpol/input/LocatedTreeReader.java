@@ -3,7 +3,6 @@ package dev.esnetpol.input;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,18 +11,17 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Reads one value from Jackson's token stream into a tree, like {@code ObjectMapper.readTree}, and records
- * the line of every field and array item on the way: a JsonNode forgets where it came from.
+ * Reads one value from Jackson's token stream into a tree, as {@code ObjectMapper.readTree} does with its
+ * default settings ({@link ScalarNodes}), and records the line of every field and array item on the way: a
+ * JsonNode forgets where it came from. No {@code ObjectMapper} is involved (see {@link DocumentParser}).
  */
 final class LocatedTreeReader {
 
-    private final ObjectMapper mapper;
     private final Map<String, Integer> lines;
     private final Map<String, Integer> duplicates = new java.util.HashMap<>();
     private final Map<String, String> texts = new java.util.HashMap<>();
 
-    LocatedTreeReader(ObjectMapper mapper, Map<String, Integer> lines) {
-        this.mapper = mapper;
+    LocatedTreeReader(Map<String, Integer> lines) {
         this.lines = lines;
     }
 
@@ -66,6 +64,6 @@ final class LocatedTreeReader {
         if (token != null && token.isScalarValue() && token != JsonToken.VALUE_STRING && !path.isEmpty()) {
             texts.put(path, parser.getText());
         }
-        return mapper.readTree(parser);
+        return ScalarNodes.of(parser);
     }
 }
