@@ -38,6 +38,7 @@ final class NetworkPolicyTree {
         fields.field(document, "kind", "", fields::string, np::setKind);
         fields.field(document, "metadata", "", fields::meta, np::setMetadata);
         fields.field(document, "spec", "", this::spec, np::setSpec);
+        TreeFields.unknown(document, Set.of("apiVersion", "kind", "metadata", "spec"), np.getAdditionalProperties());
         return np;
     }
 

@@ -90,6 +90,7 @@ public record PodDocument(ObjectMeta metadata, PodSpec spec, PodStatus status) {
         fields.field(node, "protocol", path, fields::string, port::setProtocol);
         fields.field(node, "hostPort", path, fields::integer, port::setHostPort);
         fields.field(node, "hostIP", path, fields::string, port::setHostIP);
+        TreeFields.unknown(node, java.util.Set.of("name", "containerPort", "protocol", "hostPort", "hostIP"), port.getAdditionalProperties());
         return port;
     }
 
@@ -99,6 +100,7 @@ public record PodDocument(ObjectMeta metadata, PodSpec spec, PodStatus status) {
         }
         PodIP ip = new PodIP();
         fields.field(node, "ip", path, fields::string, ip::setIp);
+        TreeFields.unknown(node, java.util.Set.of("ip"), ip.getAdditionalProperties());
         return ip;
     }
 

@@ -161,14 +161,45 @@ final class TreeFields {
         return out;
     }
 
-    /** The fields of {@code node} that are not in {@code known}, into {@code additional}, as plain values. */
+    /**
+     * The fields of {@code node} that are not in {@code known}, into {@code additional}, as the plain values
+     * Jackson's binding keeps there (maps, lists, strings, numbers, booleans, null).
+     */
     static void unknown(JsonNode node, Set<String> known, Map<String, Object> additional) {
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!known.contains(e.getKey())) {
-                JsonNode v = e.getValue();
-                additional.put(e.getKey(), v.isNull() ? null : v.isValueNode() ? v.asText() : v);
+                additional.put(e.getKey(), plain(e.getValue()));
             }
         }
+    }
+
+    /** A tree as Jackson reads it into {@code Object}: mappings as ordered maps, lists, and the scalars' own types. */
+    static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                map.put(e.getKey(), plain(e.getValue()));
+            }
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            node.forEach(item -> list.add(plain(item)));
+            return list;
+        }
+        if (node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        return node.isBinary() ? node.asText() : node.toString();
     }
 
     private static final Set<String> META_FIELDS = Set.of("name", "generateName", "namespace", "selfLink", "uid",
@@ -210,9 +241,11 @@ final class TreeFields {
         field(node, "uid", path, this::string, ref::setUid);
         field(node, "controller", path, this::bool, ref::setController);
         field(node, "blockOwnerDeletion", path, this::bool, ref::setBlockOwnerDeletion);
+        unknown(node, OWNER_REFERENCE_FIELDS, ref.getAdditionalProperties());
         return ref;
     }
 
+    private static final Set<String> OWNER_REFERENCE_FIELDS = Set.of("apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion");
     private static final Set<String> SELECTOR_FIELDS = Set.of("matchLabels", "matchExpressions");
     private static final Set<String> REQUIREMENT_FIELDS = Set.of("key", "operator", "values");
 
