@@ -74,11 +74,16 @@ public record Cidr(boolean ipv6, int prefix, BigInteger first, BigInteger last, 
 
     private static BigInteger toNumber(String address, String text) {
         if (!address.contains(":")) {
+            // Four octets of 1-3 digits (IPV4 above): the number is theirs, without InetAddress's parsing.
+            long value = 0;
             for (String octet : address.split("\\.")) {
-                if (Integer.parseInt(octet) > 255) {
+                int n = Integer.parseInt(octet);
+                if (n > 255) {
                     throw new IllegalArgumentException(Messages.notACidr(text, "octet " + octet + " is over 255"));
                 }
+                value = value << 8 | n;
             }
+            return BigInteger.valueOf(value);
         }
         try {
             // Only literals reach here (checked by the patterns above), so no name lookup happens.
