@@ -8,8 +8,6 @@ import io.fabric8.kubernetes.api.model.PodIP;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * The fields of a Pod, or of a workload's pod template, that NetworkPolicy semantics read, and nothing else:
@@ -171,7 +169,11 @@ public record PodDocument(ObjectMeta metadata, PodSpec spec, PodStatus status) {
             return ips;
         }
         if (status.podIPs() != null) {
-            status.podIPs().stream().filter(Objects::nonNull).map(PodIP::getIp).filter(ip -> ip != null && !ip.isEmpty()).forEach(ips::add);
+            for (PodIP ip : status.podIPs()) {
+                if (ip != null && ip.getIp() != null && !ip.getIp().isEmpty()) {
+                    ips.add(ip.getIp());
+                }
+            }
         }
         if (ips.isEmpty() && status.podIP() != null && !status.podIP().isEmpty()) {
             ips.add(status.podIP());
@@ -197,18 +199,34 @@ public record PodDocument(ObjectMeta metadata, PodSpec spec, PodStatus status) {
         return kind.equals("Node") ? null : new Owner(kind.isEmpty() ? "Pod" : kind, refs.get(index).getName());
     }
 
-    /** Named ports of the containers and of restartable init containers (sidecars, which serve ports too). */
+    /**
+     * Named ports of the containers and of restartable init containers (sidecars, which serve ports too). Loops,
+     * not streams: this runs once per pod in a one-shot command, in the interpreter, where a stream pipeline costs
+     * many times a loop.
+     */
     private List<NamedPort> namedPorts() {
         List<NamedPort> out = new ArrayList<>();
         if (spec == null) {
             return out;
         }
-        Stream<Container> sidecars = spec.initContainers() == null ? Stream.empty()
-                : spec.initContainers().stream().filter(Objects::nonNull).filter(c -> "Always".equals(c.restartPolicy()));
-        Stream<Container> containers = spec.containers() == null ? Stream.empty() : spec.containers().stream().filter(Objects::nonNull);
-        Stream.concat(containers, sidecars).filter(c -> c.ports() != null).flatMap(c -> c.ports().stream())
-                .filter(p -> p != null && p.getName() != null && !p.getName().isEmpty() && p.getContainerPort() != null)
-                .forEach(p -> out.add(new NamedPort(p.getName(), p.getContainerPort(), p.getProtocol())));
+        addNamedPorts(spec.containers(), false, out);
+        addNamedPorts(spec.initContainers(), true, out);
         return out;
+    }
+
+    private static void addNamedPorts(List<Container> containers, boolean sidecarsOnly, List<NamedPort> out) {
+        if (containers == null) {
+            return;
+        }
+        for (Container c : containers) {
+            if (c == null || c.ports() == null || (sidecarsOnly && !"Always".equals(c.restartPolicy()))) {
+                continue;
+            }
+            for (ContainerPort p : c.ports()) {
+                if (p != null && p.getName() != null && !p.getName().isEmpty() && p.getContainerPort() != null) {
+                    out.add(new NamedPort(p.getName(), p.getContainerPort(), p.getProtocol()));
+                }
+            }
+        }
     }
 }
