@@ -73,11 +73,11 @@ public final class ProcessBench {
         long[] lines = new long[files.size()];
         for (int r = 0; r < runs; r++) {
             for (int f = 0; f < files.size(); f++) {
-                long[] result = run(command, files.get(f), dir, extra);
-                seconds[f][r] = result[0] / 1e9;
-                peakKb[f][r] = result[1];
-                lines[f] = result[2];
-                cpuSeconds[f][r] = result[3] / 100.0;
+                ProcessTimes.Result result = run(command, files.get(f), extra);
+                seconds[f][r] = result.wallSeconds();
+                peakKb[f][r] = result.peakKb();
+                lines[f] = result.lines();
+                cpuSeconds[f][r] = result.cpuSeconds();
             }
         }
         System.out.printf("load average before %s, after %s%n", loadBefore, loadAverage());
@@ -100,13 +100,9 @@ public final class ProcessBench {
         }
     }
 
-    /**
-     * {nanoseconds, peak RSS in kB, output lines, CPU time in hundredths of a second} of one child run;
-     * {@code timeDir} holds /usr/bin/time's file.
-     */
-    private static long[] run(String command, Path yaml, Path timeDir, List<String> extra) throws IOException, InterruptedException {
-        Path timeFile = timeDir.resolve("time.txt");
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", timeFile.toString()));
+    /** One child run of {@code COMMAND matrix -o connlist [extra] FILE}. */
+    private static ProcessTimes.Result run(String command, Path yaml, List<String> extra) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
         if (command.endsWith(".jar")) {
             cmd.add("java");
             // The JVM options of the child, e.g. those bin/es-netpol gives one-shot commands:
@@ -122,29 +118,6 @@ public final class ProcessBench {
         cmd.addAll(List.of("matrix", "-o", "connlist"));
         cmd.addAll(extra);
         cmd.add(yaml.toString());
-        long start = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        // Lines counted off the pipe, not written to a file: hundreds of megabytes of output written back to
-        // disk slowed the runs that came after.
-        long lines = 0;
-        byte[] buffer = new byte[1 << 16];
-        try (var in = p.getInputStream()) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                for (int i = 0; i < n; i++) {
-                    if (buffer[i] == '\n') {
-                        lines++;
-                    }
-                }
-            }
-        }
-        int code = p.waitFor();
-        long elapsed = System.nanoTime() - start;
-        if (code != 0) {
-            throw new IllegalStateException("matrix exited " + code);
-        }
-        // "%M %U %S": kB, then user and system seconds with two decimals (a line of its own after any message).
-        String[] fields = Files.readAllLines(timeFile).stream().filter(l -> l.matches("\\d+ [0-9.]+ [0-9.]+")).findFirst().orElse("0 0 0").split(" ");
-        long cpu = Math.round((Double.parseDouble(fields[1]) + Double.parseDouble(fields[2])) * 100);
-        return new long[]{elapsed, Long.parseLong(fields[0]), lines, cpu};
+        return ProcessTimes.run(cmd);
     }
 }
