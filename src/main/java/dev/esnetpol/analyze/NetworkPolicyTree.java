@@ -10,7 +10,10 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A {@code networking.k8s.io/v1} NetworkPolicy read from its document tree into fabric8's model with
@@ -56,24 +59,26 @@ final class NetworkPolicyTree {
     }
 
     private NetworkPolicyIngressRule ingressRule(JsonNode node, String path) {
-        if (!fields.mapping(node, path)) {
-            return new NetworkPolicyIngressRule();
-        }
         NetworkPolicyIngressRule rule = new NetworkPolicyIngressRule();
-        fields.field(node, "from", path, (v, p) -> fields.list(v, p, this::peer), rule::setFrom);
-        fields.field(node, "ports", path, (v, p) -> fields.list(v, p, this::port), rule::setPorts);
-        TreeFields.unknown(node, Set.of("from", "ports"), rule.getAdditionalProperties());
-        return rule;
+        return rule(node, path, "from", rule, rule::setFrom, rule::setPorts, rule.getAdditionalProperties());
     }
 
     private NetworkPolicyEgressRule egressRule(JsonNode node, String path) {
-        if (!fields.mapping(node, path)) {
-            return new NetworkPolicyEgressRule();
-        }
         NetworkPolicyEgressRule rule = new NetworkPolicyEgressRule();
-        fields.field(node, "to", path, (v, p) -> fields.list(v, p, this::peer), rule::setTo);
-        fields.field(node, "ports", path, (v, p) -> fields.list(v, p, this::port), rule::setPorts);
-        TreeFields.unknown(node, Set.of("to", "ports"), rule.getAdditionalProperties());
+        return rule(node, path, "to", rule, rule::setTo, rule::setPorts, rule.getAdditionalProperties());
+    }
+
+    /**
+     * An ingress or egress rule: its peers ({@code from} or {@code to}) and ports. A rule that is not a mapping
+     * (YAML null) stays empty, as the API server decodes a null item: every peer, every port.
+     */
+    private <R> R rule(JsonNode node, String path, String peersField, R rule, Consumer<List<NetworkPolicyPeer>> peers,
+                       Consumer<List<NetworkPolicyPort>> ports, Map<String, Object> additional) {
+        if (fields.mapping(node, path)) {
+            fields.field(node, peersField, path, (v, p) -> fields.list(v, p, this::peer), peers);
+            fields.field(node, "ports", path, (v, p) -> fields.list(v, p, this::port), ports);
+            TreeFields.unknown(node, Set.of(peersField, "ports"), additional);
+        }
         return rule;
     }
 
