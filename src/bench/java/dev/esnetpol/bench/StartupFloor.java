@@ -67,9 +67,12 @@ public final class StartupFloor {
         }
         String benchJar = Path.of(StartupFloor.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         // The launcher's flags for one-shot commands (bin/es-netpol), with its archive and jar first on the class path.
-        List<String> jvm = List.of("java", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=off",
-                "-XX:SharedArchiveFile=" + launcher.resolve("es-netpol.jsa"), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", launcher.resolve("es-netpol.jar") + ":" + benchJar, Child.class.getName());
+        List<String> jvm = new ArrayList<>(List.of("java", "-Xshare:auto", "-Xlog:disable", "-Xlog:all=off",
+                "-XX:SharedArchiveFile=" + launcher.resolve("es-netpol.jsa"), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        if (transparentHugePages()) {
+            jvm.add("-XX:+UseTransparentHugePages"); // as bin/es-netpol gives it where Linux offers them
+        }
+        jvm.addAll(List.of("-cp", launcher.resolve("es-netpol.jar") + ":" + benchJar, Child.class.getName()));
         List<List<String>> commands = List.of(
                 List.of("java", "-Xshare:auto", "-version"),
                 List.of("bin/es-netpol", "--version"),
@@ -90,6 +93,15 @@ public final class StartupFloor {
         System.out.printf("%-40s %8s %8s%n", "process (medians of " + runs + ", interleaved)", "wall s", "cpu s");
         for (int c = 0; c < commands.size(); c++) {
             System.out.printf("%-40s %8.2f %8.2f%n", names.get(c), median(wall[c]), median(cpu[c]));
+        }
+    }
+
+    /** Whether Linux offers transparent huge pages (madvise or always), the launcher's test. */
+    private static boolean transparentHugePages() {
+        try {
+            return !Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[never]");
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

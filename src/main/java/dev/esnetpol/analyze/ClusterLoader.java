@@ -146,7 +146,8 @@ public final class ClusterLoader {
         List<String> problems = new ArrayList<>();
         PodDocument pod = PodDocument.read(node, "", new TreeFields((path, message) -> problems.add(path + ": " + message)));
         if (!problems.isEmpty() || pod.metadata() == null) {
-            throw new IllegalArgumentException("pod " + p.getMetadata().getNamespace() + "/" + p.getMetadata().getName() + ": "
+            String name = p.getMetadata() == null ? "without metadata" : p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
+            throw new IllegalArgumentException("pod " + name + ": "
                     + (problems.isEmpty() ? "metadata is missing" : String.join("; ", problems)));
         }
         return pod.toPod(node);

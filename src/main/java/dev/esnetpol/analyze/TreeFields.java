@@ -21,16 +21,25 @@ import java.util.function.Consumer;
  *
  * <p>Why by hand: binding a tree to fabric8's classes builds a Jackson deserializer per class on first use
  * (introspection of every field, annotation proxies, generated accessors), and for the few classes an
- * analysis reads that was half of a one-shot {@code matrix}'s own CPU time on small inputs, more than the
- * analysis (issue 24, "small inputs"). The model objects are still fabric8's.
+ * analysis reads that was 23 % of the main thread's samples in a 100-pod {@code matrix}, more than the
+ * analysis (4 %; README, "Start-up"). The model objects are still fabric8's.
  *
- * <p>Types and coercions are those the reading had with Jackson's defaults, so that a document reads as it did:
- * a number or boolean where a string is expected reads as its text; a string of digits where a number is
- * expected as that number, a string {@code true}/{@code false} where a boolean is; an absent field or YAML null
- * is null. Anything else (a mapping where a string is expected, a list where a mapping is) is a problem at the
- * field's path ({@code spec.ingress[0].ports[1].port}), given to the consumer, and the field reads as null.
- * Fields a type does not have go to the object's {@code additionalProperties} where fabric8 keeps them (there
- * {@code KubeValidation} refuses them), and are otherwise ignored, as Jackson was told to.
+ * <p>Types: a number or boolean where a string is expected reads as its text; a string of digits where a whole
+ * number is expected as that number, a string {@code true} or {@code false} where a boolean is (the coercions of
+ * Jackson's defaults that documents met); an absent field or YAML null is null. Anything else is a problem at the
+ * field's path ({@code spec.ingress[0].ports[1].port}), given to the consumer, and the field reads as null:
+ * a mapping where a string is expected, a list where a mapping is, and also the rarer coercions Jackson made
+ * and the API server does not ({@code 8080.0} for a port, {@code 1} for {@code true}). On every command's path
+ * {@code StrictFields} has refused all of these before, with the text the file had.
+ *
+ * <p>A null item of a list of objects ({@code ingress: [~]}, {@code from: [~]}, {@code ports: [~]},
+ * {@code matchExpressions: [~]}) reads as an empty object, as the API server decodes it (Go's JSON decoding
+ * leaves a struct at its zero value): an empty rule, peer or port, which validation then judges. Jackson's
+ * binding gave null, which the analysis could not read. In a pod, null items are passed over.
+ *
+ * <p>Fields a type does not have go to the object's {@code additionalProperties}, as plain values, where fabric8
+ * keeps them; {@code KubeValidation} refuses those of peers, ipBlocks and selectors, the rest are ignored, as
+ * Jackson was told to.
  */
 final class TreeFields {
 
@@ -168,38 +177,9 @@ final class TreeFields {
     static void unknown(JsonNode node, Set<String> known, Map<String, Object> additional) {
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!known.contains(e.getKey())) {
-                additional.put(e.getKey(), plain(e.getValue()));
+                additional.put(e.getKey(), PlainValues.of(e.getValue()));
             }
         }
-    }
-
-    /** A tree as Jackson reads it into {@code Object}: mappings as ordered maps, lists, and the scalars' own types. */
-    static Object plain(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                map.put(e.getKey(), plain(e.getValue()));
-            }
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>(node.size());
-            node.forEach(item -> list.add(plain(item)));
-            return list;
-        }
-        if (node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isNumber()) {
-            return node.numberValue();
-        }
-        return node.isBinary() ? node.asText() : node.toString();
     }
 
     private static final Set<String> META_FIELDS = Set.of("name", "generateName", "namespace", "selfLink", "uid",
@@ -262,10 +242,10 @@ final class TreeFields {
     }
 
     private LabelSelectorRequirement requirement(JsonNode node, String path) {
-        if (!mapping(node, path)) {
-            return null;
-        }
         LabelSelectorRequirement r = new LabelSelectorRequirement();
+        if (!mapping(node, path)) {
+            return r;
+        }
         field(node, "key", path, this::string, r::setKey);
         field(node, "operator", path, this::string, r::setOperator);
         field(node, "values", path, this::strings, r::setValues);

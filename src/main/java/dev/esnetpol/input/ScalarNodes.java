@@ -24,7 +24,8 @@ final class ScalarNodes {
 
     /**
      * @throws IOException when the parser cannot read the value (a malformed number)
-     * @throws IllegalStateException when the current token is no scalar (a structure's start or end, or none)
+     * @return the node; a missing node when the parser has no current token
+     * @throws IllegalStateException when the current token is no scalar (a structure's start or end, a field name)
      */
     static JsonNode of(JsonParser parser) throws IOException {
         JsonToken token = parser.currentToken();
