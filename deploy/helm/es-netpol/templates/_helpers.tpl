@@ -36,7 +36,7 @@ namespaced, so the same rules serve a ClusterRole (all namespaces) or a Role per
 {{- define "es-netpol.rules" -}}
 - apiGroups: ["eventstreams.ibm.com"]
   resources: ["eventstreams", "kafkaconnects", "kafkamirrormaker2s", "eventstreamsgeoreplicators"]
-  verbs: ["list", "watch"]
+  verbs: ["get", "list", "watch"]
 - apiGroups: ["eventstreams.ibm.com"]
   resources: ["eventstreams/status", "kafkaconnects/status", "kafkamirrormaker2s/status", "eventstreamsgeoreplicators/status"]
   verbs: ["update"]

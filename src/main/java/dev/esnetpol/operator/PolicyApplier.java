@@ -22,8 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * carries es-netpol's label and no controller (rendered and applied before the resource existed, or its owner
  * reference removed by hand) is adopted: the update that makes it the desired one adds the owner reference
  * ({@link OwnedPolicies#adoptable}). A policy of the same name that is someone else's is left alone and reported; it is seen in the cache (the reconciler passes the
- * policies holding a wanted name), so it costs no request. Reads come from the informer cache; the only GET
- * is the one that tells a foreign policy from a cache that has not caught up, after a create said 409 (a race).
+ * policies holding a wanted name), so it costs no request. Reads come from the informer cache; the only GETs are
+ * the one that tells a foreign policy from a cache that has not caught up, after a create said 409 (a race), and
+ * one of the owner, before re-creating a policy deleted meanwhile, that tells whether the owner is being deleted
+ * (its {@code deletionTimestamp} may not be in the cache yet; remembered per uid).
  */
 final class PolicyApplier {
 

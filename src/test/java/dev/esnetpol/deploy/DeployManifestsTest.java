@@ -106,7 +106,7 @@ class DeployManifestsTest {
         ClusterRole role = one(Path.of("deploy/operator/rbac.yaml"), "ClusterRole", ClusterRole.class);
         List<String> rules = role.getRules().stream().map(r -> r.getApiGroups() + " " + r.getResources() + " " + r.getVerbs()).toList();
         assertEquals(List.of(
-                "[eventstreams.ibm.com] [eventstreams, kafkaconnects, kafkamirrormaker2s, eventstreamsgeoreplicators] [list, watch]",
+                "[eventstreams.ibm.com] [eventstreams, kafkaconnects, kafkamirrormaker2s, eventstreamsgeoreplicators] [get, list, watch]",
                 "[eventstreams.ibm.com] [eventstreams/status, kafkaconnects/status, kafkamirrormaker2s/status, eventstreamsgeoreplicators/status] [update]",
                 "[networking.k8s.io] [networkpolicies] [get, list, watch, create, update, delete]",
                 "[] [events] [create]",

@@ -224,7 +224,13 @@ class OperatorHandOverTest extends OperatorOnMockCluster {
             cluster.apply(INSTANCE);
             // (The test reads the instance only after this: the operator shares the client, so the mock's log mixes both.)
             MockCluster.await("the policies applied", WAIT, () -> cluster.policies("ns").size() == 4 && reconciles("applied") >= 1);
-            assertEquals(List.of(), requests(cluster.drainRequests(), "GET", owner), "a GET of the owner in a normal start");
+            List<RecordedRequest> started = cluster.drainRequests();
+            assertEquals(List.of(), requests(started, "GET", owner), "a GET of the owner in a normal start");
+            // Every request the operator made is one the shipped ClusterRole grants (the mock checks none); the only
+            // other writer is this test, whose create of the instance is left out.
+            ClusterRoleRules role = ClusterRoleRules.shipped();
+            assertEquals(List.of(), role.refused(started.stream()
+                    .filter(r -> !(r.getMethod().equals("POST") && r.getPath().startsWith("/apis/eventstreams.ibm.com/"))).toList()));
             EventStreams alive = instance();
             cluster.drainRequests();
 
@@ -233,6 +239,7 @@ class OperatorHandOverTest extends OperatorOnMockCluster {
             MockCluster.await("the deleted policy recreated", WAIT, () -> cluster.policies("ns").containsKey("es-kafka-netpol"));
             List<RecordedRequest> recreated = cluster.drainRequests();
             assertEquals(List.of(owner), requests(recreated, "GET", owner));
+            assertEquals(List.of(), role.refused(recreated), "the owner's GET is granted (a 403 would leave the policy deleted)");
             assertEquals(1, requests(recreated, "POST", "/apis/networking.k8s.io/v1/namespaces/ns/networkpolicies").size());
 
             // Marked for deletion on the server only: the cache still holds the live instance.
@@ -246,6 +253,7 @@ class OperatorHandOverTest extends OperatorOnMockCluster {
             List<RecordedRequest> going = cluster.drainRequests();
             assertEquals(List.of(), requests(going, "POST", "/apis/networking.k8s.io"), "policies re-created for a resource being deleted");
             assertEquals(List.of(owner), requests(going, "GET", owner), "one GET: a deletionTimestamp never goes away");
+            assertEquals(List.of(), role.refused(going));
             assertEquals(2, cluster.policies("ns").size(), "the rest left to the garbage collector");
             List<String> lines = log.operatorLines().stream().filter(l -> l.contains("being deleted")).toList();
             assertEquals(1, lines.size(), String.join("\n", log.operatorLines()));
