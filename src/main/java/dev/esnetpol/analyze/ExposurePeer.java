@@ -64,9 +64,16 @@ public record ExposurePeer(String namespace, SelectorTerms namespaceSelector, Se
         if (isEntireCluster()) {
             return "entire-cluster";
         }
-        String ns = namespace != null ? namespace
-                : namespaceSelector.isEverything() ? "[all namespaces]" : "[namespace with " + namespaceSelector.text() + "]";
-        String pods = podSelector.isEverything() ? "[all pods]" : "[pod with " + podSelector.text() + "]";
-        return ns + "/" + pods;
+        return (namespace != null ? namespace : namespacesText()) + "/" + podsText();
+    }
+
+    /** The namespaces of a peer that selects them by labels, as np-guard names them: {@code [namespace with {team=ops}]}. */
+    public String namespacesText() {
+        return namespaceSelector.isEverything() ? "[all namespaces]" : "[namespace with " + namespaceSelector.text() + "]";
+    }
+
+    /** The pods of the peer, as np-guard names them: {@code [pod with {app=x}]}, {@code [all pods]}. */
+    public String podsText() {
+        return podSelector.isEverything() ? "[all pods]" : "[pod with " + podSelector.text() + "]";
     }
 }

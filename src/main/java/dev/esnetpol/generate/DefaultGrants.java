@@ -137,13 +137,9 @@ public final class DefaultGrants {
     /**
      * What the policies controlled by the resource of {@code uid} grant anywhere only because no option narrows it
      * (the API server, DNS, connector egress, metrics), one sentence per kind, for the operator's status: the
-     * operator writes exactly these flows.
+     * operator writes exactly these flows. From a generation already made ({@link PolicyGenerator#generateWithFlows}):
+     * its flows, not resolved again.
      */
-    public static List<String> sentencesOwnedBy(String uid, dev.esnetpol.model.Installation installation, PolicyGenerator generator) {
-        return sentencesOwnedBy(uid, generator.generateWithFlows(installation));
-    }
-
-    /** {@link #sentencesOwnedBy(String, dev.esnetpol.model.Installation, PolicyGenerator)} of a generation already made: its flows, not resolved again. */
     public static List<String> sentencesOwnedBy(String uid, PolicyGenerator.Generation generation) {
         InstallationFacts facts = generation.facts();
         GeneratorOptions options = generation.options();

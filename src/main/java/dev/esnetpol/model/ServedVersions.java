@@ -176,7 +176,7 @@ public record ServedVersions(List<String> versions, boolean geoReplicators, Stri
             return enabled;
         }
 
-        /** Turns the rewrite on where {@code client}'s cluster serves v1 only ({@link #discoverQuietly}). */
+        /** Turns the rewrite on where {@code client}'s cluster serves v1 only, off otherwise ({@link #discoverQuietly}). */
         public void discover(KubernetesClient client) {
             this.enabled = discoverQuietly(client).v1Only();
         }

@@ -33,8 +33,9 @@ final class StrictScalars {
     /**
      * Every string of a resource ({@code metadata.name}, a label value, a listener's name): a boolean is refused,
      * as the API server refuses it where its schema says string, instead of Jackson's "true". Unquoted
-     * {@code name: y} is the boolean true to kubectl, and was an instance named "true" here. Numbers are left to
-     * Jackson's reading (registered for String on {@link ResourceReader}'s mapper).
+     * {@code name: y} is the boolean true to kubectl, and was an instance named "true" here (registered for String
+     * on {@link ResourceReader}'s mapper). Numbers are still read as their text ({@code name: 10} as "10"): the API
+     * server refuses those too where its schema says string, and this reading does not yet.
      */
     static final class Text extends JsonDeserializer<String> {
         @Override

@@ -82,7 +82,12 @@ final class StandInNotes {
 
             @Override
             public Optional<String> outside(Role.Outside o) {
-                return Optional.of("outside the cluster: a stand-in address outside every cluster (203.0.113.10, TEST-NET-3)");
+                if (o.range() != null) {
+                    return Optional.of("outside the cluster, " + o.range() + ": the first address of a range of outside addresses a rule "
+                            + "opens (matrix --exposure names such ranges)");
+                }
+                return Optional.of("outside the cluster: a stand-in address outside every cluster (" + dev.esnetpol.verify.StandIns.OUTSIDE_ADDRESS
+                        + ", TEST-NET-3)");
             }
 
             @Override
@@ -108,8 +113,8 @@ final class StandInNotes {
 
             @Override
             public Optional<String> exposedPeer(Role.ExposedPeer p) {
-                return Optional.of("pods [namespace with {...}]/[pod with {...}]: a pod a policy rule admits that may appear later, with the "
-                        + "fewest labels the rule's selectors require (matrix --exposure names such peers)");
+                return Optional.of("pods " + p.peer() + ": a pod a policy rule admits that may appear later, with the "
+                        + "fewest labels the rule's selectors require (named as matrix --exposure names such peers)");
             }
         });
     }

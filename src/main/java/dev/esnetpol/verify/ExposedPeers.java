@@ -24,22 +24,20 @@ import java.util.Set;
  * installations, one peer per selector a rule names (the entire cluster when no policy isolates the pod). Least
  * privilege checks each such peer ({@link LeastPrivilege}) through an end that stands for it: the stand-in pod of
  * another namespace or of the instance's namespace when the peer's selectors admit it (so that an open namespace is
- * reported as before, from {@code es-netpol-probe-elsewhere/probe-elsewhere}), else a pod made for the peer, with the
+ * reported as before, from the stand-in of {@link StandIns#ELSEWHERE_NAMESPACE}), else a pod made for the peer, with the
  * fewest labels its selectors require, in the namespace it names or one with the fewest labels its namespace
  * selector requires ({@link Role.ExposedPeer}, named as the exposure analysis names the peer).
  *
  * Outside addresses are the ranges of the exposure analysis (the matrix's ranges of each workload), each checked
- * through its first address, or through the outside stand-in ({@link StandIns#outside()}, 203.0.113.10) for the range
- * that holds it.
+ * through its first address ({@link Role.Outside} with the range), or through the outside stand-in
+ * ({@link StandIns#outside()}, {@link StandIns#OUTSIDE_ADDRESS}) for the range that holds it.
  *
  * <p>This is the one mechanism for "a pod of another namespace, of any namespace, a new pod of the namespace, or an
- * address outside the cluster": the stand-ins of {@link StandIns} are no longer checked for themselves, only as the
- * ends of exposed peers.
+ * address outside the cluster": the stand-ins of {@link StandIns#anywhere()} are checked as the ends of exposed peers,
+ * and for themselves only where they get more than those peers grant them (an ipBlock that holds a stand-in's
+ * address, an administrator's cluster-scoped policy).
  */
 final class ExposedPeers {
-
-    /** The value a witness gives a label its selector only requires to exist. */
-    static final String EXISTS_VALUE = "es-netpol-probe";
 
     /**
      * One end to check, against the installations' workloads (as {@link Matrix#workloadName} names them) whose
@@ -95,7 +93,7 @@ final class ExposedPeers {
                 // A range of outside addresses: the outside stand-in when the range holds its address, else the range's first.
                 ExternalRanges.Range r = matrix.range(f.peer());
                 End e = outsides.stream().filter(o -> inRange((Node.ExternalNode) o.node(), r)).findFirst()
-                        .orElseGet(() -> new End(new Node.ExternalNode(r.first(), r.ipv6()), new Role.Outside()));
+                        .orElseGet(() -> new End(new Node.ExternalNode(r.first(), r.ipv6()), new Role.Outside(r.text())));
                 List<Object> key = List.of(e.node(), f.ingress());
                 ends.putIfAbsent(key, e);
                 byEnd.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(f.workload());
@@ -164,23 +162,22 @@ final class ExposedPeers {
      * the exposure analysis names the peer ({@code [namespace with {team=ops}]/[pod with {app=x}]}).
      */
     private static Optional<End> witness(ExposurePeer peer, Cluster cluster, Map<String, Namespace> namespaces) {
-        Optional<Map<String, String>> labels = peer.podSelector().witness(EXISTS_VALUE);
+        Optional<Map<String, String>> labels = peer.podSelector().witness(StandIns.PROBE_LABEL_VALUE);
         if (labels.isEmpty()) {
             return Optional.empty();
         }
         String ns = peer.namespace();
         if (ns == null) {
-            Optional<Map<String, String>> nsLabels = peer.namespaceSelector().witness(EXISTS_VALUE);
+            Optional<Map<String, String>> nsLabels = peer.namespaceSelector().witness(StandIns.PROBE_LABEL_VALUE);
             if (nsLabels.isEmpty()) {
                 return Optional.empty();
             }
-            ns = peer.namespaceSelector().isEverything() ? "[all namespaces]" : "[namespace with " + peer.namespaceSelector().text() + "]";
+            ns = peer.namespacesText();
             namespaces.putIfAbsent(ns, new Namespace(ns, nsLabels.get()));
         } else if (!cluster.namespaces().containsKey(ns)) {
             namespaces.putIfAbsent(ns, Namespace.named(ns));
         }
-        String name = peer.podSelector().isEverything() ? "[all pods]" : "[pod with " + peer.podSelector().text() + "]";
-        return Optional.of(new End(Node.of(PodNetwork.pod(ns, name, labels.get())), new Role.ExposedPeer(peer.text())));
+        return Optional.of(new End(Node.of(PodNetwork.pod(ns, peer.podsText(), labels.get())), new Role.ExposedPeer(peer.text())));
     }
 
     /** The ends to check, each with the workloads and direction it is checked for. */

@@ -63,10 +63,11 @@ final class LeastPrivilege {
         this.classOf = new int[everyone.size()];
         this.onlyExposed = new boolean[everyone.size()];
         this.particular = new Connections[everyone.size()];
+        java.util.Set<Node> anywhere = new java.util.HashSet<>();
+        cluster.installations().forEach(i -> cluster.standIns(i).anywhere().forEach(e -> anywhere.add(e.node())));
         for (int n = 0; n < everyone.size(); n++) {
             classOf[n] = everyone.get(n).node() instanceof Node.PodNode p ? analyzer.classOf(p.pod()).id() : -1;
-            Role role = everyone.get(n).role();
-            onlyExposed[n] = role instanceof Role.OtherNamespace || role instanceof Role.SameNamespace || role instanceof Role.Outside;
+            onlyExposed[n] = anywhere.contains(everyone.get(n).node());
         }
         BitSet firstPods = new BitSet();
         for (Installation i : cluster.installations()) {
@@ -97,7 +98,10 @@ final class LeastPrivilege {
         }
     }
 
-    /** @return the number of (pod, other node) pairs checked */
+    /**
+     * @return the number of (pod, other node) pairs checked, counted on the ingress side (where egress policies are
+     *         rendered, the same pairs are checked again outwards, and not counted twice)
+     */
     int run(Progress progress) {
         int done = 0;
         int pairs = 0;

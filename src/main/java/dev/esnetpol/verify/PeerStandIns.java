@@ -3,9 +3,9 @@ package dev.esnetpol.verify;
 import dev.esnetpol.analyze.Namespace;
 import dev.esnetpol.analyze.Node;
 import dev.esnetpol.analyze.Pod;
+import dev.esnetpol.analyze.SelectorTerms;
 import dev.esnetpol.kube.Cidr;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 
 import java.math.BigInteger;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * For NetworkPolicy peers (a listener's {@code networkPolicyPeers}, an external target's block), one concrete
@@ -71,36 +70,11 @@ final class PeerStandIns {
         return Optional.of(new Found(Node.of(PodNetwork.pod(ns.name(), name, podLabels.get())), Optional.of(ns)));
     }
 
-    /** Labels that satisfy the selector (null selects all: no labels needed), or empty when none can be built. */
+    /**
+     * The fewest labels that satisfy the selector (null selects all: no labels needed), or empty when none can
+     * ({@link SelectorTerms#witness}, the exposure analysis's witness too).
+     */
     static Optional<Map<String, String>> labelsFor(LabelSelector selector) {
-        Map<String, String> labels = new TreeMap<>();
-        if (selector == null) {
-            return Optional.of(labels);
-        }
-        if (selector.getMatchLabels() != null) {
-            labels.putAll(selector.getMatchLabels());
-        }
-        if (selector.getMatchExpressions() != null) {
-            for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
-                switch (r.getOperator()) {
-                    case "In" -> labels.put(r.getKey(), r.getValues().get(0));
-                    case "Exists" -> labels.putIfAbsent(r.getKey(), "es-netpol-probe");
-                    case "NotIn" -> {
-                        if (labels.containsKey(r.getKey()) && r.getValues().contains(labels.get(r.getKey()))) {
-                            return Optional.empty();
-                        }
-                    }
-                    case "DoesNotExist" -> {
-                        if (labels.containsKey(r.getKey())) {
-                            return Optional.empty();
-                        }
-                    }
-                    default -> {
-                        return Optional.empty();
-                    }
-                }
-            }
-        }
-        return Optional.of(labels);
+        return SelectorTerms.of(selector).witness(StandIns.PROBE_LABEL_VALUE);
     }
 }

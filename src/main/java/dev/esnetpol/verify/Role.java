@@ -109,8 +109,18 @@ public sealed interface Role {
         }
     }
 
-    /** An address outside every cluster. */
-    record Outside() implements Role {
+    /**
+     * An address outside the cluster: the stand-in ({@link StandIns#OUTSIDE_ADDRESS}, {@code range} null), or the
+     * first address of {@code range}, a range of outside addresses a rule opens that does not hold the stand-in
+     * ({@link ExposedPeers}; the exposure analysis's ranges, as {@code matrix} writes them).
+     */
+    record Outside(String range) implements Role {
+
+        /** The stand-in address. */
+        static Outside standIn() {
+            return new Outside(null);
+        }
+
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.outside(this);

@@ -20,6 +20,11 @@ public record StandIns(End operator, End otherNamespace, End sameNamespace, End 
 
     static final String OPERATOR_NAMESPACE = "es-netpol-probe-operator";
     static final String ELSEWHERE_NAMESPACE = "es-netpol-probe-elsewhere";
+    /**
+     * The label value of stand-ins made up by verify: of the unrelated pods' {@code app}, and of a label a selector
+     * only requires to exist ({@code Exists}) on a pod or namespace made for that selector.
+     */
+    static final String PROBE_LABEL_VALUE = "es-netpol-probe";
     /** TEST-NET-3 (RFC 5737): an address that is outside every cluster. */
     public static final String OUTSIDE_ADDRESS = "203.0.113.10";
 
@@ -27,13 +32,13 @@ public record StandIns(End operator, End otherNamespace, End sameNamespace, End 
         // Narrowed to a namespace by name (kubernetes.io/metadata.name), the operator must live in that one.
         String operatorNamespace = operatorNamespaceLabels.getOrDefault(Namespace.NAME_LABEL, OPERATOR_NAMESPACE);
         Map<String, String> operatorLabels = Map.of(Labels.NAME, Component.CLUSTER_OPERATOR.appName());
-        Map<String, String> unrelated = Map.of("app", "es-netpol-probe");
+        Map<String, String> unrelated = Map.of("app", PROBE_LABEL_VALUE);
         return new StandIns(
                 pod(operatorNamespace, "probe-cluster-operator", operatorLabels, new Role.ClusterOperator(true)),
                 pod(ELSEWHERE_NAMESPACE, "probe-elsewhere", unrelated, new Role.OtherNamespace()),
                 pod(instanceNamespace, "probe-neighbour", unrelated, new Role.SameNamespace()),
                 pod("kube-system", "probe-dns", Map.of("k8s-app", "kube-dns"), new Role.ClusterDns()),
-                new End(Node.ExternalNode.parse(OUTSIDE_ADDRESS), new Role.Outside()),
+                new End(Node.ExternalNode.parse(OUTSIDE_ADDRESS), Role.Outside.standIn()),
                 // Labelled as the operator but in a namespace without the operator's namespace labels: a policy that
                 // admits it when --operator-namespace-labels narrows the operator's namespaces is too wide.
                 pod(ELSEWHERE_NAMESPACE, "probe-operator-lookalike", operatorLabels, new Role.OperatorLookalike()),
