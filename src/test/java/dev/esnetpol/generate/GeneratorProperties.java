@@ -90,18 +90,4 @@ class GeneratorProperties {
         return ports.stream().anyMatch(p -> f.protocol().equals(p.getProtocol())
                 && (p.getPort() == null || f.port() != null && f.port().equals(p.getPort().getIntVal())));
     }
-
-    /**
-     * The operator's one pass (issue 26: policies and flows resolved once per reconcile) gives what the two separate
-     * calls give: the same policies and the same flows.
-     */
-    @Property(tries = 40)
-    void oneGenerationGivesThePoliciesFlowsAndGrantsOfSeparateCalls(@ForAll("installations") String yaml) {
-        PolicyGenerator generator = new PolicyGenerator(GeneratorOptions.defaults());
-        for (dev.esnetpol.model.Installation installation : dev.esnetpol.model.Installations.group(Fixtures.fromYaml(yaml), null)) {
-            PolicyGenerator.Generation generation = generator.generateWithFlows(installation);
-            assertEquals(generator.generate(installation), generation.policies());
-            assertEquals(generator.flows(installation), generation.flows());
-        }
-    }
 }

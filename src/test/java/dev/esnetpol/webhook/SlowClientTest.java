@@ -67,7 +67,10 @@ class SlowClientTest {
                     answeredWhileHeld++;
                 }
             }
-            assertTrue(answeredWhileHeld >= 1, "no request was answered while the two stalled clients held their workers");
+            // Two, not one: a drop is seen by a reader thread a moment late, so on a server that made requests wait for a
+            // stalled worker the first answer (just after the drop) could still count as "while held"; the second could not.
+            assertTrue(answeredWhileHeld >= 2, "fewer than two requests were answered while the two stalled clients held their workers: "
+                    + answeredWhileHeld);
 
             // Every worker held. A new request waits in the queue; its connection's request clock runs while it
             // waits (the JDK server starts it at accept), so it is answered or dropped, but never left hanging.
