@@ -86,12 +86,12 @@ final class Inputs {
         for (java.nio.file.Path dir : read.kustomizations()) {
             inputs.problems.add(InputProblem.at(dir.toString(), "", "a kustomization (" + dev.esnetpol.input.Kustomizations.fileOf(dir)
                     + "): its files are bases and patches that kustomize assembles, not the objects it applies; " + spec.name()
-                    + " its build: kubectl kustomize " + dir + " | es-netpol " + spec.name() + " -f -"));
+                    + " its build: kubectl kustomize " + dir + " | " + fromStdin(spec)));
         }
         // SnakeYAML's words about a template ("got this instead: <...MappingStartEvent...>") do not say what it is.
         for (InputProblem t : read.namedTemplates()) {
             inputs.problems.add(new InputProblem(t.file(), t.line(), "", "a template that YAML cannot read ({{ }}, as in a Helm chart); "
-                    + "give es-netpol what Helm renders: helm template CHART | es-netpol " + spec.name() + " -f -"));
+                    + "give es-netpol what Helm renders: helm template CHART | " + fromStdin(spec)));
         }
         Namespaces.Filled filled = Namespaces.fill(read.documents(), () -> resolveNamespace(namespaceFlag), refuseMismatch && namespaceFlag != null,
                 uses);
@@ -197,5 +197,10 @@ final class Inputs {
             sorted.sort(java.util.Comparator.comparing(InputProblem::file)); // stable: each file's problems in the order found
             throw new InvalidInputException(sorted);
         }
+    }
+
+    /** The command reading standard input: {@code es-netpol matrix -f -}; {@code diff}, whose inputs are its operands, {@code es-netpol diff OLD -}. */
+    static String fromStdin(picocli.CommandLine.Model.CommandSpec spec) {
+        return spec.name().equals("diff") ? "es-netpol diff OLD -" : "es-netpol " + spec.name() + " -f -";
     }
 }

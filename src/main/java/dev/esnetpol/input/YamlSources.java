@@ -120,7 +120,7 @@ public final class YamlSources {
                 try {
                     documents.addAll(parseCounting(file.toString(), text, notObjects));
                 } catch (InvalidInputException e) {
-                    if (text.contains("{{")) {
+                    if (templateNear(text, e.problems().get(0).line())) {
                         InputProblem p = e.problems().get(0);
                         if (directory) {
                             templates.add(p.file() + (p.line() > 0 ? ":" + p.line() : ""));
@@ -134,6 +134,25 @@ public final class YamlSources {
             }
         }
         return new Read(documents, problems, notes, notObjects[0], templates, kustomizations, namedTemplates);
+    }
+
+    /**
+     * Whether the YAML error at {@code line} (1-based; 0: unknown) is a template's: {@code {{} on that line or within
+     * two lines before it (SnakeYAML stops at the token after the one that broke it). Not anywhere in the file: a
+     * PrometheusRule's {@code {{ $labels.pod }}} in a quoted annotation is valid YAML, and the file's real mistake
+     * elsewhere must be said as it is.
+     */
+    static boolean templateNear(String text, int line) {
+        if (line <= 0) {
+            return text.contains("{{");
+        }
+        String[] lines = text.split("\\R", -1);
+        for (int i = Math.max(0, line - 3); i < Math.min(lines.length, line); i++) {
+            if (lines[i].contains("{{")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Parses with non-objects skipped, adding how many were to {@code notObjects[0]} (the text is parsed once). */

@@ -93,6 +93,37 @@ class GitOpsFolderTest {
         assertFalse(r.err().contains("snakeyaml"), r.err());
     }
 
+    /**
+     * Template text elsewhere in a file (a PrometheusRule's {{ $labels.pod }} in a quoted annotation is valid YAML) does
+     * not make the file's real mistake a template: it is said as YAML says it, at its line. And diff, whose inputs are
+     * its operands, is told to read standard input as diff does.
+     */
+    @Test
+    void aMistakeFarFromTemplateTextIsSaidAsItIsAndDiffIsToldItsOwnWay(@TempDir Path dir) throws IOException {
+        Path rule = Files.writeString(dir.resolve("rule.yaml"), """
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata:
+                  name: a: b
+                spec:
+                  groups:
+                  - name: pods
+                    rules:
+                    - alert: PodDown
+                      annotations:
+                        summary: "pod {{ $labels.pod }} is down"
+                """);
+        CliRun r = CliRun.run("matrix", "-f", rule.toString());
+        assertEquals(ExitCodes.ERROR, r.code());
+        assertTrue(r.err().contains(rule + ":4: not valid YAML: mapping values are not allowed here"), r.err());
+        assertFalse(r.err().contains("template"), r.err());
+
+        Path template = Files.writeString(dir.resolve("template.yaml"), "{{- if .Values.enabled }}\napiVersion: v1\nkind: Namespace\n{{- end }}\n");
+        CliRun d = CliRun.run("diff", rule.toString().replace("rule", "none"), template.toString());
+        assertTrue(d.err().contains(template + ":1: a template that YAML cannot read ({{ }}, as in a Helm chart); give es-netpol what Helm "
+                + "renders: helm template CHART | es-netpol diff OLD -"), d.err());
+    }
+
     @Test
     void theProblemsOfAllFilesComeInOneRun(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a-broken.yaml"), "apiVersion: v1\nkind: [\n");
