@@ -63,7 +63,10 @@ final class DocumentParser {
         return YamlReading.current() == YamlReading.KUBECTL ? KUBECTL_YAML : Yaml12.FACTORY;
     }
 
-    /** One YAML value, as {@link YamlSources#parseValue}. */
+    /**
+     * One YAML value, as {@link YamlSources#parseValue}: a second document ({@code ---}) is refused, not dropped;
+     * SnakeYAML's message comes on one line ({@link #oneLine}).
+     */
     static YamlDocument parseValue(String source, String text) throws IOException {
         try (JsonParser parser = yaml().createParser(text)) {
             if (parser.nextToken() == null) {
@@ -71,7 +74,12 @@ final class DocumentParser {
             }
             LocatedTreeReader located = new LocatedTreeReader(new HashMap<>());
             JsonNode node = located.read(parser, "");
+            if (parser.nextToken() != null) {
+                throw new IOException("one value expected, found another document after '---' (give each value its own option)");
+            }
             return new YamlDocument(source, 0, node, located.index());
+        } catch (JsonProcessingException e) {
+            throw new IOException(oneLine(e.getOriginalMessage()), e);
         }
     }
 

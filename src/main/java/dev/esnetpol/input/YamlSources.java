@@ -203,7 +203,7 @@ public final class YamlSources {
      * {@link YamlReading} in force), with the source text of its non-string scalars for messages; its node is
      * null for an empty text.
      *
-     * @throws IOException where the text is not valid YAML (Jackson's message)
+     * @throws IOException where the text is not valid YAML (SnakeYAML's message, on one line) or holds a second document
      */
     public static YamlDocument parseValue(String source, String text) throws IOException {
         return DocumentParser.parseValue(source, text);

@@ -64,6 +64,19 @@ class MetricsFromTest {
         assertTrue(r.err().contains("--metrics-from[0]"), r.err());
     }
 
+    /** YAML that does not parse is one line, as in a file; a second document is refused, not silently dropped. */
+    @Test
+    void badYamlIsOneLineAndASecondDocumentIsRefused() {
+        CliRun broken = CliRun.run("render", "-f", "examples/eventstreams-production.yaml", "--metrics-from", "{podSelector: {matchLabels: {a: b}");
+        assertEquals(2, broken.code());
+        assertEquals(1, broken.err().lines().count(), broken.err());
+        assertTrue(broken.err().startsWith("error: <command line>: --metrics-from[0]: not a NetworkPolicy peer: while parsing a flow mapping;"),
+                broken.err());
+        CliRun two = CliRun.run("render", "-f", "examples/eventstreams-production.yaml", "--metrics-from", "podSelector: {}\n---\nipBlock: {cidr: 10.0.0.0/8}");
+        assertEquals(2, two.code(), two.err());
+        assertTrue(two.err().contains("--metrics-from[0]: not a NetworkPolicy peer: one value expected, found another document after '---'"), two.err());
+    }
+
     @Test
     void matrixShowsTheScrapersAsAStandInPeer() {
         CliRun m = CliRun.run("matrix", "examples/eventstreams-production.yaml", "--metrics-from", MONITORING, "-o", "connlist");
