@@ -102,8 +102,8 @@ final class AnalysisSettings {
         LiveConnection target = LiveConnection.of(live.kubeconfig, live.context, "nothing to analyse", instead);
         String ns = live.allNamespaces ? null : target.namespace(requested != null ? requested : namespace);
         if (ns != null && !dev.esnetpol.kube.KubeValidation.isDnsLabel(ns)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (requested != null ? "live:" : "-n/--namespace: ") + "'" + ns
-                    + "' is not a namespace name");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (requested != null ? "live:" + requested + ": " : "-n/--namespace: ")
+                    + "'" + ns + "' is not a namespace name (a DNS label: lower-case letters, digits and '-')");
         }
         String what = ns == null ? "every namespace" : "namespace '" + ns + "'";
         target.reachable(what);
