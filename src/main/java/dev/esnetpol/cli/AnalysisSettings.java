@@ -3,6 +3,7 @@ package dev.esnetpol.cli;
 import dev.esnetpol.analyze.AppliedManifests;
 import dev.esnetpol.analyze.Cluster;
 import dev.esnetpol.analyze.ClusterLoader;
+import dev.esnetpol.input.Namespaces;
 import dev.esnetpol.input.YamlDocument;
 import dev.esnetpol.model.EventStreamsResource;
 import dev.esnetpol.model.ResourceReader;
@@ -47,8 +48,9 @@ final class AnalysisSettings {
      * where an object of another namespace is refused (it would be compared with a namespace that was not read).
      */
     ClusterInputs.Loaded load(CommandSpec spec, List<String> locations, boolean recursive, boolean strict, InputStream stdin, LiveRead appliedTo) {
-        String ns = appliedTo != null && appliedTo.namespace() != null ? appliedTo.namespace() : namespace;
-        Inputs read = Inputs.read(spec, "PATH", locations, recursive, ns, true, AnalysisInputs::uses, stdin, false);
+        // Over a live namespace, an object of another is refused (it would be compared with a namespace not read); with -A, none is.
+        Inputs read = Inputs.read(spec, "PATH", locations, recursive, namespace, appliedTo == null ? null : appliedTo.files(), true,
+                AnalysisInputs::uses, stdin, false);
         List<YamlDocument> docs = read.documents();
         // Each stage on its own first, so that the problems of all of them are reported together.
         List<EventStreamsResource> resources = read.eventStreamsResources(strict);
@@ -81,7 +83,13 @@ final class AnalysisSettings {
      * @param namespace         the namespace read, or null for every namespace
      * @param openShiftEvidence what says the cluster is OpenShift (its API groups, as the operator reads them), or empty
      */
-    record LiveRead(Cluster cluster, String namespace, Optional<String> openShiftEvidence) {
+    /**
+     * @param namespace the namespace read, null for all of them
+     * @param files     where files applied over it put objects without a namespace, and what named it: the namespace
+     *                  read ({@code live:kafka}, {@code -n}, the context's), objects of another refused; with {@code -A},
+     *                  the context's namespace of the kubeconfig read, as kubectl would, nothing refused
+     */
+    record LiveRead(Cluster cluster, String namespace, Optional<String> openShiftEvidence, Namespaces.Resolved files) {
     }
 
     /**
@@ -111,7 +119,12 @@ final class AnalysisSettings {
             Cluster cluster = LiveCluster.read(client, ns, spec.commandLine().getErr());
             // The cluster's platform decides the default profile unless --platform forces one: only then is it asked.
             boolean ask = generation.toOptions().platform().forced().isEmpty();
-            return new LiveRead(cluster, ns, ask ? dev.esnetpol.operator.ClusterPlatform.openShiftEvidence(client) : Optional.empty());
+            Namespaces.Resolved files = live.allNamespaces
+                    ? new Namespaces.Resolved(target.namespace(null), "the namespace of " + target.contextName() + "; -A reads every namespace", null)
+                    : requested != null ? Namespaces.Resolved.live(ns, "live:" + requested)
+                    : namespace != null ? Namespaces.Resolved.of(namespace, null, null)
+                    : Namespaces.Resolved.live(ns, "live:, the namespace of " + target.contextName());
+            return new LiveRead(cluster, ns, ask ? dev.esnetpol.operator.ClusterPlatform.openShiftEvidence(client) : Optional.empty(), files);
         } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
             throw new IllegalStateException("cannot read " + what + " from " + target.where() + ": " + LiveConnection.cause(e), e);
         }

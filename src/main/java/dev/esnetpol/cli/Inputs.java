@@ -69,6 +69,15 @@ final class Inputs {
      */
     static Inputs read(CommandSpec spec, String what, List<String> locations, boolean recursive, String namespaceFlag,
                        boolean refuseMismatch, Predicate<YamlDocument> uses, InputStream stdin, boolean namesAreErrors) {
+        return read(spec, what, locations, recursive, namespaceFlag, null, refuseMismatch, uses, stdin, namesAreErrors);
+    }
+
+    /**
+     * @param given the namespace for objects without one and what named it, where the caller knows it better than
+     *              {@code -n} and the kubeconfig do (files applied over a live side of {@code diff}); null: those
+     */
+    static Inputs read(CommandSpec spec, String what, List<String> locations, boolean recursive, String namespaceFlag, Namespaces.Resolved given,
+                       boolean refuseMismatch, Predicate<YamlDocument> uses, InputStream stdin, boolean namesAreErrors) {
         if (locations.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no input: give -f FILE|DIR|- or " + what + " as a path");
         }
@@ -93,8 +102,8 @@ final class Inputs {
             inputs.problems.add(new InputProblem(t.file(), t.line(), "", "a template that YAML cannot read ({{ }}, as in a Helm chart); "
                     + "give es-netpol what Helm renders: helm template CHART | " + fromStdin(spec)));
         }
-        Namespaces.Filled filled = Namespaces.fill(read.documents(), () -> resolveNamespace(namespaceFlag), refuseMismatch && namespaceFlag != null,
-                uses);
+        java.util.function.Supplier<Namespaces.Resolved> resolve = given != null ? () -> given : () -> resolveNamespace(namespaceFlag);
+        Namespaces.Filled filled = Namespaces.fill(read.documents(), resolve, refuseMismatch && (given != null ? given.fromFlag() : namespaceFlag != null), uses);
         inputs.problems.addAll(filled.problems());
         String nsNote = filled.note();
         if (nsNote != null) {

@@ -69,6 +69,11 @@ final class LiveConnection {
         return Namespaces.Resolved.of(requested, kubeconfig.namespace(), kubeconfig.currentContext()).name();
     }
 
+    /** The context named, for messages: {@code context 'lab'}, {@code the in-cluster service account}. */
+    String contextName() {
+        return inCluster ? "the in-cluster service account" : "context '" + kubeconfig.currentContext() + "'";
+    }
+
     /** The server and where it was named: {@code https://host:6443 (context 'x' of /path/config)}. */
     String where() {
         return server() + (inCluster ? " (in-cluster)" : " (" + contextText() + ")");

@@ -16,8 +16,32 @@ import java.util.TreeSet;
  */
 public final class Namespaces {
 
-    /** The namespace chosen for objects without one, and why (for the line on standard error). */
-    public record Resolved(String name, String source, boolean fromFlag) {
+    /**
+     * The namespace chosen for objects without one, and why (for the line on standard error).
+     *
+     * @param givenBy what gave it, where an object in another namespace is refused: {@code -n}, or a live side of
+     *                {@code diff} ({@code live:kafka}, {@code live: (context 'lab')}); null when it is only a default
+     */
+    public record Resolved(String name, String source, String givenBy) {
+
+        /** Whether something the user gave chose it (objects of another namespace are refused), not a default. */
+        public boolean fromFlag() {
+            return givenBy != null;
+        }
+
+        /** The namespace a live cluster is read in ({@code diff live: DIR}): files are applied there. */
+        public static Resolved live(String namespace, String operand) {
+            return new Resolved(namespace, "the namespace read live (" + operand + ")", operand);
+        }
+
+        /** Why an object in namespace {@code other} is refused, and what to do instead. */
+        String mismatch(String other) {
+            if (givenBy.equals("-n")) {
+                return "the object is in namespace '" + other + "', not '" + name + "' as -n says (kubectl refuses this too); drop -n or pass -n " + other;
+            }
+            return "the object is in namespace '" + other + "', not '" + name + "', the namespace the live side reads (" + givenBy
+                    + "); compare it with live:" + other + ", or leave its metadata.namespace out";
+        }
 
         /**
          * @param flag              the {@code -n} value, or null
@@ -26,12 +50,12 @@ public final class Namespaces {
          */
         public static Resolved of(String flag, String contextNamespace, String contextName) {
             if (flag != null && !flag.isEmpty()) {
-                return new Resolved(flag, "from -n/--namespace", true);
+                return new Resolved(flag, "from -n/--namespace", "-n");
             }
             if (contextNamespace != null && !contextNamespace.isEmpty()) {
-                return new Resolved(contextNamespace, "the namespace of kubeconfig context '" + contextName + "'", false);
+                return new Resolved(contextNamespace, "the namespace of kubeconfig context '" + contextName + "'", null);
             }
-            return new Resolved("default", "no -n/--namespace and no namespace in a kubeconfig context", false);
+            return new Resolved("default", "no -n/--namespace and no namespace in a kubeconfig context", null);
         }
     }
 
@@ -106,8 +130,7 @@ public final class Namespaces {
                 count++;
                 kinds.add(doc.kind());
             } else if (refuseMismatch && used.test(doc) && current.isTextual() && ns.get().fromFlag() && !current.asText().equals(ns.get().name())) {
-                problems.add(doc.problem("metadata.namespace", "the object is in namespace '" + current.asText() + "', not '" + ns.get().name()
-                        + "' as -n says (kubectl refuses this too); drop -n or pass -n " + current.asText()));
+                problems.add(doc.problem("metadata.namespace", ns.get().mismatch(current.asText())));
             }
         }
         return new Filled(count, kinds, problems, resolved[0]);

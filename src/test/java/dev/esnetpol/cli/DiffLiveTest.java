@@ -113,7 +113,16 @@ class DiffLiveTest {
             Files.writeString(other, "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: payments}\nspec: {containers: [{name: m, image: x}]}\n");
             CliRun ns = CliRun.run("diff", "live:", other.toString(), "--kubeconfig", kc.toString());
             assertEquals(ExitCodes.ERROR, ns.code(), ns.err());
-            assertTrue(ns.err().contains("payments"), ns.err());
+            // Said of the live side the user named, not of an -n nobody gave.
+            assertTrue(ns.err().contains(other + ":3: metadata.namespace: the object is in namespace 'payments', not 'es-prod', the namespace the "
+                    + "live side reads (live:, the namespace of context 'lab'); compare it with live:payments, or leave its metadata.namespace out"),
+                    ns.err());
+            assertFalse(ns.err().contains("as -n says"), ns.err());
+            CliRun named = CliRun.run("diff", "live:es-prod", other.toString(), "--kubeconfig", kc.toString());
+            assertTrue(named.err().contains("the namespace the live side reads (live:es-prod)"), named.err());
+            // -A reads every namespace: nothing is refused, and an object without a namespace goes to the context's.
+            CliRun all = CliRun.run("diff", "live:", other.toString(), "-A", "--kubeconfig", kc.toString());
+            assertFalse(all.err().contains("metadata.namespace"), all.err());
         }
     }
 
