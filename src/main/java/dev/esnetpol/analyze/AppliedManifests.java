@@ -26,11 +26,6 @@ import java.util.Set;
  */
 public final class AppliedManifests {
 
-    /** The label the Deployment controller puts on a ReplicaSet's pods, whose value ends the ReplicaSet's name. */
-    static final String POD_TEMPLATE_HASH = "pod-template-hash";
-    /** The label OpenShift's DeploymentConfig controller puts on its ReplicationControllers' pods. */
-    static final String DEPLOYMENT_CONFIG = "deploymentconfig";
-
     private AppliedManifests() {
     }
 
@@ -74,11 +69,11 @@ public final class AppliedManifests {
         if (workloads.contains(ns + o.kind() + "/" + o.name())) {
             return true;
         }
-        String hash = p.labels().get(POD_TEMPLATE_HASH);
-        if (o.kind().equals("ReplicaSet") && hash != null && o.name().endsWith("-" + hash)) {
-            return workloads.contains(ns + "Deployment/" + o.name().substring(0, o.name().length() - hash.length() - 1));
+        java.util.Optional<String> deployment = Owner.deploymentOf(p);
+        if (deployment.isPresent()) {
+            return workloads.contains(ns + "Deployment/" + deployment.get());
         }
-        String config = p.labels().get(DEPLOYMENT_CONFIG);
+        String config = p.labels().get(dev.esnetpol.catalogue.Platform.OpenShift.DEPLOYMENT_CONFIG_LABEL);
         return o.kind().equals("ReplicationController") && config != null && workloads.contains(ns + "DeploymentConfig/" + config);
     }
 }

@@ -14,6 +14,20 @@ public record Owner(String kind, String name) {
         return 31 * java.util.Objects.hashCode(kind) + java.util.Objects.hashCode(name);
     }
 
+    /**
+     * The Deployment that made a pod of a ReplicaSet: the ReplicaSet's name less {@code -} and the pod's
+     * {@link dev.esnetpol.catalogue.Labels#POD_TEMPLATE_HASH} (apps/v1 names a Deployment's ReplicaSets so); empty for
+     * another owner, or a ReplicaSet's pod without that label (a bare ReplicaSet).
+     */
+    public static java.util.Optional<String> deploymentOf(Pod p) {
+        Owner o = p.owner();
+        String hash = p.labels().get(dev.esnetpol.catalogue.Labels.POD_TEMPLATE_HASH);
+        if ("ReplicaSet".equals(o.kind()) && hash != null && o.name().endsWith("-" + hash)) {
+            return java.util.Optional.of(o.name().substring(0, o.name().length() - hash.length() - 1));
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public String toString() {
         return name + "[" + kind + "]";

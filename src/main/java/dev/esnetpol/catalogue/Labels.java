@@ -21,6 +21,11 @@ public final class Labels {
     public static final String TABLE_SET_REASON_ANNOTATION = "es-netpol/tables-reason";
     /** Set by Kubernetes on every namespace since 1.21; lets a policy name a namespace. */
     public static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
+    /**
+     * Set by the Deployment controller (apps/v1) on a ReplicaSet's pods; the ReplicaSet is named
+     * {@code <deployment>-<this value>}.
+     */
+    public static final String POD_TEMPLATE_HASH = "pod-template-hash";
 
     private Labels() {
     }

@@ -113,6 +113,8 @@ public enum Platform {
         /** The label earlier releases put on openshift-ingress and openshift-monitoring (values ingress, monitoring). */
         public static final String LEGACY_POLICY_GROUP = "network.openshift.io/policy-group";
         public static final String ROUTER_NAMESPACE = "openshift-ingress";
+        /** The label OpenShift's DeploymentConfig controller (apps.openshift.io/v1) puts on its ReplicationControllers' pods. */
+        public static final String DEPLOYMENT_CONFIG_LABEL = "deploymentconfig";
         /** The label the ingress operator puts on the default router's pods ({@code router-default-...}). */
         public static final String ROUTER_POD_LABEL = "ingresscontroller.operator.openshift.io/deployment-ingresscontroller";
         public static final String DNS_NAMESPACE = "openshift-dns";

@@ -5,6 +5,7 @@ import dev.esnetpol.analyze.Explanation;
 import dev.esnetpol.analyze.Matrix;
 import dev.esnetpol.analyze.NamedPort;
 import dev.esnetpol.analyze.Node;
+import dev.esnetpol.analyze.Owner;
 import dev.esnetpol.analyze.Pod;
 import dev.esnetpol.analyze.Profile;
 import dev.esnetpol.analyze.ProfileVerdicts;
@@ -126,12 +127,14 @@ public final class ExplainCommand implements Callable<Integer> {
     /**
      * The workload names a pod goes by, as {@code kubectl get} shows them: its owner, and for a ReplicaSet's pod the
      * Deployment that made it ({@code production-ibm-es-admapi} for {@code production-ibm-es-admapi-6c9f7d}: a
-     * Deployment names its ReplicaSets {@code <deployment>-<pod-template-hash>}).
+     * Deployment names its ReplicaSets {@code <deployment>-<pod-template-hash>}; {@link Owner#deploymentOf}, else,
+     * for a pod written without that label, the ReplicaSet's name up to its last dash).
      */
     private static List<String> workloads(Pod p) {
         String owner = p.owner().name();
         int dash = owner.lastIndexOf('-');
-        return "ReplicaSet".equals(p.owner().kind()) && dash > 0 ? List.of(owner, owner.substring(0, dash)) : List.of(owner);
+        String deployment = Owner.deploymentOf(p).orElse(dash > 0 ? owner.substring(0, dash) : null);
+        return "ReplicaSet".equals(p.owner().kind()) && deployment != null ? List.of(owner, deployment) : List.of(owner);
     }
 
     /**
