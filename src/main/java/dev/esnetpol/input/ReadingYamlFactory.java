@@ -10,7 +10,8 @@ import java.io.Reader;
 
 /**
  * Jackson's YAML factory with parsers that type plain scalars as one {@link YamlReading} does
- * ({@link ReadingYamlParser}). {@link DocumentParser} holds one per reading; nothing else makes YAML parsers.
+ * ({@link ReadingYamlParser}). {@link DocumentParser} holds one per reading; nothing else makes parsers of the
+ * objects es-netpol reads (a kubeconfig is read by {@code kube/Kubeconfig} on its own, as kubectl reads it).
  */
 final class ReadingYamlFactory extends YAMLFactory {
 

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * Reads Kubernetes objects from the places a user names: files (YAML or JSON, one or many documents),
  * directories (every {@code .yaml}, {@code .yml} and {@code .json} below, in path order so output is
  * stable), and {@code -} for standard input. {@code List}-shaped wrappers ({@code List}, {@code PodList},
- * ...) are unwrapped into their items. The one reader of YAML: its plain words are typed by the
+ * ...) are unwrapped into their items. The one reader of the objects es-netpol
+ * reads (a kubeconfig has its own, {@code kube/Kubeconfig}): their plain words are typed by the
  * {@link YamlReading} in force (kubectl's unless {@code --yaml 1.2}), in {@link DocumentParser}.
  */
 public final class YamlSources {
