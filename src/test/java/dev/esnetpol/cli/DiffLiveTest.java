@@ -151,14 +151,7 @@ class DiffLiveTest {
     /** A live namespace that is no namespace name is said before any connection, with what a name is. */
     @Test
     void aLiveNamespaceThatIsNoNameIsRefusedWithWhatANameIs(@TempDir Path dir) throws IOException {
-        Path kc = Files.writeString(dir.resolve("kubeconfig"), """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
-                users: [{name: u, user: {token: t}}]
-                contexts: [{name: x, context: {cluster: c, user: u, namespace: es}}]
-                current-context: x
-                """);
+        Path kc = LiveApiServer.unreachableKubeconfig(dir, "es");
         CliRun r = CliRun.run("diff", "live:Kafka", RESOURCE.toString(), "--kubeconfig", kc.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("error: live:Kafka: 'Kafka' is not a namespace name (a DNS label: lower-case letters, digits and '-')"), r.err());

@@ -135,9 +135,20 @@ final class LiveApiServer implements AutoCloseable {
 
     /** A kubeconfig naming this server in context {@code context} (current), with namespace {@code namespace} (null: none). */
     Path kubeconfig(Path dir, String context, String namespace) throws IOException {
-        Path f = dir.resolve("kubeconfig-" + context);
+        return kubeconfig(dir.resolve("kubeconfig-" + context), server.url("/").replaceAll("/$", ""), context, namespace);
+    }
+
+    /**
+     * A kubeconfig whose one context ({@code lab}, namespace {@code namespace} or none) names a server nothing listens
+     * on (https://127.0.0.1:1): connection refused at once.
+     */
+    static Path unreachableKubeconfig(Path dir, String namespace) throws IOException {
+        return kubeconfig(dir.resolve("config"), "https://127.0.0.1:1", "lab", namespace);
+    }
+
+    private static Path kubeconfig(Path f, String server, String context, String namespace) throws IOException {
         Files.writeString(f, "apiVersion: v1\nkind: Config\ncurrent-context: " + context + "\n"
-                + "clusters:\n- name: mock\n  cluster:\n    insecure-skip-tls-verify: true\n    server: " + server.url("/").replaceAll("/$", "") + "\n"
+                + "clusters:\n- name: mock\n  cluster:\n    insecure-skip-tls-verify: true\n    server: " + server + "\n"
                 + "contexts:\n- name: " + context + "\n  context:\n    cluster: mock\n    user: tester\n"
                 + (namespace == null ? "" : "    namespace: " + namespace + "\n")
                 + "users:\n- name: tester\n  user:\n    token: secret\n");

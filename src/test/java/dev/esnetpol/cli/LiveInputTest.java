@@ -88,9 +88,7 @@ class LiveInputTest {
 
     @Test
     void anUnreachableClusterIsOneLine(@TempDir Path dir) throws IOException {
-        Path kc = dir.resolve("config");
-        Files.writeString(kc, "apiVersion: v1\nkind: Config\ncurrent-context: lab\nclusters:\n- name: c\n  cluster: {server: 'https://127.0.0.1:1'}\n"
-                + "contexts:\n- name: lab\n  context: {cluster: c, user: u, namespace: kafka}\nusers:\n- name: u\n  user: {token: t}\n");
+        Path kc = LiveApiServer.unreachableKubeconfig(dir, "kafka");
         CliRun r = CliRun.run("matrix", "--live", "--kubeconfig", kc.toString());
         assertEquals(ExitCodes.ERROR, r.code());
         assertEquals("error: cannot read namespace 'kafka' from https://127.0.0.1:1 (context 'lab' of " + kc + "): connection refused", r.err().strip());

@@ -74,16 +74,7 @@ class NothingToReviewTest {
     }
 
     private static Path unreachable(Path dir) throws IOException {
-        Path kc = dir.resolve("config");
-        Files.writeString(kc, """
-                apiVersion: v1
-                kind: Config
-                current-context: lab
-                clusters: [{name: lab, cluster: {server: "https://127.0.0.1:1"}}]
-                users: [{name: me, user: {token: abc}}]
-                contexts: [{name: lab, context: {cluster: lab, user: me, namespace: kafka}}]
-                """);
-        return kc;
+        return LiveApiServer.unreachableKubeconfig(dir, "kafka");
     }
 
     /** In a process of its own, as a user runs it: stderr is everything the process writes, the library's logging included. */

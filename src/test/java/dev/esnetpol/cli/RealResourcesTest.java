@@ -206,15 +206,7 @@ class RealResourcesTest {
 
     @Test
     void theOperatorReportsAnUnreachableClusterInOneLine(@TempDir Path dir) throws IOException {
-        Path kubeconfig = dir.resolve("config");
-        Files.writeString(kubeconfig, """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
-                users: [{name: u, user: {token: x}}]
-                contexts: [{name: x, context: {cluster: c, user: u}}]
-                current-context: x
-                """);
+        Path kubeconfig = LiveApiServer.unreachableKubeconfig(dir, null);
         // The log (slf4j-simple writes to System.err as it is at each line) is on the user's stderr too:
         // discovery's warnings came before the error (two WARN ServedVersions lines).
         java.io.PrintStream stderr = System.err;
